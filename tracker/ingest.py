@@ -1,0 +1,187 @@
+"""Reading documents: one small reader per format, all returning a Document."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from .errors import InputError
+from .models import Block, Document, Table
+from .text import clean_pages, clean_text, decode
+
+MAX_BYTES = 100 * 1024 * 1024
+MAX_CHARS = 3_000_000
+# A page of a real text layer holds hundreds of characters; a scan holds none or a few stray marks.
+MIN_CHARS_PER_PAGE = 20
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+OLD_FORMATS = {
+    ".doc": "这是旧版 Word 文件（.doc）。请用 Word 或 WPS 打开后“另存为” .docx 格式再试。",
+    ".wps": "这是 WPS 文字文件（.wps）。请用 WPS 打开后“另存为” .docx 格式再试。",
+    ".xls": "这是旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再试。",
+    ".et": "这是 WPS 表格文件（.et）。请用 WPS 打开后“另存为” .xlsx 格式再试。",
+    ".rtf": "这是 RTF 文件。请用 Word 或 WPS 打开后“另存为” .docx 格式再试。",
+    ".ofd": "这是 OFD 版式文件。请在阅读器中导出为 PDF 或 Word 后再试。",
+    ".pptx": "这是演示文稿，不是计划或报告。请选择 .docx、.pdf、.txt 或 .xlsx 文件。",
+}
+SUPPORTED = "支持的格式：.docx、.pdf、.txt、.md、.xlsx、.csv"
+
+
+def read_document(path: str | Path) -> Document:
+    """Read a .txt/.md, .docx, .pdf, .xlsx or .csv file into a Document, or raise InputError in Chinese."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise InputError(f"找不到文件“{path}”。请检查路径和文件名是否正确。")
+    if path.is_dir():
+        raise InputError(f"“{path}”是文件夹，不是文件。请指定其中的计划或报告文件。")
+    suffix = path.suffix.lower()
+    if suffix in OLD_FORMATS:
+        raise InputError(f"无法读取“{name}”：{OLD_FORMATS[suffix]}")
+    reader = READERS.get(suffix)
+    if reader is None:
+        raise InputError(f"无法读取“{name}”：不支持“{suffix or '无扩展名'}”格式。{SUPPORTED}。")
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError(f"“{name}”是空文件。请确认文件内容已保存，或重新导出后再试。")
+    if size > MAX_BYTES:
+        raise InputError(f"“{name}”过大（{size / 1024 / 1024:.0f} MB），不像一份计划或报告。请确认是否选错了文件。")
+    try:
+        blocks = reader(path)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise InputError(f"“{name}”已损坏或不是有效的{FORMAT_NAMES[suffix]}文件（{type(error).__name__}）。"
+                         f"请用 Word/WPS/Excel 打开确认后重新另存，再试。") from error
+    blocks = tuple(b for b in blocks if (b.rows if isinstance(b, Table) else b.strip()))
+    chars = sum(len(b) if isinstance(b, str) else sum(len(c) for r in b.rows for c in r) for b in blocks)
+    if chars == 0:
+        raise InputError(f"“{name}”中没有可读的文字。请确认文件不是空白文档。")
+    if chars > MAX_CHARS:
+        raise InputError(f"“{name}”文字量过大（约 {chars // 10000} 万字），不像一份计划或报告。请确认是否选错了文件。")
+    return Document(path=str(path), format=suffix.lstrip("."), blocks=blocks)
+
+
+def read_text(path: Path) -> list[Block]:
+    """Plain text or markdown, in UTF-8, UTF-8 with BOM or GB18030/GBK."""
+    return list(clean_text(decode(path.read_bytes(), path.name)))
+
+
+def read_docx(path: Path) -> list[Block]:
+    """Word paragraphs and tables in document order."""
+    import docx
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(str(path))
+    blocks: list[Block] = []
+    lines: list[tuple[str, bool]] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            paragraph = Paragraph(child, document)
+            for line in paragraph.text.split("\n"):
+                lines.append((line, False))
+            lines.append(("", False))
+        elif tag == "tbl":
+            blocks.extend(_joined(lines))
+            lines = []
+            blocks.append(_docx_table(DocxTable(child, document)))
+    blocks.extend(_joined(lines))
+    return blocks
+
+
+def _joined(lines: list[tuple[str, bool]]) -> list[str]:
+    from .text import join_lines, strip_markup
+
+    if not lines:
+        return []
+    return join_lines(strip_markup("\n".join(line for line, _ in lines)))
+
+
+def _docx_table(table) -> Table:
+    rows = []
+    for row in table.rows:
+        rows.append(tuple(" ".join(cell.text.split()) if "\n" not in cell.text else cell.text.strip()
+                          for cell in row.cells))
+    return Table(rows=tuple(rows))
+
+
+def read_pdf(path: Path) -> list[Block]:
+    """Text layer of a PDF (pypdf: exact on Chinese text in our measurement, BSD licence)."""
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(str(path))
+        if reader.is_encrypted and reader.decrypt("") == 0:
+            raise InputError(f"“{path.name}”设置了打开密码。请去掉密码后另存为 PDF 再试。")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PdfReadError as error:
+        raise InputError(f"“{path.name}”已损坏或不是有效的 PDF 文件。请重新导出 PDF，或改用 Word 版本。") from error
+    if not pages:
+        raise InputError(f"“{path.name}”没有页面。请重新导出 PDF 再试。")
+    visible = sum(len("".join(page.split())) for page in pages)
+    if visible < MIN_CHARS_PER_PAGE * len(pages):
+        raise InputError(f"“{path.name}”是扫描件或图片 PDF，没有文字层，无法读取。"
+                         f"请先用 OCR 软件识别成文字，或向发文单位索取 Word/文字版 PDF。")
+    return list(clean_pages(pages))
+
+
+def read_xlsx(path: Path) -> list[Block]:
+    """Every sheet of a workbook as a table; merged cells repeat their value in every cell they cover."""
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(str(path), data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise InputError(f"“{path.name}”已损坏或不是有效的 Excel 文件。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from error
+    tables: list[Block] = []
+    for sheet in workbook.worksheets:
+        values = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        for merged in sheet.merged_cells.ranges:
+            top = values[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(values) else ""
+            for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
+                for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
+                    values[r][c] = top
+        rows = tuple(tuple(row) for row in values if any(cell.strip() for cell in row))
+        if rows:
+            tables.append(Table(rows=rows))
+    return tables
+
+
+def read_csv(path: Path) -> list[Block]:
+    """A CSV task table, in UTF-8 or GBK as saved by Excel."""
+    import csv
+    import io
+
+    text = decode(path.read_bytes(), path.name)
+    rows = tuple(tuple(cell.strip() for cell in row) for row in csv.reader(io.StringIO(text)) if any(row))
+    return [Table(rows=rows)] if rows else []
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+READERS = {
+    **{suffix: read_text for suffix in TEXT_SUFFIXES},
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+    ".xlsx": read_xlsx,
+    ".xlsm": read_xlsx,
+    ".csv": read_csv,
+}
+FORMAT_NAMES = {
+    **{suffix: "文本" for suffix in TEXT_SUFFIXES},
+    ".docx": " Word（.docx）",
+    ".pdf": " PDF",
+    ".xlsx": " Excel（.xlsx）",
+    ".xlsm": " Excel（.xlsm）",
+    ".csv": " CSV",
+}

@@ -1,0 +1,433 @@
+"""Plan parsing: numbered items, which of them are tasks, their units, deadlines and targets."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .errors import InputError
+from .models import Document, Plan, Table, Task
+from .resources import load_toml
+from .targets import extract_deadline, extract_targets
+from .text import normalize, sentences
+from .units import canonical_units, inherit_prefix, split_units
+
+_CN = "一二三四五六七八九十百零〇"
+# Each numbering style needs its own pattern: the nesting of a plan is read from the order in which the
+# styles first appear, so （一） and 1. must never be confused with 一、 or with each other.
+STYLES = (
+    ("part", rf"第[{_CN}]+(?:部分|章|篇)"),
+    ("cn", rf"[{_CN}]+[、.](?!\d)"),
+    ("paren_cn", rf"（[{_CN}]+）"),
+    ("arabic", r"\d{1,3}(?:\.|、)(?!\d)"),
+    ("paren_arabic", r"（\d{1,3}）"),
+    ("arabic_paren", r"\d{1,3}）"),
+    ("circled", r"[①-⑳]"),
+)
+_LABEL = re.compile("|".join(f"(?P<{name}>^{pattern})" for name, pattern in STYLES))
+_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}(?:人民政府|办公室|委员会|办))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
+WORK_TEXT_CHARS = 25
+TITLE_CHARS = 50
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict:
+    return load_toml("plan_terms.toml")
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    labels = _terms()["labels"]
+    words = sorted(labels["lead"] + labels["responsible"] + labels["deadline"], key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, words))})\s*[：:]")
+
+
+@dataclass
+class Assignment:
+    """Units and deadline named in a task's unit clause."""
+
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    deadline: str = ""
+
+
+@dataclass
+class Item:
+    """A numbered paragraph with the unnumbered paragraphs that follow it."""
+
+    style: str
+    label: str
+    level: int
+    parent: int | None
+    paragraphs: list[str]
+    assignments: list[Assignment] = field(default_factory=list)
+    trailing: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- entry point
+
+def parse_plan(document: Document) -> Plan:
+    """Given a plan document, return its tasks with units, deadlines and targets."""
+    table = _task_table(document)
+    paragraphs = [normalize(p) for p in document.paragraphs()]
+    if table is not None:
+        rows = table_tasks(*table)
+    else:
+        rows = text_tasks(paragraphs)
+    if not rows:
+        raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
+                         f"请确认这是一份工作计划或任务分解表。")
+    mentions = [name for row in rows for name in (*row.lead, *row.units)]
+    mapping, units = canonical_units(mentions)
+    tasks = tuple(
+        Task(
+            seq=i,
+            no=row.no,
+            section=row.section,
+            title=row.title,
+            text=row.text,
+            lead_units=tuple(dict.fromkeys(mapping[n] for n in row.lead)),
+            units=tuple(dict.fromkeys(mapping[n] for n in row.units if mapping[n] not in
+                                      {mapping[m] for m in row.lead})),
+            deadline=row.deadline or extract_deadline(row.text),
+            targets=tuple(extract_targets(row.text)),
+        )
+        for i, row in enumerate(rows, start=1)
+    )
+    preamble = paragraphs[:12] if table is None else []
+    title = plan_title(preamble, paragraphs, document.name)
+    return Plan(
+        source=document.path,
+        format=document.format,
+        title=title,
+        region=region_of(title + "\n" + "\n".join(paragraphs)),
+        year=year_of(title, paragraphs, document.name),
+        sections=tuple(dict.fromkeys(t.section for t in tasks if t.section)),
+        tasks=tasks,
+        units=units,
+    )
+
+
+@dataclass
+class Row:
+    """A task before unit names are made canonical."""
+
+    no: str
+    section: str
+    title: str
+    text: str
+    lead: list[str]
+    units: list[str]
+    deadline: str
+
+
+# ---------------------------------------------------------------- plans written as text
+
+def match_label(paragraph: str) -> tuple[str, str, str] | None:
+    """Return (style, label, rest) when a paragraph starts with a numbering label such as （一） or 1."""
+    match = _LABEL.match(paragraph)
+    if not match:
+        return None
+    return match.lastgroup, match.group(0), paragraph[match.end():].strip()
+
+
+def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
+    """Split （牵头单位：…；责任单位：…） or 牵头单位：… off a paragraph; return the body and the units."""
+    pattern = _label_pattern()
+    for match in pattern.finditer(paragraph):
+        before = paragraph[: match.start()].rstrip()
+        opener = before.endswith(("（", "("))
+        if before and not opener and before[-1] not in "。；;，,）)":
+            continue
+        body = before[:-1].rstrip() if opener else before
+        return body, _parse_assignment(paragraph[match.start():], closing=opener)
+    return paragraph, None
+
+
+def _parse_assignment(clause: str, closing: bool) -> Assignment:
+    labels = _terms()["labels"]
+    if closing and clause.endswith(("）", ")")) and clause.count("（") < clause.count("）"):
+        clause = clause[:-1]
+    assignment = Assignment()
+    matches = list(_label_pattern().finditer(clause))
+    for match, following in zip(matches, matches[1:] + [None], strict=True):
+        value = clause[match.end(): following.start() if following else len(clause)].strip("；;，,。 ")
+        label = match.group(1)
+        if label in labels["deadline"]:
+            assignment.deadline = value
+        elif label in labels["lead"]:
+            assignment.lead.extend(inherit_prefix(split_units(value)))
+        else:
+            assignment.responsible.extend(inherit_prefix(split_units(value)))
+    return assignment
+
+
+def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
+    """Group paragraphs under numbered items, nesting styles by the order in which they first appear."""
+    preamble: list[str] = []
+    items: list[Item] = []
+    open_styles: list[str] = []
+    open_items: list[int] = []
+    for paragraph in paragraphs:
+        labelled = match_label(paragraph)
+        if labelled is None:
+            if items:
+                _attach(items[-1], paragraph)
+            else:
+                preamble.append(paragraph)
+            continue
+        style, label, rest = labelled
+        if style in open_styles:
+            depth = open_styles.index(style)
+            del open_styles[depth + 1:]
+            del open_items[depth:]
+        else:
+            open_styles.append(style)
+            depth = len(open_styles) - 1
+        item = Item(style=style, label=label, level=depth, parent=open_items[-1] if open_items else None,
+                    paragraphs=[])
+        open_items.append(len(items))
+        items.append(item)
+        _attach(item, rest)
+    return preamble, items
+
+
+def _attach(item: Item, paragraph: str) -> None:
+    if item.assignments:
+        # Text after a task's unit clause is a closing remark of the plan, not part of the task.
+        item.trailing.append(paragraph)
+        return
+    body, assignment = split_assignment(paragraph)
+    if body:
+        item.paragraphs.append(body)
+    if assignment is not None:
+        item.assignments.append(assignment)
+
+
+def task_style(items: list[Item]) -> str | None:
+    """Pick the numbering style of tasks: the items that units belong to, else the first level with work text."""
+    by_style: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        by_style.setdefault(item.style, []).append(index)
+    depth = {style: sum(items[i].level for i in idx) / len(idx) for style, idx in by_style.items()}
+    counts = _subtree_assignments(items)
+    if any(counts):
+        def score(style: str) -> tuple[float, float]:
+            members = by_style[style]
+            return sum(1 for i in members if counts[i] == 1) / len(members), depth[style]
+        return max(by_style, key=score)
+    candidates = [style for style, members in by_style.items()
+                  if len(members) >= 2 and sum(map(_carries_work, (items[i] for i in members))) / len(members) >= 0.5]
+    return min(candidates, key=lambda s: depth[s]) if candidates else None
+
+
+def _subtree_assignments(items: list[Item]) -> list[int]:
+    counts = [len(item.assignments) for item in items]
+    for index in range(len(items) - 1, -1, -1):
+        parent = items[index].parent
+        if parent is not None:
+            counts[parent] += counts[index]
+    return counts
+
+
+def _carries_work(item: Item) -> bool:
+    text = "".join(item.paragraphs)
+    return len(text) >= WORK_TEXT_CHARS and bool(re.search(r"[，。；]", text.rstrip("。")))
+
+
+def text_tasks(paragraphs: list[str]) -> list[Row]:
+    """Given normalised paragraphs of a plan, return one Row per task."""
+    _, items = build_items(paragraphs)
+    style = task_style(items)
+    if style is None:
+        return []
+    tasks = [i for i, item in enumerate(items) if item.style == style]
+    children = _children(items)
+    single_paragraph = sum(1 for i in tasks if len(items[i].paragraphs) == 1 and not children[i]) > len(tasks) / 2
+    rows: list[Row] = []
+    for position, index in enumerate(tasks):
+        item = items[index]
+        paragraphs = list(item.paragraphs)
+        if position == len(tasks) - 1 and single_paragraph and not item.assignments:
+            paragraphs = paragraphs[:1]  # the rest are the plan's closing paragraphs
+        lines = [p for p in paragraphs if not _SIGNATURE.match(p)]
+        assignments = list(item.assignments)
+        for child in _descendants(children, index):
+            lines.append(items[child].label + "".join(items[child].paragraphs))
+            assignments.extend(items[child].assignments)
+        text = "\n".join(lines)
+        lead = [n for a in assignments for n in a.lead]
+        responsible = [n for a in assignments for n in a.responsible]
+        deadline = "；".join(a.deadline for a in assignments if a.deadline)
+        rows.append(Row(no=_label_text(item.label), section=_section(items, index), title=task_title(text),
+                        text=text, lead=lead, units=responsible, deadline=deadline))
+    return rows
+
+
+def _children(items: list[Item]) -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {i: [] for i in range(len(items))}
+    for index, item in enumerate(items):
+        if item.parent is not None:
+            children[item.parent].append(index)
+    return children
+
+
+def _descendants(children: dict[int, list[int]], index: int) -> list[int]:
+    out: list[int] = []
+    for child in children[index]:
+        out.append(child)
+        out.extend(_descendants(children, child))
+    return out
+
+
+def _section(items: list[Item], index: int) -> str:
+    parent = items[index].parent
+    root = None
+    while parent is not None:
+        root = parent
+        parent = items[parent].parent
+    if root is None:
+        return ""
+    return items[root].label + "".join(items[root].paragraphs[:1])
+
+
+def _label_text(label: str) -> str:
+    return label.rstrip("、.")
+
+
+def task_title(text: str) -> str:
+    """The heading sentence of a task: its first sentence, or its first clause when that sentence is long."""
+    first = sentences(text.split("\n", 1)[0])[:1]
+    if not first:
+        return ""
+    title = first[0].rstrip("。；;！？!?")
+    if len(title) > TITLE_CHARS:
+        clause = re.split(r"[，,：:]", title)[0]
+        title = clause if len(clause) <= TITLE_CHARS else clause[:TITLE_CHARS] + "…"
+    return title
+
+
+# ---------------------------------------------------------------- plans written as a table
+
+def _task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | None:
+    for block in document.blocks:
+        if isinstance(block, Table):
+            header = find_header(block)
+            if header is not None:
+                return (block, *header)
+    return None
+
+
+def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
+    """Find the header row of a task table by its column names; return its index and the column roles."""
+    columns = _terms()["columns"]
+    for index, row in enumerate(table.rows[:15]):
+        roles: dict[str, list[int]] = {}
+        for position, cell in enumerate(row):
+            name = re.sub(r"\s+", "", cell)
+            role = _column_role(name, columns)
+            if role and position not in roles.get(role, []):
+                roles.setdefault(role, []).append(position)
+        if ("title" in roles or "text" in roles) and len(roles) >= 2:
+            return index, roles
+    return None
+
+
+def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:
+    if not name or len(name) > 12:
+        return None
+    for role, words in columns.items():
+        if name in words:
+            return role
+    for role, words in columns.items():
+        if any(word in name for word in words if len(word) >= 2):
+            return role
+    return None
+
+
+def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[Row]:
+    """Given a task table and its header, return one Row per task row; merged section rows name sections."""
+    rows: list[Row] = []
+    section = ""
+    for raw in table.rows[header + 1:]:
+        cells = [normalize(c) for c in raw]
+        distinct = {c for c in cells if c}
+        if not distinct:
+            continue
+        if _is_section_row(cells):
+            section = next(c for c in cells if c)
+            continue
+
+        def cell(role: str) -> str:
+            return "、".join(dict.fromkeys(cells[i] for i in roles.get(role, []) if i < len(cells) and cells[i]))
+
+        title, text = cell("title"), cell("text")
+        if not (title or text):
+            continue
+        if title and text and not text.startswith(title):
+            text = title + ("" if title[-1] in "。；;" else "。") + text
+        text = text or title
+        lead = inherit_prefix(split_units(cell("lead")))
+        units = inherit_prefix(split_units(cell("units")))
+        body, assignment = split_assignment(text)
+        if assignment is not None:
+            text, lead, units = body, lead + assignment.lead, units + assignment.responsible
+        rows.append(Row(no=_label_text(cell("no") or cell("seq")), section=cell("section") or section,
+                        title=task_title(title or text), text=text, lead=lead, units=units,
+                        deadline=cell("deadline")))
+    return rows
+
+
+def _is_section_row(cells: list[str]) -> bool:
+    """A row merged across the table, or holding only a heading such as 一、…, names a section."""
+    filled = [c for c in cells if c]
+    if len(cells) > 1 and len(filled) == len(cells) and len(set(filled)) == 1:
+        return True
+    labelled = match_label(filled[0]) if len(set(filled)) == 1 else None
+    return labelled is not None and labelled[0] in ("part", "cn")
+
+
+# ---------------------------------------------------------------- plan metadata
+
+def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str:
+    """The plan's own title line (达拉特旗2022年法治政府建设工作计划), else one made from its place and year."""
+    candidates = [p for p in preamble if len(p) <= 60 and re.search(r"(?:计划|要点|方案|任务|清单|安排)$", p)]
+    plain = [p for p in candidates if "通知" not in p and "关于" not in p]
+    if plain or candidates:
+        return (plain or candidates)[0]
+    text = "\n".join(paragraphs)
+    region, year = region_of(text), year_of("", paragraphs, filename)
+    kind = next((word for word in ("要点", "方案", "计划") if f"本{word}" in text), "")
+    if region and year and kind:
+        return f"{region}{year}年法治政府建设工作{kind}"
+    return re.sub(r"\.[^.]+$", "", filename)
+
+
+def region_of(text: str) -> str:
+    """The banner or county a document is about: the most repeated place name ending in 旗 or 县."""
+    counts: Counter[str] = Counter()
+    for match in re.finditer(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))", text):
+        counts[match.group(1)] += 1
+    stop = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治")
+    best, best_count = "", 1
+    for name, count in counts.items():
+        if any(name.startswith(s) or s in name[:-1] for s in stop) or len(name) < 3:
+            continue
+        # A name is its own place when no longer spelling covers every occurrence of it.
+        if any(other != name and other.endswith(name) and counts[other] == count for other in counts):
+            continue
+        if count > best_count or (count == best_count and len(name) > len(best)):
+            best, best_count = name, count
+    return best
+
+
+def year_of(title: str, paragraphs: list[str], filename: str) -> int | None:
+    """The plan year: from the title, the file name, else the year the text names most often."""
+    for source in (title, filename):
+        match = re.search(r"(20\d\d)", source)
+        if match:
+            return int(match.group(1))
+    years = Counter(int(y) for p in paragraphs for y in re.findall(r"(?<![—\-~～])(20\d\d)年", p))
+    return years.most_common(1)[0][0] if years else None

@@ -1,0 +1,96 @@
+"""Deadlines and quantitative targets in task text (出庭应诉率达到98%, 不少于60学时, 全覆盖, 年底前)."""
+
+from __future__ import annotations
+
+import re
+
+from .models import Target
+
+_DATE = r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末|年中|上半年|下半年|\d{1,2}季度末?|第[一二三四]季度末?)"
+_DEADLINE = re.compile(
+    rf"(?:{_DATE}(?:之前|以前|前|为止)|{_DATE}(?=完成|实现|基本建成|建成|全面完成)|(?<![近多往历全])年内|(?<=到)年底"
+    r"|\d{4}年(?:年底|年末)?(?:之前|以前|前))"
+)
+_LABELLED = re.compile(r"(?:完成时限|时间节点|完成时间|时限要求)[：:]\s*([^；;。）)\n]+)")
+
+_COMPARATORS = (
+    ("不少于", ">="), ("不低于", ">="), ("至少", ">="), ("达到", ">="), ("达", ">="), ("超过", ">"), ("高于", ">"),
+    ("提高到", ">="), ("提升至", ">="), ("保持在", ">="), ("保持", ">="), ("不超过", "<="), ("不高于", "<="),
+    ("控制在", "<="), ("低于", "<"), ("以上", ">="), ("以内", "<="), ("为", "="),
+)
+_COMPARATOR = "|".join(sorted((re.escape(word) for word, _ in _COMPARATORS), key=len, reverse=True))
+_NUMBER = r"(\d+(?:\.\d+)?)"
+_COUNT_UNITS = "个|项|件|次|期|学时|课时|小时|家|场|人次|人|名|份|天|日|条|批|万元|亿元|所|支|户|场次|篇"
+# 出庭应诉率达到98%; 回访率达到100%; 化解98%
+_RATE = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?率)(?P<cmp>{_COMPARATOR})?\s*{_NUMBER}\s*%")
+_PERCENT_VERB = re.compile(rf"(?P<metric>(?:化解|办结|完成|覆盖|采纳|整改|答复|回复)[\u4e00-\u9fff]{{0,4}}?)\s*{_NUMBER}\s*%")
+# 不少于60学时的业务知识和法律法规培训; 至少举办2期领导干部法治专题讲座
+_COUNT = re.compile(
+    rf"(?P<cmp>不少于|不低于|至少|不超过|超过|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)\s*{_NUMBER}\s*(?P<unit>{_COUNT_UNITS})"
+    r"(?:的)?(?P<metric>[\u4e00-\u9fff“”、]{0,20})"
+)
+_ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
+_METRIC_TRIM = re.compile(r"^(?:确保|实现|力争|推动|做到|全面|年内|年底前|到年底|各|全部|进一步|提高|提升|基本|建成)+")
+
+
+def extract_deadline(text: str) -> str:
+    """Return the deadlines a task names (完成时限：…, 年底前, 3月1日之前), joined by ；, or ''."""
+    found: list[str] = []
+    for match in _LABELLED.finditer(text):
+        found.append(match.group(1).strip())
+    if not found:
+        found.extend(match.group(0) for match in _DEADLINE.finditer(text))
+    return "；".join(dict.fromkeys(found))
+
+
+def _op(word: str | None) -> str:
+    return dict(_COMPARATORS).get(word or "", ">=")
+
+
+def _clean_metric(metric: str) -> str:
+    metric = metric.strip("“”、，的 ")
+    return _METRIC_TRIM.sub("", metric) or metric
+
+
+def extract_targets(text: str) -> list[Target]:
+    """Return the quantitative targets in a task's text, each with metric, comparison, value and unit."""
+    found: list[tuple[int, Target]] = []
+    taken: list[tuple[int, int]] = []
+
+    def claim(span: tuple[int, int]) -> bool:
+        if any(span[0] < end and start < span[1] for start, end in taken):
+            return False
+        taken.append(span)
+        return True
+
+    for match in _RATE.finditer(text):
+        if not claim(match.span()):
+            continue
+        value, op, main = float(match.group(3)), _op(match.group("cmp")), match.group("metric")
+        # 按时办结率、回访率达到100%: one target per rate named.
+        shared = re.search(r"((?:[\u4e00-\u9fff]{1,12}率、)+)$", text[max(0, match.start() - 40): match.start()])
+        tail = match.group(0)[len(main):]
+        for name in [*(shared.group(1).split("、")[:-1] if shared else []), main]:
+            metric = _clean_metric(name)
+            label = metric + tail if name == main else f"{metric}{value:g}%"
+            found.append((match.start(), Target(label, metric, op, value, "%")))
+    for match in _PERCENT_VERB.finditer(text):
+        if claim(match.span()):
+            found.append((match.start(), Target(match.group(0), _clean_metric(match.group("metric")), ">=",
+                                                float(match.group(2)), "%")))
+    for match in _COUNT.finditer(text):
+        metric = re.split(r"[，。；、]", match.group("metric"))[0] or match.group("verb")
+        end = match.start("metric") + len(re.split(r"[，。；、]", match.group("metric"))[0])
+        if metric and claim((match.start(), end)):
+            found.append((match.start(), Target(text[match.start(): end], _clean_metric(metric),
+                                                _op(match.group("cmp")), float(match.group(3)), match.group("unit"))))
+    for match in _ALL_COVERED.finditer(text):
+        metric = _clean_metric(re.split(r"[，。；：]", match.group("metric"))[-1])
+        start, end = text.rfind(metric, 0, match.end()), match.end()
+        # 三级全覆盖的行政执法协调监督工作体系: what is covered follows the 的.
+        after = re.match(r"的([\u4e00-\u9fff“”]{2,20})", text[end:])
+        if after:
+            metric, end = after.group(1), end + after.end()
+        if len(metric) >= 2 and claim((start, end)):
+            found.append((start, Target(text[start:end], metric, "=", None, "全覆盖")))
+    return [target for _, target in sorted(found, key=lambda item: item[0])]

@@ -1,0 +1,229 @@
+"""Text clean-up: decoding, conversion artifacts, re-joining hard-wrapped lines, width normalisation."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+
+from .errors import InputError
+
+# ---------------------------------------------------------------- decoding
+
+ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Given the bytes of a text file, return its text, whether UTF-8 (with or without BOM) or GBK/GB18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data[:4096]:
+        raise InputError(f"“{name}”不是文本文件（含有二进制内容）。请确认选对了文件，或另存为 .txt/.docx 后重试。")
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and not _looks_like_chinese(text):
+            break
+        return text
+    raise InputError(f"无法识别“{name}”的文字编码。请用记事本或 WPS 打开后“另存为”UTF-8 编码的 .txt 文件再试。")
+
+
+def _looks_like_chinese(text: str) -> bool:
+    """Bytes that happen to decode as GB18030 but are not Chinese text show few common ideographs."""
+    sample = text[:5000]
+    letters = [c for c in sample if not c.isspace()]
+    if not letters:
+        return True
+    common = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff" or c.isascii() or c in FULLWIDTH_PUNCT)
+    return common / len(letters) > 0.8
+
+
+# ---------------------------------------------------------------- line clean-up
+
+FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·％　"
+TERMINAL = set("。！？；：!?;:）)】」』…")
+SENTENCE_END = set("。！？；!?;")
+CONTINUING = set("，、（《“‘—-－(")
+UNIT_LABEL_HEADS = ("牵头单", "责任单", "配合单", "协办单", "参与单", "牵头部", "责任部", "配合部")
+
+_ARTIFACT = re.compile(r"\[bookmark:[^\]]*\]|\{#[^}]*\}|<!--.*?-->|[\u1800-\u18af\u200b-\u200f\u2060\ufeff]")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
+_MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+_MD_EMPHASIS = re.compile(r"\*\*|__")
+_MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    re.IGNORECASE,
+)
+_LABEL_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d{1,3}\s*[、.．](?!\d)"
+    r"|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百]+[部分章节条篇])"
+)
+_UNIT_LINE = re.compile(r"^\s*(?:牵头|责任|配合|协办|参与|主要责任)(?:单位|部门)\s*[:：]")
+
+
+def clean_text(text: str) -> list[str]:
+    """Given plain text (file or extracted PDF text), return its paragraphs without artifacts or hard wraps."""
+    return join_lines(strip_markup(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")))
+
+
+def clean_pages(pages: list[str]) -> list[str]:
+    """Given the text of each PDF page, drop page numbers and running headers, then join into paragraphs."""
+    page_lines = [[line for line in page.splitlines()] for page in pages]
+    repeated = _running_lines(page_lines)
+    kept: list[str] = []
+    for lines in page_lines:
+        kept.extend(line for line in lines if _squash(line) not in repeated)
+        kept.append("")
+    return join_lines(strip_markup("\n".join(kept)))
+
+
+def _squash(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def _running_lines(page_lines: list[list[str]]) -> set[str]:
+    """Lines at the top or bottom of most pages (titles, dates) with their digits ignored."""
+    if len(page_lines) < 3:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in page_lines:
+        filled = [_squash(line) for line in lines if line.strip()]
+        edge = set(filled[:2] + filled[-2:])
+        counts.update(line for line in edge if len(line) <= 40)
+    return {line for line, n in counts.items() if n >= max(3, len(page_lines) // 2)}
+
+
+def strip_markup(text: str) -> list[tuple[str, bool]]:
+    """Return (line, is_heading) pairs with markdown marks, page numbers and conversion artifacts removed."""
+    out: list[tuple[str, bool]] = []
+    for raw in text.split("\n"):
+        line = _ARTIFACT.sub("", raw)
+        if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
+            out.append(("", False))
+            continue
+        heading = bool(_MD_HEADING.match(line))
+        line = _MD_HEADING.sub("", line)
+        line = _MD_BULLET.sub("", line)
+        line = _MD_EMPHASIS.sub("", line)
+        if line.strip().startswith("|") and line.strip().endswith("|"):
+            line = "　".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+        if _PAGE_NUMBER.match(line):
+            line = ""
+        out.append((line.rstrip(), heading))
+    return out
+
+
+def width(line: str) -> float:
+    """Display width of a line: ideographs count 1, ASCII characters 1/2."""
+    return sum(0.5 if c.isascii() else 1.0 for c in line.strip())
+
+
+def join_lines(lines: list[tuple[str, bool]]) -> list[str]:
+    """Given cleaned lines, re-join paragraphs cut by hard wraps and page breaks."""
+    filled = [(line, heading) for line, heading in lines if line.strip()]
+    widths = [width(line) for line, _ in filled]
+    full = _full_width(widths)
+    indented = sum(1 for line, _ in filled if _is_indented(line))
+    uses_indent = 0.05 <= indented / max(1, len(filled)) <= 0.6
+
+    paragraphs: list[str] = []
+    current = ""
+    last_line, last_heading = "", False
+    for line, heading in lines:
+        if not line.strip():
+            continue
+        if current and not heading and not last_heading and _continues(last_line, line, full, uses_indent):
+            current = _glue(current, line)
+        else:
+            if current:
+                paragraphs.append(current.strip())
+            current = line
+        last_line, last_heading = line, heading
+    if current:
+        paragraphs.append(current.strip())
+    return [p for p in (re.sub(r"[ \t]+$", "", p) for p in paragraphs) if p]
+
+
+def _full_width(widths: list[float]) -> float | None:
+    """The width of a full line when the text is hard-wrapped (PDF extraction), else None."""
+    if len(widths) < 8:
+        return None
+    top = statistics.quantiles(widths, n=10)[-1]
+    if top > 70 or top < 10:
+        return None
+    near_full = sum(1 for w in widths if w >= 0.8 * top)
+    return top if near_full / len(widths) >= 0.4 else None
+
+
+def _is_indented(line: str) -> bool:
+    return line.startswith(("  ", "\t", "\u3000"))
+
+
+def starts_paragraph(line: str, uses_indent: bool = False) -> bool:
+    """True when a line opens a new paragraph: a numbered item, a unit label line or an indented first line."""
+    if uses_indent and _is_indented(line):
+        return True
+    stripped = line.strip()
+    return bool(_LABEL_START.match(stripped) or _UNIT_LINE.match(stripped))
+
+
+def _continues(previous: str, line: str, full: float | None, uses_indent: bool) -> bool:
+    prev = previous.strip()
+    # A unit label cut in two by the wrap (牵头单 / 位：) always belongs together.
+    if prev.endswith(UNIT_LABEL_HEADS) and line.strip().startswith("位"):
+        return True
+    if starts_paragraph(line, uses_indent):
+        return False
+    if full is not None and width(prev) >= 0.8 * full:
+        return True
+    last = prev[-1]
+    if last in CONTINUING:
+        return True
+    if last in TERMINAL or (last in "”’\"" and len(prev) > 1 and prev[-2] in SENTENCE_END):
+        return False
+    # A line that stops without punctuation was cut by a page break when it is long or holds a finished
+    # sentence; a short one without a sentence in it is a heading.
+    return width(prev) >= 40 or any(c in SENTENCE_END for c in prev)
+
+
+def _glue(current: str, line: str) -> str:
+    left, right = current.rstrip(), line.strip()
+    if left and right and left[-1].isascii() and left[-1].isalnum() and right[0].isascii() and right[0].isalnum():
+        return left + " " + right
+    return left + right
+
+
+# ---------------------------------------------------------------- normalisation for parsing and matching
+
+_TO_ASCII = {code: code - 0xFEE0 for code in list(range(0xFF10, 0xFF1A)) + list(range(0xFF21, 0xFF3B))
+             + list(range(0xFF41, 0xFF5B))}
+_TO_ASCII.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"): "-", ord("／"): "/"})
+_TO_ASCII.update({ord("("): "（", ord(")"): "）", ord(";"): "；", ord("［"): "【", ord("］"): "】"})
+_TO_ASCII.update({0x2474 + i: f"（{i + 1}）" for i in range(20)})  # ⑴ … ⒇
+_TO_ASCII.update({0x2488 + i: f"{i + 1}." for i in range(20)})  # ⒈ … ⒛
+_CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》—…·"
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
+_COLON = re.compile(r"(?<!\d):|:(?!\d)")
+_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+
+
+def normalize(text: str) -> str:
+    """Unify full/half-width digits, letters, brackets and colons, and drop spaces around Chinese text."""
+    text = text.translate(_TO_ASCII)
+    text = _COLON.sub("：", text)
+    text = _COMMA.sub("，", text)
+    text = _SPACE_NEAR_CJK.sub("", text)
+    return re.sub(r"[ \t\u00a0]{2,}", " ", text).strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?])")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences at 。！？；, keeping the punctuation."""
+    return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]

@@ -1,0 +1,130 @@
+"""Unit names: splitting lists, inheriting the level prefix, abbreviations, groups, one name per unit."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .models import Unit
+from .resources import load_csv, load_toml
+
+ABBREVIATIONS = "unit_abbreviations.csv"
+TERMS = "plan_terms.toml"
+
+_SEPARATORS = re.compile(r"[、，,；;／/\s]+")
+_JOINERS = re.compile(r"(?<=.)(?:及|和|以及|与)(?=.)")
+# Parts of a place name inside a unit name (中国人民银行乌拉特中旗支行) that forbid adding a level prefix.
+_OWN_PLACE = re.compile(r"^(?:中国|国家|自治区|内蒙古)|^.{2,}[旗县区市盟镇乡].{2,}")
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict:
+    return load_toml(TERMS)["units"]
+
+
+@lru_cache(maxsize=1)
+def alias_table() -> dict[str, str]:
+    """Map every known spelling of a department (without level prefix) to its standard name."""
+    table: dict[str, str] = {}
+    for row in load_csv(ABBREVIATIONS):
+        standard = row.get("标准名称", "")
+        if not standard:
+            continue
+        table[standard] = standard
+        for alias in re.split(r"[、，,；;]", row.get("简称", "")):
+            if alias.strip():
+                table.setdefault(alias.strip(), standard)
+    return table
+
+
+def is_group(name: str) -> bool:
+    """True for group terms such as 旗政府各部门 or 各苏木镇政府, which stand for many units."""
+    return name.startswith("各") or any(marker in name for marker in _terms()["group_markers"])
+
+
+def _is_unit_like(text: str) -> bool:
+    return len(text) >= 3 and text.endswith(tuple(_terms()["suffixes"]))
+
+
+def split_units(text: str) -> list[str]:
+    """Split a list of units on 、，；, and on 及/和 where both sides are unit names."""
+    names: list[str] = []
+    for part in _SEPARATORS.split(text.strip("（）()。.；;：: ")):
+        part = part.strip("（）()。. ")
+        if not part:
+            continue
+        names.extend(_split_joined(part))
+    return names
+
+
+def _split_joined(part: str) -> list[str]:
+    for match in _JOINERS.finditer(part):
+        left, right = part[: match.start()], part[match.end():]
+        if _is_unit_like(left) and _is_unit_like(right):
+            return _split_joined(left) + _split_joined(right)
+    return [part]
+
+
+def level_of(names: list[str]) -> str:
+    """The administrative level the plan's units share, e.g. 旗 for 旗司法局, or '' when none."""
+    levels = _terms()["levels"]
+    counts = Counter(name[0] for name in names if len(name) > 2 and name[0] in levels)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def inherit_prefix(names: list[str]) -> list[str]:
+    """Give names without a level the prefix of the name before them: 旗发改委、司法局 → 旗发改委、旗司法局."""
+    levels = tuple(_terms()["levels"])
+    out: list[str] = []
+    prefix = ""
+    for name in names:
+        if _has_level(name, levels):
+            prefix = name[0]
+        elif prefix and not name.startswith("各") and not _OWN_PLACE.search(name):
+            name = prefix + name
+        out.append(name)
+    return out
+
+
+def _has_level(name: str, levels: tuple[str, ...]) -> bool:
+    """旗司法局 carries its level; 市监局 is an abbreviation that merely starts with a level character."""
+    return len(name) > 2 and name[0] in levels and name not in alias_table()
+
+
+def core(name: str, level: str) -> str:
+    """The identity of a unit: level prefix dropped and abbreviation resolved (旗委编办, 编办 → 机构编制委员会办公室)."""
+    aliases = alias_table()
+    if not level or not name.startswith(level) or len(name) <= 2:
+        return aliases.get(name, name)
+    bare = name[len(level):]
+    # 旗委编办 is the 编办 of the 旗委, but 旗委办 is the 委办 itself: try both readings.
+    for candidate in (bare[1:] if bare.startswith("委") else None, bare, name):
+        if candidate and candidate in aliases:
+            return aliases[candidate]
+    return bare
+
+
+def canonical_units(mentions: list[str]) -> tuple[dict[str, str], tuple[Unit, ...]]:
+    """Given every unit mention of a plan, return a map to one canonical name per unit, and the unit list."""
+    level = level_of(mentions)
+    counts = Counter(mentions)
+    by_core: dict[str, list[str]] = {}
+    for name in counts:
+        by_core.setdefault(core(name, level), []).append(name)
+    mapping: dict[str, str] = {}
+    units: list[Unit] = []
+    for variants in by_core.values():
+        # The spelling used most often wins; on a tie the one with its level prefix, then the longer one.
+        best = max(variants, key=lambda v: (counts[v], v[:1] == level, len(v)))
+        for variant in variants:
+            mapping[variant] = best
+        units.append(Unit(name=best, group=is_group(best), variants=tuple(sorted(set(variants) - {best}))))
+    order = {name: i for i, name in enumerate(dict.fromkeys(mapping[m] for m in mentions))}
+    units.sort(key=lambda u: order[u.name])
+    return mapping, tuple(units)
+
+
+def same_unit(a: str, b: str, level: str = "") -> bool:
+    """True when two spellings name the same unit (旗政数局 and 政务服务和数据管理局)."""
+    return core(a, level) == core(b, level)
