@@ -50,7 +50,7 @@ def read_document(path: str | Path) -> Document:
         blocks = reader(path)
     except InputError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except Exception as error:  # every library fails on a damaged file in its own way
         raise InputError(f"“{name}”已损坏或不是有效的{FORMAT_NAMES[suffix]}文件（{type(error).__name__}）。"
                          f"请用 Word/WPS/Excel 打开确认后重新另存，再试。") from error
     blocks = tuple(b for b in blocks if (b.rows if isinstance(b, Table) else b.strip()))

@@ -52,6 +52,11 @@ class Assignment:
     responsible: list[str] = field(default_factory=list)
     deadline: str = ""
 
+    def merge(self, other: Assignment) -> None:
+        self.lead.extend(other.lead)
+        self.responsible.extend(other.responsible)
+        self.deadline = "；".join(d for d in (self.deadline, other.deadline) if d)
+
 
 @dataclass
 class Item:
@@ -164,14 +169,52 @@ def _parse_assignment(clause: str, closing: bool) -> Assignment:
     return assignment
 
 
+def label_number(label: str) -> int | None:
+    """The number a label counts: （十二） → 12, 3. → 3, ③ → 3, 第二部分 → 2."""
+    digits = re.search(r"\d+", label)
+    if digits:
+        return int(digits.group(0))
+    circled = re.search(r"[①-⑳]", label)
+    if circled:
+        return ord(circled.group(0)) - ord("①") + 1
+    numeral = re.search(rf"[{_CN}]+", label)
+    return chinese_number(numeral.group(0)) if numeral else None
+
+
+def chinese_number(numeral: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十八 → 28, 一百零三 → 103."""
+    values = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
+    total, current = 0, 0
+    for char in numeral:
+        if char in values:
+            current = values[char]
+        elif char == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif char == "百":
+            total += (current or 1) * 100
+            current = 0
+    return total + current or None
+
+
 def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     """Group paragraphs under numbered items, nesting styles by the order in which they first appear."""
     preamble: list[str] = []
     items: list[Item] = []
     open_styles: list[str] = []
     open_items: list[int] = []
+    last_seen: dict[str, tuple[int, int | None]] = {}
     for paragraph in paragraphs:
         labelled = match_label(paragraph)
+        if labelled is not None:
+            style = labelled[0]
+            depth = open_styles.index(style) if style in open_styles else len(open_styles)
+            parent = open_items[depth - 1] if depth > 0 and depth - 1 < len(open_items) else None
+        if labelled is not None and not _in_sequence(label_number(labelled[1]), parent, last_seen.get(style)):
+            labelled = None  # a line cut before 一、 or 2. by the PDF wrap, not a new item
+            if items and items[-1].paragraphs and items[-1].paragraphs[-1][-1:] not in "。；）":
+                items[-1].paragraphs[-1] += paragraph
+                continue
         if labelled is None:
             if items:
                 _attach(items[-1], paragraph)
@@ -179,6 +222,7 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
                 preamble.append(paragraph)
             continue
         style, label, rest = labelled
+        last_seen[style] = (label_number(label) or 0, parent)
         if style in open_styles:
             depth = open_styles.index(style)
             del open_styles[depth + 1:]
@@ -194,15 +238,29 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     return preamble, items
 
 
+def _in_sequence(number: int | None, parent: int | None, last: tuple[int, int | None] | None) -> bool:
+    """A label continues its style's count (allowing a small skip), or starts again at 1 under a new parent."""
+    if number is None:
+        return False
+    if last is None:
+        return number <= 2
+    previous, previous_parent = last
+    return 0 < number - previous <= 3 or (number <= 2 and parent != previous_parent)
+
+
 def _attach(item: Item, paragraph: str) -> None:
-    if item.assignments:
+    body, assignment = split_assignment(paragraph)
+    if item.assignments and (body or assignment is None):
         # Text after a task's unit clause is a closing remark of the plan, not part of the task.
         item.trailing.append(paragraph)
         return
-    body, assignment = split_assignment(paragraph)
     if body:
         item.paragraphs.append(body)
-    if assignment is not None:
+    if assignment is None:
+        return
+    if item.assignments:  # 牵头单位：… then 配合单位：… on the next line: one clause
+        item.assignments[-1].merge(assignment)
+    else:
         item.assignments.append(assignment)
 
 

@@ -45,6 +45,7 @@ def _looks_like_chinese(text: str) -> bool:
 FULLWIDTH_PUNCT = "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·％　"
 TERMINAL = set("。！？；：!?;:）)】」』…")
 SENTENCE_END = set("。！？；!?;")
+OPENING = set("（《“‘(【〔")
 CONTINUING = set("，、（《“‘—-－(")
 UNIT_LABEL_HEADS = ("牵头单", "责任单", "配合单", "协办单", "参与单", "牵头部", "责任部", "配合部")
 
@@ -103,7 +104,7 @@ def strip_markup(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for raw in text.split("\n"):
         line = _ARTIFACT.sub("", raw)
-        if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
+        if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER.match(line):
             out.append(("", False))
             continue
         heading = bool(_MD_HEADING.match(line))
@@ -176,6 +177,9 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool) 
     prev = previous.strip()
     # A unit label cut in two by the wrap (牵头单 / 位：) always belongs together.
     if prev.endswith(UNIT_LABEL_HEADS) and line.strip().startswith("位"):
+        return True
+    # An opening bracket or quote at the end of a line is always continued on the next one.
+    if prev[-1] in OPENING:
         return True
     if starts_paragraph(line, uses_indent):
         return False

@@ -1,0 +1,78 @@
+"""Reading documents, and the one clear Chinese line each kind of bad input gets."""
+
+import pytest
+
+from builders import write_blank_pdf, write_docx_paragraphs, write_pdf
+from tracker.cli import cli
+from tracker.errors import InputError
+from tracker.ingest import read_document
+
+
+def test_reads_utf8_bom_and_gbk_text(tmp_path):
+    text = "一、总体要求\n（一）加强领导。建立机制。\n"
+    for encoding in ("utf-8-sig", "gbk", "gb18030"):
+        path = tmp_path / f"plan-{encoding}.txt"
+        path.write_bytes(text.encode(encoding))
+        assert read_document(path).blocks == ("一、总体要求", "（一）加强领导。建立机制。")
+
+
+def test_reads_markdown(tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text("# 工作要点\n\n## 一、总体要求\n\n**（一）加强领导。**建立机制。\n", encoding="utf-8")
+    assert read_document(path).blocks == ("工作要点", "一、总体要求", "（一）加强领导。建立机制。")
+
+
+def test_reads_pdf_text_layer_without_page_furniture(seeds_dir, tmp_path):
+    lines = (seeds_dir / "wulatezhong-2024-report.txt").read_text(encoding="utf-8").splitlines()
+    document = read_document(write_pdf(lines, tmp_path / "report.pdf", header="乌拉特中旗人民政府"))
+    assert document.blocks[0] == "2024年乌拉特中旗法治政府建设工作报告"
+    assert not any(block.startswith("- ") or block == "乌拉特中旗人民政府" for block in document.blocks)
+    assert any("行政机关负责人出庭应诉率100%" in block for block in document.blocks)
+
+
+def test_reads_docx_paragraphs(seeds_dir, tmp_path):
+    lines = (seeds_dir / "wulatezhong-2024-report.txt").read_text(encoding="utf-8").splitlines()
+    document = read_document(write_docx_paragraphs(lines, tmp_path / "report.docx"))
+    assert document.format == "docx"
+    assert document.blocks[1] == "现将我旗2024年度法治政府建设工作情况报告如下："
+
+
+def _write(tmp_path, name, content: bytes):
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+BAD_INPUTS = {
+    "missing": (lambda tmp: tmp / "不存在.txt", "找不到文件"),
+    "unknown extension": (lambda tmp: _write(tmp, "plan.png", b"\x89PNG...."), "不支持"),
+    "empty": (lambda tmp: _write(tmp, "plan.txt", b""), "空文件"),
+    "blank text": (lambda tmp: _write(tmp, "plan.txt", b"   \n\n  \n"), "没有可读的文字"),
+    "old doc": (lambda tmp: _write(tmp, "plan.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 100), "另存为” .docx"),
+    "corrupt docx": (lambda tmp: _write(tmp, "plan.docx", b"PK\x03\x04 not really a zip"), "已损坏"),
+    "corrupt xlsx": (lambda tmp: _write(tmp, "plan.xlsx", b"this is not a workbook"), "已损坏"),
+    "corrupt pdf": (lambda tmp: _write(tmp, "plan.pdf", b"%PDF-1.4\n garbage"), "PDF"),
+    "scanned pdf": (lambda tmp: write_blank_pdf(tmp / "plan.pdf"), "扫描件"),
+    "binary as txt": (lambda tmp: _write(tmp, "plan.txt", b"\x00\x01\x02\x03" * 50), "不是文本文件"),
+    "no tasks": (lambda tmp: _write(tmp, "plan.txt", "这是一篇随笔。今天天气很好，我们去公园散步。".encode()), "没有找到编号的工作任务"),
+    "folder": (lambda tmp: tmp, "文件夹"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
+def test_bad_input_gets_one_chinese_line_exit_2_and_no_output(tmp_path, runner, case):
+    make, expected = BAD_INPUTS[case]
+    source = make(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["parse", str(source), "-o", str(out / "tasks.xlsx"), "--json", str(out / "t.json")])
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("错误：") and expected in lines[0]
+    assert source.name in lines[0] or case == "missing" and "不存在.txt" in lines[0]
+    assert "Traceback" not in result.output
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_unreadable_input_raises_input_error(tmp_path):
+    with pytest.raises(InputError):
+        read_document(tmp_path / "nothing.pdf")

@@ -1,0 +1,154 @@
+"""Plan parsing: the seed plans against their golden task tables, in every format an office receives."""
+
+import pytest
+
+from builders import write_docx_paragraphs, write_docx_table, write_pdf
+from conftest import golden
+from tracker.ingest import read_document
+from tracker.models import Document
+from tracker.pipeline import load_plan
+from tracker.plan import parse_plan, task_title, text_tasks
+
+PLANS = ["wulatezhong-2024-plan", "dalate-2022-plan"]
+FIELDS = ("seq", "section", "title", "text", "lead_units", "units", "deadline", "targets")
+
+
+def tasks_of(plan, fields=FIELDS):
+    return [{k: v for k, v in task.items() if k in fields} for task in plan.to_dict()["tasks"]]
+
+
+def expected(name, fields=FIELDS):
+    return [{k: v for k, v in task.items() if k in fields} for task in golden(f"{name}.json")["tasks"]]
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_seed_plan_matches_golden(seeds_dir, name):
+    plan = load_plan(seeds_dir / f"{name}.txt")
+    assert plan.to_dict() == golden(f"{name}.json")
+
+
+def test_wulatezhong_has_28_tasks_in_9_sections_with_units(seeds_dir):
+    plan = load_plan(seeds_dir / "wulatezhong-2024-plan.txt")
+    assert len(plan.tasks) == 28 and len(plan.sections) == 9
+    first, eighth, last = plan.tasks[0], plan.tasks[7], plan.tasks[-1]
+    assert first.no == "（一）" and first.title == "推进政府机构职能优化协同高效"
+    assert first.lead_units == ("旗委编办",) and first.units == ("旗政府各部门", "各苏木镇政府")
+    assert eighth.lead_units == () and eighth.units == ("旗政府各部门", "各苏木镇政府")
+    # The closing paragraph (各地区、各部门要加强组织领导…) is not part of the last task.
+    assert "各地区、各部门" not in last.text and "牵头单位" not in last.text
+    assert [t.text for t in last.targets] == ["不少于60学时的业务知识和法律法规培训"]
+
+
+def test_units_inherit_prefix_and_have_one_canonical_name(seeds_dir):
+    plan = load_plan(seeds_dir / "wulatezhong-2024-plan.txt")
+    assert plan.tasks[2].lead_units == ("旗发改委", "旗司法局", "旗政数局")
+    # 依法治旗办 and 编办 in task 28 are the 旗委依法治旗办 and 旗委编办 of the other tasks.
+    assert {"旗委依法治旗办", "旗委编办"} <= set(plan.tasks[27].lead_units)
+    assert "中国人民银行乌拉特中旗支行" in plan.tasks[3].units
+    groups = plan.group_names()
+    assert {"旗政府各部门", "各苏木镇政府", "旗政府有关部门", "各苏木镇党委和政府"} <= groups
+    assert "旗司法局" not in groups
+
+
+def test_dalate_has_30_tasks_in_8_sections_without_cover_notice(seeds_dir):
+    plan = load_plan(seeds_dir / "dalate-2022-plan.txt")
+    assert len(plan.tasks) == 30 and len(plan.sections) == 8
+    assert plan.title == "达拉特旗2022年法治政府建设工作计划" and plan.year == 2022 and plan.region == "达拉特旗"
+    assert plan.tasks[19].deadline == "年内；12月31日之前"
+    assert [(t.metric, t.value) for t in plan.tasks[19].targets] == [("出庭应诉率", 98.0), ("化解", 98.0)]
+    assert plan.tasks[27].deadline == "3月1日之前；4月1日之前"
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_gb18030_text_gives_the_same_tasks(seeds_dir, tmp_path, name):
+    text = (seeds_dir / f"{name}.txt").read_text(encoding="utf-8")
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(text.encode("gb18030"))
+    assert tasks_of(load_plan(path)) == expected(name)
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_docx_paragraphs_give_the_same_tasks(seeds_dir, tmp_path, name):
+    lines = (seeds_dir / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    path = write_docx_paragraphs(lines, tmp_path / f"{name}.docx")
+    assert tasks_of(load_plan(path)) == expected(name)
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_docx_table_gives_the_same_tasks_and_units(tmp_path, name):
+    path = write_docx_table(golden(f"{name}.json")["tasks"], tmp_path / f"{name}-table.docx", title="工作任务分解表")
+    assert tasks_of(load_plan(path)) == expected(name)
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_pdf_gives_the_same_tasks(seeds_dir, tmp_path, name):
+    lines = (seeds_dir / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    path = write_pdf(lines, tmp_path / f"{name}.pdf", header="法治政府建设工作计划")
+    assert tasks_of(load_plan(path)) == expected(name)
+
+
+@pytest.mark.parametrize("name", PLANS)
+def test_excel_task_table_round_trips(seeds_dir, tmp_path, runner, name):
+    from tracker.cli import cli
+
+    xlsx = tmp_path / "tasks.xlsx"
+    result = runner.invoke(cli, ["parse", str(seeds_dir / f"{name}.txt"), "-o", str(xlsx)])
+    assert result.exit_code == 0, result.output
+    again = load_plan(xlsx)
+    assert tasks_of(again, FIELDS + ("no",)) == expected(name, FIELDS + ("no",))
+
+
+def test_units_on_lines_of_their_own_and_measures_stay_in_their_task():
+    paragraphs = [
+        "一、深化行政执法体制改革",
+        "（一）推进综合行政执法。",
+        "1.梳理综合行政执法事项清单，年底前向社会公布。",
+        "2.加强苏木镇综合行政执法队伍建设，配备执法人员不少于3名。",
+        "牵头单位：旗司法局、编办",
+        "配合单位：各苏木镇政府",
+        "（二）规范行政复议工作。推进行政复议规范化建设。",
+        "牵头单位：旗司法局",
+        "完成时限：2025年9月底前",
+    ]
+    document = Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))
+    plan = parse_plan(document)
+    assert [t.no for t in plan.tasks] == ["（一）", "（二）"]
+    first, second = plan.tasks
+    assert first.text.splitlines()[1:] == ["1.梳理综合行政执法事项清单，年底前向社会公布。",
+                                          "2.加强苏木镇综合行政执法队伍建设，配备执法人员不少于3名。"]
+    assert first.lead_units == ("旗司法局", "旗编办") and first.units == ("各苏木镇政府",)
+    assert first.deadline == "年底前"
+    assert second.deadline == "2025年9月底前"
+
+
+def test_tasks_under_subsections_take_the_lowest_level_with_work_text():
+    paragraphs = [
+        "一、总体要求",
+        "（一）加强组织领导",
+        "1.健全工作机制。建立联席会议制度，定期研究解决重大问题。",
+        "2.压实工作责任。各部门主要负责人履行第一责任人职责。",
+        "（二）强化督促检查",
+        "1.开展专项督察。对重点任务落实情况开展督察，通报结果。",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [(r.no, r.section) for r in rows] == [("1", "一、总体要求"), ("2", "一、总体要求"), ("1", "一、总体要求")]
+
+
+def test_and_between_units_splits_only_where_both_sides_are_units():
+    paragraphs = ["（一）完善制度。推进制度建设，加强监督管理。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
+    plan = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs)))
+    assert plan.tasks[0].lead_units == ("旗司法局", "旗政府其他部门")
+    assert plan.tasks[0].units == ("各苏木镇党委和政府",)
+
+
+def test_task_title_is_the_heading_sentence():
+    assert task_title("加强行政复议工作。宣传贯彻《行政复议法》。") == "加强行政复议工作"
+    long = "围绕优化营商环境，" + "持续深化放管服改革" * 6 + "。其他。"
+    assert task_title(long) == "围绕优化营商环境"
+
+
+def test_read_document_keeps_docx_tables_in_order(tmp_path):
+    path = write_docx_table(golden("wulatezhong-2024-plan.json")["tasks"][:2], tmp_path / "t.docx", title="标题")
+    document = read_document(path)
+    assert document.blocks[0] == "标题"
+    assert document.blocks[1].rows[0][:2] == ("序号", "工作任务")

@@ -1,0 +1,65 @@
+import re
+
+import pytest
+
+from tracker.errors import InputError
+from tracker.text import clean_pages, clean_text, decode, normalize, sentences
+
+
+def test_rejoins_lines_cut_mid_sentence_and_across_page_breaks(seeds_dir):
+    raw = (seeds_dir / "dalate-2022-plan.txt").read_text(encoding="utf-8")
+    paragraphs = [normalize(p) for p in clean_text(raw)]
+    task2 = next(p for p in paragraphs if p.startswith("2.推行政务服务"))
+    # The paragraph ran over a page break ("让市场主体" / blank lines / "和群众办事便利").
+    assert task2.endswith("让市场主体和群众办事便利、快捷。")
+    assert "达拉特旗2022年法治政府建设工作计划" in paragraphs
+    assert sum(1 for p in paragraphs if re.match(r"\d+\.", p)) == 30
+
+
+def test_headings_stay_apart_from_the_text_after_them():
+    lines = clean_text("2024年乌拉特中旗法治政府建设工作报告\n\n现将我旗2024年度法治政府建设工作情况报告如下：\n一、深化学习")
+    assert lines == ["2024年乌拉特中旗法治政府建设工作报告", "现将我旗2024年度法治政府建设工作情况报告如下：", "一、深化学习"]
+
+
+def test_unit_label_cut_in_two_is_joined():
+    text = "    （一）加强行政执法规范化建设。严格执行有关规定。（牵头单\n位：旗司法局；责任单位：旗政府有关部门）\n"
+    assert clean_text(text) == ["（一）加强行政执法规范化建设。严格执行有关规定。（牵头单位：旗司法局；责任单位：旗政府有关部门）"]
+
+
+def test_markdown_marks_bookmarks_and_mongolian_banner_are_removed(seeds_dir):
+    raw = (seeds_dir / "keyouzhong-2024-report.txt").read_text(encoding="utf-8")
+    lines = clean_text(raw)
+    assert lines[0] == "科右中旗人民政府公报"
+    assert not any("**" in line or line.startswith("#") for line in lines)
+    report = clean_text((seeds_dir / "wulatezhong-2024-report.txt").read_text(encoding="utf-8"))
+    assert not any("bookmark" in line for line in report)
+    assert report[3].startswith("乌拉特中旗将习近平法治思想作为行动指南")
+
+
+def test_page_numbers_and_running_headers_are_dropped():
+    pages = [f"某某旗人民政府文件\n第{i}段文字。\n- {i} -" for i in range(1, 5)]
+    assert clean_pages(pages) == [f"第{i}段文字。" for i in range(1, 5)]
+
+
+def test_normalize_unifies_widths_brackets_colons_and_stray_spaces():
+    assert normalize("(1) 出庭应诉率达到 ９８％ ,牵头单位:旗司法局") == "（1）出庭应诉率达到98%，牵头单位：旗司法局"
+    assert normalize("时间 12:30，金额 2,500 元") == "时间12:30，金额2,500元"
+    assert normalize("⑴ 第一项") == "（1）第一项"
+
+
+def test_decode_detects_gb18030_and_utf8_bom():
+    text = "（一）推进政府机构职能优化协同高效。"
+    assert decode(text.encode("gb18030"), "a.txt") == text
+    assert decode(text.encode("gbk"), "a.txt") == text
+    assert decode(b"\xef\xbb\xbf" + text.encode("utf-8"), "a.txt") == text
+
+
+def test_decode_refuses_binary_and_unknown_encodings():
+    with pytest.raises(InputError, match="不是文本文件"):
+        decode(b"\x00\x01\x02binary", "a.txt")
+    with pytest.raises(InputError, match="编码"):
+        decode(bytes(range(0x80, 0x100)) * 20, "a.txt")
+
+
+def test_sentences_keep_their_punctuation():
+    assert sentences("加强领导。完善机制；推进落实！") == ["加强领导。", "完善机制；", "推进落实！"]

@@ -1,0 +1,34 @@
+from tracker.units import canonical_units, core, inherit_prefix, is_group, same_unit, split_units
+
+
+def test_split_on_punctuation_and_on_joining_words_between_units():
+    assert split_units("旗发改委、司法局，政数局；工商联") == ["旗发改委", "司法局", "政数局", "工商联"]
+    assert split_units("旗司法局及政府其他部门") == ["旗司法局", "政府其他部门"]
+    # 和 inside a name (人力资源和社会保障局) or before a bare 政府 does not split.
+    assert split_units("人力资源和社会保障局") == ["人力资源和社会保障局"]
+    assert split_units("各苏木镇党委和政府") == ["各苏木镇党委和政府"]
+
+
+def test_level_prefix_is_inherited_but_not_into_names_with_their_own_place():
+    names = ["旗纪委监委机关", "人民法院", "市监局", "中国人民银行乌拉特中旗支行", "各苏木镇政府"]
+    assert inherit_prefix(names) == ["旗纪委监委机关", "旗人民法院", "旗市监局", "中国人民银行乌拉特中旗支行", "各苏木镇政府"]
+
+
+def test_groups_are_recognised():
+    assert is_group("旗政府各部门") and is_group("各苏木镇政府") and is_group("旗政府有关部门")
+    assert is_group("各行政执法部门")
+    assert not is_group("旗司法局") and not is_group("旗委政法委")
+
+
+def test_abbreviations_and_party_prefix_resolve_to_one_unit():
+    assert core("旗政数局", "旗") == core("旗政务服务和数据管理局", "旗") == "政务服务和数据管理局"
+    assert core("旗委编办", "旗") == core("旗编办", "旗")
+    assert core("旗委办", "旗") == "党委办公室"
+    assert same_unit("旗市监局", "市场监督管理局", "旗")
+    assert not same_unit("旗司法局", "旗财政局", "旗")
+
+
+def test_canonical_names_prefer_the_most_used_spelling():
+    mapping, units = canonical_units(["旗委编办", "旗委编办", "旗编办", "旗司法局", "旗政府各部门"])
+    assert mapping["旗编办"] == "旗委编办"
+    assert [(u.name, u.group) for u in units] == [("旗委编办", False), ("旗司法局", False), ("旗政府各部门", True)]

@@ -1,0 +1,156 @@
+"""The `tracker` command: a thin layer that parses options, calls the pipeline and prints in Chinese."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+from .errors import TrackerError
+
+# Exit codes: 0 done; 1 the audit found the completion rate below --fail-under; 2 the input or output was
+# wrong (message says what to do); 3 a bug in tracker.
+EXIT_OK, EXIT_BELOW, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
+
+
+class ChineseCommand(click.Command):
+    """A click command whose help page speaks Chinese."""
+
+    def format_usage(self, ctx, formatter):
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
+
+    def format_options(self, ctx, formatter):
+        records = [p.get_help_record(ctx) for p in self.get_params(ctx) if isinstance(p, click.Option)]
+        records = [r for r in records if r]
+        if records:
+            with formatter.section("选项"):
+                formatter.write_dl(records)
+        if isinstance(self, click.Group):
+            self.format_commands(ctx, formatter)
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "显示本帮助并退出。"
+        return option
+
+
+class ChineseGroup(ChineseCommand, click.Group):
+    """A click group whose help page speaks Chinese."""
+
+    command_class = ChineseCommand
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        code = run_safely(lambda: super(ChineseGroup, self).main(
+            args, prog_name, complete_var, standalone_mode=False, **extra))
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def format_commands(self, ctx, formatter):
+        rows = [(name, cmd.get_short_help_str(60)) for name, cmd in self.commands.items() if not cmd.hidden]
+        if rows:
+            with formatter.section("命令"):
+                formatter.write_dl(rows)
+
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@click.group(cls=ChineseGroup, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", message="tracker %(version)s", help="显示版本并退出。")
+def cli():
+    """tracker：法治政府建设工作计划落实情况核查工具。
+
+    读取工作计划，生成任务分解表；比对年度报告，判定每项任务已落实、部分落实或未体现，并生成督办台账。
+    """
+
+
+@cli.command()
+@click.argument("plan")
+@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), help="任务分解表（.xlsx）的保存路径。")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="任务表 JSON 的保存路径。")
+def parse(plan, xlsx, json_path):
+    """读取工作计划（.docx/.pdf/.txt/.md/.xlsx），列出每项任务及其牵头、责任单位。"""
+    from .pipeline import parse as run_parse
+    from .render import plan_summary
+
+    result = run_parse(plan, xlsx, json_path)
+    click.echo(plan_summary(result.plan))
+    _report_written(result.written)
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="output", show_default=True, help="保存工作簿的文件夹。")
+def run(out_dir):
+    """处理内置的示例文件（seeds/），每份计划生成一个工作簿，保存到 output/。"""
+    from .pipeline import run as run_main
+
+    _report_written(run_main(out_dir))
+
+
+def _report_written(written) -> None:
+    for item in written:
+        click.echo(f"已保存：{item.path}")
+        for note in item.notes():
+            click.echo(f"  {note}")
+
+
+_USAGE_MESSAGES = (
+    ("Missing argument", "缺少必需的参数"),
+    ("No such option", "没有这个选项"),
+    ("No such command", "没有这个命令"),
+    ("does not exist", "不存在"),
+    ("Invalid value", "参数值无效"),
+    ("Got unexpected extra argument", "多余的参数"),
+    ("requires an argument", "需要一个值"),
+)
+
+
+def _usage_in_chinese(error: click.UsageError) -> str:
+    message = error.format_message()
+    if isinstance(error, click.MissingParameter) and error.param is not None:
+        message = f"缺少必需的参数 {error.param.human_readable_name}"
+    for english, chinese in _USAGE_MESSAGES:
+        if english in message:
+            message = f"{chinese}（{message.rstrip('.')}）"
+            break
+    command = error.ctx.command_path if error.ctx else "tracker"
+    return f"错误：{message}。\n用法说明请运行：{command} --help"
+
+
+def run_safely(invoke) -> int:
+    """Call `invoke()`; map errors to Chinese messages and exit codes instead of tracebacks."""
+    try:
+        result = invoke()
+    except TrackerError as error:
+        click.echo(f"错误：{error}", err=True)
+        return error.exit_code
+    except click.UsageError as error:
+        click.echo(_usage_in_chinese(error), err=True)
+        return EXIT_ERROR
+    except click.ClickException as error:
+        click.echo(f"错误：{error.format_message()}", err=True)
+        return EXIT_ERROR
+    except (click.Abort, KeyboardInterrupt):
+        click.echo("已中断。", err=True)
+        return EXIT_ERROR
+    except Exception as error:  # a bug: say so plainly, show the traceback only when asked
+        if os.environ.get("TRACKER_DEBUG"):
+            raise
+        click.echo(f"内部错误：{type(error).__name__}: {error}\n"
+                   f"这是程序缺陷，不是您的操作问题。请把所用命令和文件发给维护人员"
+                   f"（设置环境变量 TRACKER_DEBUG=1 可显示详细信息）。", err=True)
+        return EXIT_BUG
+    return result if isinstance(result, int) else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `tracker` console script."""
+    return cli.main(args=argv, prog_name="tracker")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
