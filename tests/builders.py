@@ -98,3 +98,23 @@ def write_blank_pdf(path: Path, pages: int = 2) -> Path:
         pdf.showPage()
     pdf.save()
     return path
+
+
+def write_docx_auto_numbered(paragraphs: list[str], path: Path) -> Path:
+    """A Word file whose task numbers come from Word's automatic list numbering (style List Number).
+
+    Paragraphs starting with 1. 2. … lose their typed number and get the numbered-list style instead.
+    """
+    import re
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        match = re.match(r"\s*\d+\.\s*", text)
+        if match:
+            document.add_paragraph(text[match.end():], style="List Number")
+        else:
+            document.add_paragraph(text)
+    document.save(str(path))
+    return path

@@ -2,7 +2,7 @@
 
 import pytest
 
-from builders import write_docx_paragraphs, write_docx_table, write_pdf
+from builders import write_docx_auto_numbered, write_docx_paragraphs, write_docx_table, write_pdf
 from conftest import golden
 from tracker.ingest import read_document
 from tracker.models import Document
@@ -72,6 +72,14 @@ def test_docx_paragraphs_give_the_same_tasks(seeds_dir, tmp_path, name):
     lines = (seeds_dir / f"{name}.txt").read_text(encoding="utf-8").splitlines()
     path = write_docx_paragraphs(lines, tmp_path / f"{name}.docx")
     assert tasks_of(load_plan(path)) == expected(name)
+
+
+def test_docx_with_word_automatic_numbering_gives_the_same_tasks(seeds_dir, tmp_path):
+    from tracker.text import clean_text
+
+    paragraphs = clean_text((seeds_dir / "dalate-2022-plan.txt").read_text(encoding="utf-8"))
+    path = write_docx_auto_numbered(paragraphs, tmp_path / "auto.docx")
+    assert tasks_of(load_plan(path)) == expected("dalate-2022-plan")
 
 
 @pytest.mark.parametrize("name", PLANS)
