@@ -138,3 +138,136 @@ class Plan:
             },
             "tasks": [t.to_dict() for t in self.tasks],
         }
+
+
+ACHIEVEMENT, PROBLEM, PLAN, OTHER = "achievement", "problem", "plan", "other"
+KIND_NAMES = {ACHIEVEMENT: "工作成效", PROBLEM: "存在的问题", PLAN: "下一步计划", OTHER: "其他"}
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence of a report, verbatim, with where it stands and what kind of text it is."""
+
+    report: str
+    section: str
+    paragraph: int
+    sentence: int
+    kind: str
+    text: str
+    heading: bool = False
+
+    @property
+    def location(self) -> str:
+        where = f"第{self.paragraph}段第{self.sentence}句"
+        return f"{self.section}，{where}" if self.section else where
+
+
+@dataclass(frozen=True)
+class Report:
+    """A report split into passages, with its title, place and year."""
+
+    path: str
+    title: str
+    region: str
+    year: int | None
+    passages: tuple[Passage, ...]
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).name
+
+
+DONE, PARTIAL, MISSING, NOT_SUBMITTED = "done", "partial", "missing", "not_submitted"
+MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A verbatim quote from a report that supports a task."""
+
+    report: str
+    location: str
+    text: str
+    score: float
+
+    def to_dict(self) -> dict:
+        return {"report": self.report, "location": self.location, "text": self.text, "score": round(self.score, 3)}
+
+
+@dataclass(frozen=True)
+class MeasureResult:
+    """How one measure of a task fared: concrete, general, only in problem/plan sections, or none."""
+
+    text: str
+    found: str  # "concrete" | "general" | "elsewhere" | "none"
+    quote: str = ""
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "found": self.found in ("concrete", "general"), "evidence": self.found,
+                "quote": self.quote}
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    """A quantitative target checked against the figures of the reports."""
+
+    target: Target
+    status: str  # met | not_met | unknown
+    figure: str = ""
+
+    def to_dict(self) -> dict:
+        return {**self.target.to_dict(), "status": self.status, "figure": self.figure}
+
+
+@dataclass(frozen=True)
+class TaskResult:
+    """The assessment of one task: status, score in [0, 1], quotes, measures, targets and why."""
+
+    task: Task
+    status: str
+    score: float
+    evidence: tuple[Evidence, ...]
+    measures: tuple[MeasureResult, ...]
+    targets: tuple[TargetResult, ...]
+    explanation: str
+
+    def to_dict(self) -> dict:
+        task = self.task
+        return {
+            "seq": task.seq,
+            "no": task.no,
+            "title": task.title,
+            "lead_units": list(task.lead_units),
+            "units": list(task.units),
+            "status": self.status,
+            "score": round(self.score, 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+            "measures": [m.to_dict() for m in self.measures],
+            "targets": [t.to_dict() for t in self.targets],
+            "explanation": self.explanation,
+        }
+
+
+@dataclass(frozen=True)
+class Results:
+    """A plan assessed against its reports."""
+
+    plan: Plan
+    reports: tuple[Report, ...]
+    tasks: tuple[TaskResult, ...]
+
+    def counts(self) -> dict[str, int]:
+        out = {DONE: 0, PARTIAL: 0, MISSING: 0}
+        for result in self.tasks:
+            out[result.status] = out.get(result.status, 0) + 1
+        return out
+
+    def to_dict(self) -> dict:
+        plan = self.plan.to_dict()["plan"]
+        return {
+            "plan": plan,
+            "reports": [{"source": r.name, "title": r.title, "region": r.region, "year": r.year,
+                         "passages": len(r.passages)} for r in self.reports],
+            "summary": self.counts(),
+            "tasks": [t.to_dict() for t in self.tasks],
+        }

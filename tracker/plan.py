@@ -9,24 +9,12 @@ from functools import lru_cache
 
 from .errors import InputError
 from .models import Document, Plan, Table, Task
+from .numbering import label_number, match_label
 from .resources import load_toml
 from .targets import extract_deadline, extract_targets
 from .text import normalize, sentences
 from .units import canonical_units, inherit_prefix, split_units
 
-_CN = "一二三四五六七八九十百零〇"
-# Each numbering style needs its own pattern: the nesting of a plan is read from the order in which the
-# styles first appear, so （一） and 1. must never be confused with 一、 or with each other.
-STYLES = (
-    ("part", rf"第[{_CN}]+(?:部分|章|篇)"),
-    ("cn", rf"[{_CN}]+[、.](?!\d)"),
-    ("paren_cn", rf"（[{_CN}]+）"),
-    ("arabic", r"\d{1,3}(?:\.|、)(?!\d)"),
-    ("paren_arabic", r"（\d{1,3}）"),
-    ("arabic_paren", r"\d{1,3}）"),
-    ("circled", r"[①-⑳]"),
-)
-_LABEL = re.compile("|".join(f"(?P<{name}>^{pattern})" for name, pattern in STYLES))
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}(?:人民政府|办公室|委员会|办))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
 WORK_TEXT_CHARS = 25
 TITLE_CHARS = 50
@@ -130,14 +118,6 @@ class Row:
 
 # ---------------------------------------------------------------- plans written as text
 
-def match_label(paragraph: str) -> tuple[str, str, str] | None:
-    """Return (style, label, rest) when a paragraph starts with a numbering label such as （一） or 1."""
-    match = _LABEL.match(paragraph)
-    if not match:
-        return None
-    return match.lastgroup, match.group(0), paragraph[match.end():].strip()
-
-
 def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     """Split （牵头单位：…；责任单位：…） or 牵头单位：… off a paragraph; return the body and the units."""
     pattern = _label_pattern()
@@ -167,34 +147,6 @@ def _parse_assignment(clause: str, closing: bool) -> Assignment:
         else:
             assignment.responsible.extend(inherit_prefix(split_units(value)))
     return assignment
-
-
-def label_number(label: str) -> int | None:
-    """The number a label counts: （十二） → 12, 3. → 3, ③ → 3, 第二部分 → 2."""
-    digits = re.search(r"\d+", label)
-    if digits:
-        return int(digits.group(0))
-    circled = re.search(r"[①-⑳]", label)
-    if circled:
-        return ord(circled.group(0)) - ord("①") + 1
-    numeral = re.search(rf"[{_CN}]+", label)
-    return chinese_number(numeral.group(0)) if numeral else None
-
-
-def chinese_number(numeral: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十八 → 28, 一百零三 → 103."""
-    values = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-    total, current = 0, 0
-    for char in numeral:
-        if char in values:
-            current = values[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current or None
 
 
 def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:

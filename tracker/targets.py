@@ -94,3 +94,65 @@ def extract_targets(text: str) -> list[Target]:
         if len(metric) >= 2 and claim((start, end)):
             found.append((start, Target(text[start:end], metric, "=", None, "全覆盖")))
     return [target for _, target in sorted(found, key=lambda item: item[0])]
+
+
+_FIGURE_RATE = re.compile(r"(?P<metric>[\u4e00-\u9fff“”]{1,16}?率)(?:达到了?|达|为|是|提升至|提高到|保持在?|超过|均达到?)?\s*"
+                          r"(?P<value>\d+(?:\.\d+)?)\s*%")
+_FIGURE_COUNT = r"(?P<value>\d+(?:\.\d+)?)\s*(?:余|多)?\s*{unit}"
+
+
+def _metric_core(metric: str) -> str:
+    return re.sub(r"^(?:行政机关|各级|全旗|全县|旗本级)", "", metric.strip("“”"))
+
+
+def _same_metric(target: str, reported: str) -> bool:
+    from rapidfuzz import fuzz
+
+    a, b = _metric_core(target), _metric_core(reported)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return min(len(a), len(b)) >= 2
+    return min(len(a), len(b)) >= 3 and fuzz.partial_ratio(a, b) >= 85
+
+
+def _compare(op: str, reported: float, wanted: float) -> bool:
+    return {">=": reported >= wanted, ">": reported > wanted, "<=": reported <= wanted, "<": reported < wanted,
+            "=": abs(reported - wanted) < 1e-9}[op]
+
+
+def check_target(target: Target, texts: list[str]) -> tuple[str, str]:
+    """Check a target against report sentences: ("met" | "not_met" | "unknown", the figure found).
+
+    A target is not met only when a figure for the same metric misses it; no figure leaves it unknown.
+    """
+    found: list[tuple[bool, str]] = []
+    for text in texts:
+        normal = re.sub(r"\s+", "", text)
+        if target.unit == "%":
+            for match in _FIGURE_RATE.finditer(normal):
+                if _same_metric(target.metric, match.group("metric")):
+                    found.append((_compare(target.op, float(match.group("value")), target.value), match.group(0)))
+        elif target.unit == "全覆盖":
+            key = _metric_core(target.metric)[-4:]
+            if key and key in normal and re.search(r"全覆盖|100%|全部覆盖", normal):
+                found.append((True, _excerpt(normal, key)))
+        elif target.value is not None:
+            pattern = re.compile(_FIGURE_COUNT.format(unit=re.escape(target.unit)))
+            key = _metric_core(target.metric)[-2:]
+            for match in pattern.finditer(normal):
+                context = normal[max(0, match.start() - 20): match.end() + 20]
+                if key and key in context:
+                    found.append((_compare(target.op, float(match.group("value")), target.value),
+                                  normal[max(0, match.start() - 12): match.end() + 8]))
+    if not found:
+        return "unknown", ""
+    for met, figure in found:
+        if met:
+            return "met", figure
+    return "not_met", found[0][1]
+
+
+def _excerpt(text: str, key: str) -> str:
+    at = text.find(key)
+    return text[max(0, at - 12): at + 24]

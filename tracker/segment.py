@@ -1,0 +1,147 @@
+"""Report segmentation: headings, paragraphs and sentences, each sentence with its location and kind."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document, Passage, Report
+from .numbering import match_label
+from .plan import region_of
+from .resources import load_toml
+from .text import normalize
+
+HEADING_CHARS = 40
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*[”’」』）)]*")
+_ITEM = re.compile(r"^[一二三四五六七八九十]+是")
+_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
+_DATE_ONLY = re.compile(r"^[（(]?\d{1,2}月\d{1,2}日[—\-~至]+\d{1,2}月\d{1,2}日[）)]?$")
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict:
+    terms = load_toml("report_terms.toml")
+    terms["_sentence_plan"] = [re.compile(p) for p in terms["sentences"]["plan"]]
+    terms["_sentence_problem"] = [re.compile(p) for p in terms["sentences"]["problem"]]
+    return terms
+
+
+def heading_kind(heading: str) -> str | None:
+    """The kind of text a heading introduces, or None when it does not say (the parent's kind holds)."""
+    words = _terms()["headings"]
+    for kind in (OTHER, PROBLEM, PLAN):
+        if any(word in heading for word in words[kind]):
+            return kind
+    return None
+
+
+def sentence_kind(sentence: str, section_kind: str) -> str:
+    """A future or shortcoming sentence inside an achievement section is plan or problem, not evidence."""
+    if section_kind not in (ACHIEVEMENT, PROBLEM):
+        return section_kind
+    terms = _terms()
+    if any(p.search(sentence) for p in terms["_sentence_plan"]):
+        return PLAN
+    if section_kind == PROBLEM:
+        return PROBLEM
+    if any(p.search(sentence) for p in terms["_sentence_problem"]):
+        return PROBLEM
+    return ACHIEVEMENT
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a paragraph into verbatim sentences; closing quotes and brackets stay with their sentence."""
+    return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+
+
+def is_heading_sentence(sentence: str, limit: int = 30) -> bool:
+    """A short sentence without figures (深化“放管服”改革。) names a topic; it proves nothing by itself."""
+    normal = normalize(sentence).rstrip("。；;：:")
+    normal = _ITEM.sub("", normal)
+    return len(normal) <= limit and not re.search(r"\d", normal)
+
+
+def main_title(normals: list[str]) -> int | None:
+    """Index of the report's own title: the last title line before the first numbered heading."""
+    words = _terms()["titles"]["words"]
+    first_heading = next((i for i, p in enumerate(normals) if match_label(p)), len(normals))
+    found = None
+    for index, paragraph in enumerate(normals[:first_heading]):
+        if (len(paragraph) <= 60 and not re.search(r"[。；：:]", paragraph) and any(w in paragraph for w in words)
+                and not re.match(r"^\d{1,3}(?![\d年])", paragraph)):
+            found = index
+    return found
+
+
+@dataclass
+class _Open:
+    style: str
+    heading: str
+    kind: str
+
+
+def split_report(document: Document) -> Report:
+    """Given a report document, return its passages: one per sentence, with section, location and kind."""
+    paragraphs = document.paragraphs()
+    normals = [normalize(p) for p in paragraphs]
+    title_index = main_title(normals)
+    start = 0 if title_index is None else title_index + 1
+    passages: list[Passage] = []
+    for index in range(start):
+        passages.extend(_passages(document.name, "", index, paragraphs[index], OTHER, heading_first=True))
+    stack: list[_Open] = []
+    for index in range(start, len(paragraphs)):
+        normal = normals[index]
+        labelled = match_label(normal)
+        base_kind = stack[-1].kind if stack else ACHIEVEMENT
+        if labelled is not None:
+            style, label, rest = labelled
+            styles = [o.style for o in stack]
+            if style in styles:
+                del stack[styles.index(style):]
+            parent_kind = stack[-1].kind if stack else ACHIEVEMENT
+            first = (split_sentences(rest) or [""])[0]
+            titled = is_heading_sentence(first, HEADING_CHARS) or (first == rest and _is_title_line(rest, 60))
+            heading = first if titled else rest[:HEADING_CHARS]
+            kind = heading_kind(heading) or parent_kind
+            stack.append(_Open(style, label + heading.rstrip("。；"), kind))
+            passages.extend(_passages(document.name, _path(stack), index, paragraphs[index], kind, titled))
+            continue
+        if _is_title_line(normal):
+            kind = heading_kind(normal)
+            if kind is not None:
+                stack = [_Open("title", normal, kind)]
+            passages.extend(_passages(document.name, _path(stack), index, paragraphs[index], OTHER, True))
+            continue
+        passages.extend(_passages(document.name, _path(stack), index, paragraphs[index], base_kind, False))
+    title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
+    return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
+                  year=_year(title, normals), passages=tuple(passages))
+
+
+def _is_title_line(normal: str, limit: int = 30) -> bool:
+    return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or bool(
+        _SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
+
+
+def _path(stack: list[_Open]) -> str:
+    return " › ".join(o.heading for o in stack if o.style != "title")
+
+
+def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool) -> list[Passage]:
+    out = []
+    for number, sentence in enumerate(split_sentences(paragraph), start=1):
+        heading = (number == 1 and heading_first) or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
+        out.append(Passage(report=report, section=section, paragraph=index + 1, sentence=number,
+                           kind=sentence_kind(normalize(sentence), kind), text=sentence, heading=heading))
+    return out
+
+
+def _year(title: str, normals: list[str]) -> int | None:
+    match = re.search(r"(20\d\d)\s*年", title)
+    if match:
+        return int(match.group(1))
+    years = Counter(int(y) for p in normals for y in re.findall(r"(?<![—\-~～])(20\d\d)年", p))
+    return years.most_common(1)[0][0] if years else None
