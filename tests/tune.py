@@ -15,48 +15,84 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluate import GOLD, prepared_pair, score_pair  # noqa: E402
+from evaluate import GOLD, is_critical, prepared_pair  # noqa: E402
 
-from tracker.assess import DEFAULT  # noqa: E402
+from tracker.assess import DEFAULT, relative, status_of, task_features  # noqa: E402
 
-GRID = {
-    "found": [0.5, 0.6, 0.7, 0.8],
-    "general": [0.3, 0.4, 0.5],
-    "done_score": [0.2, 0.25, 0.3, 0.35, 0.4, 0.45],
-    "done_concrete": [1, 2, 3],
-    "done_share": [0.0, 0.2, 0.25, 0.33, 0.4],
-    "missing_score": [0.02, 0.05, 0.08, 0.12],
+EVIDENCE_GRID = {"found": [0.45, 0.5, 0.55, 0.6], "general": [0.15, 0.25, 0.35], "share": [0.0, 0.5, 0.7],
+                 "share_general": [0.5, 0.8], "chars": [0.0], "concrete_level": [1]}
+SCALING_GRID = {"relative": [0.0], "reference": [0.5]}
+RULE_GRID = {
+    "done_score": [0.3, 0.35, 0.4, 0.45, 0.5],
+    "done_concrete": [1, 2],
+    "done_share": [0.0, 0.25, 0.34],
+    "missing_score": [0.02, 0.05, 0.08],
+    "done_support": [1, 2, 3, 99],
+    "done_core_score": [0.05, 0.1, 0.15, 0.2],
+    "done_section": [1, 2, 3, 99],
 }
 
 
-def objective(scores) -> float:
-    return sum(s.agree + 0.5 * s.exact - 3 * s.critical for s in scores)
+def grid(spec: dict) -> list[dict]:
+    keys = list(spec)
+    return [dict(zip(keys, values, strict=True)) for values in itertools.product(*(spec[k] for k in keys))]
+
+
+def tally(labels, statuses) -> tuple[int, int, int]:
+    agree = exact = critical = 0
+    for label, status in zip(labels, statuses, strict=True):
+        agree += status in label["accept"]
+        exact += status == label["primary"]
+        critical += is_critical(status, label["primary"], label["accept"])
+    return agree, exact, critical
+
+
+def objective(counts) -> float:
+    return sum(a + 0.5 * e - 3 * c for a, e, c in counts)
 
 
 def main() -> None:
-    pairs = {path: prepared_pair(path) for path in sorted(GOLD.glob("*.json"))}
-    keys = list(GRID)
-    table = []
-    for values in itertools.product(*(GRID[k] for k in keys)):
-        settings = dict(zip(keys, values, strict=True))
-        if settings["general"] > settings["found"]:
+    pairs = {path.stem: prepared_pair(path) for path in sorted(GOLD.glob("*.json"))}
+    table = []  # (settings, {pair: (agree, exact, critical)})
+    for evidence in grid(EVIDENCE_GRID):
+        if evidence["general"] > evidence["found"]:
             continue
-        s = replace(DEFAULT, **settings)
-        scores = {path: score_pair(path, s, prepared) for path, prepared in pairs.items()}
-        table.append((settings, scores))
-    best_all = max(table, key=lambda row: objective(row[1].values()))
-    print("best on all pairs:", best_all[0])
-    for score in best_all[1].values():
-        print("  ", score.line())
+        base = replace(DEFAULT, **evidence)
+        best = {name: prep.best(base) for name, (_, prep) in pairs.items()}
+        raw = {
+            name: [(label, task_features(prep.candidates[label["seq"]], prep.index, best[name], base),
+                    prep.targets[label["seq"]]) for label in gold["tasks"]]
+            for name, (gold, prep) in pairs.items()
+        }
+        for scaling in grid(SCALING_GRID):
+            scaled = replace(base, **scaling)
+            features = {name: list(zip([r[0] for r in rows], relative([r[1] for r in rows], scaled),
+                                       [r[2] for r in rows], strict=True)) for name, rows in raw.items()}
+            for rule in grid(RULE_GRID):
+                settings = replace(scaled, **rule)
+                counts = {name: tally([f[0] for f in rows], [status_of(f[1], f[2], settings) for f in rows])
+                          for name, rows in features.items()}
+                table.append(({**evidence, **scaling, **rule}, counts))
+    sizes = {name: len(gold["tasks"]) for name, (gold, _) in pairs.items()}
+
+    def line(name, c):
+        return f"{name:55s} agreement {c[0] / sizes[name]:6.1%}  exact {c[1] / sizes[name]:6.1%}  critical {c[2]}"
+
+    best = max(table, key=lambda row: objective(row[1].values()))
+    print("best on all pairs:", best[0])
+    for name, c in best[1].items():
+        print("  ", line(name, c))
+    total = sum(sizes.values())
+    print(f"   all: agreement {sum(c[0] for c in best[1].values()) / total:.1%}  "
+          f"exact {sum(c[1] for c in best[1].values()) / total:.1%}  critical {sum(c[2] for c in best[1].values())}")
     print("leave one pair out:")
     held = []
-    for path in pairs:
-        train = max(table, key=lambda row: objective(v for p, v in row[1].items() if p != path))
-        held.append(train[1][path])
-        print("  ", train[1][path].line(), train[0])
-    tasks = sum(s.tasks for s in held)
-    print(f"   held-out total: agreement {sum(s.agree for s in held) / tasks:.1%}  "
-          f"exact {sum(s.exact for s in held) / tasks:.1%}  critical {sum(s.critical for s in held)}")
+    for name in pairs:
+        train = max(table, key=lambda row: objective(v for n, v in row[1].items() if n != name))
+        held.append(train[1][name])
+        print("  ", line(name, train[1][name]), train[0])
+    print(f"   held-out total: agreement {sum(c[0] for c in held) / total:.1%}  "
+          f"exact {sum(c[1] for c in held) / total:.1%}  critical {sum(c[2] for c in held)}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import lexicon
 from .match import Hit, Measure, ReportIndex, background_weights, measure_weight, task_measures
@@ -33,13 +33,21 @@ STATUS_NAMES = {DONE: "已落实", PARTIAL: "部分落实", MISSING: "未体现"
 class Settings:
     """Thresholds of the assessment; DEFAULT values were chosen on the development pairs (see README)."""
 
-    found: float = 0.6  # coverage at which a passage addresses a measure
-    general: float = 0.4  # coverage at which it touches the measure's theme
-    share: float = 0.6  # a passage supports a task only if it covers it at least this share of its best task
-    done_score: float = 0.45
-    done_concrete: int = 2
+    found: float = 0.55  # coverage at which a passage addresses a measure
+    general: float = 0.15  # coverage at which it touches the measure's theme
+    share: float = 0.7
+    share_general: float = 0.5  # the same, for a weak (general) match
+    relative: float = 0.0  # weight of the score relative to the plan's other tasks (see relative())
+    reference: float = 0.75  # the quantile of task scores that counts as REFERENCE_LEVEL
+    concrete_level: int = 1  # 1: a finished action makes evidence concrete; 2: only figures or documents do
+    chars: float = 0.0  # weight of character bigrams against words and concepts in a passage's strength  # a passage supports a task only if it covers it at least this share of its best task
+    done_score: float = 0.35
+    done_concrete: int = 1
     done_share: float = 0.0  # share of measures with concrete evidence needed for done
-    missing_score: float = 0.12
+    missing_score: float = 0.05
+    done_support: int = 3  # distinct concrete sentences that, with a concretely evidenced core, make done
+    done_core_score: float = 0.05
+    done_section: int = 1  # sentences with figures under a heading that names the task (see _section_support)
     quotes: int = 3
 
     def __post_init__(self) -> None:
@@ -48,6 +56,7 @@ class Settings:
 
 
 DEFAULT = Settings()
+REFERENCE_LEVEL = 0.5
 CREDIT = {CONCRETE: 1.0, GENERAL: 0.4, ELSEWHERE: 0.0, NONE: 0.0}
 
 
@@ -59,58 +68,151 @@ class Candidate:
     hits: list[Hit]
 
 
-def best_support(candidates_by_task: dict[int, list[Candidate]], index: ReportIndex) -> dict[int, float]:
-    """For each passage, the best coverage it gives any measure of any task."""
+def strength(hit: Hit, settings: Settings) -> float:
+    """How well a passage covers a measure: words and concepts, blended with character bigrams."""
+    return (1 - settings.chars) * hit.coverage + settings.chars * hit.chars
+
+
+def best_support(candidates_by_task: dict[int, list[Candidate]], index: ReportIndex,
+                 settings: Settings = DEFAULT) -> dict[int, float]:
+    """For each passage, the best strength it gives any measure of any task."""
     best: dict[int, float] = {}
     for candidates in candidates_by_task.values():
         for candidate in candidates:
             for hit in candidate.hits:
                 if index.is_evidence(hit.passage):
-                    best[hit.passage] = max(best.get(hit.passage, 0.0), hit.coverage)
+                    best[hit.passage] = max(best.get(hit.passage, 0.0), strength(hit, settings))
     return best
 
 
-def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, best: dict[int, float],
-                targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> TaskResult:
-    """Decide a task's status from the evidence found for each of its measures."""
-    results: list[MeasureResult] = []
-    quotes: dict[int, float] = {}
-    credit = total = 0.0
-    concrete = 0
+@dataclass(frozen=True)
+class Features:
+    """What the evidence says about a task, before the thresholds of the status rule are applied."""
+
+    levels: tuple[str, ...]  # per measure: concrete, general, elsewhere or none
+    hits: tuple[Hit | None, ...]
+    score: float  # weighted share of the measures evidenced, in [0, 1]
+    concrete: int  # measures with concrete evidence
+    support: int  # distinct sentences with figures or documents that address the task
+    section: int = 0  # sentences with figures under a report heading that names the task, and that touch it
+
+    @property
+    def found(self) -> int:
+        return sum(1 for level in self.levels if level in (CONCRETE, GENERAL))
+
+    @property
+    def core(self) -> str:
+        return self.levels[0] if self.levels else NONE
+
+
+def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[int, float],
+                  settings: Settings = DEFAULT) -> Features:
+    """Grade each measure's best evidence and combine the grades into a weighted score."""
     measures = [c.measure for c in candidates]
+    levels, hits = [], []
+    credit = total = 0.0
     for candidate in candidates:
         level, hit = _measure_level(candidate, index, best, settings)
         weight = measure_weight(candidate.measure, measures)
         total += weight
-        credit += weight * CREDIT[level] * (hit.coverage if hit and level != ELSEWHERE else 0.0)
-        concrete += level == CONCRETE
-        quote = index.passages[hit.passage].text if hit else ""
-        results.append(MeasureResult(candidate.measure.text, level, quote))
-        if hit and level in (CONCRETE, GENERAL):
-            quotes[hit.passage] = max(quotes.get(hit.passage, 0.0), hit.coverage * CREDIT[level])
-    score = credit / total if total else 0.0
-    status = _status(score, concrete, results, targets, settings)
+        if hit is not None and level != ELSEWHERE:
+            credit += weight * CREDIT[level] * strength(hit, settings)
+        levels.append(level)
+        hits.append(hit)
+    if candidates and not candidates[0].measure.core:
+        levels.insert(0, NONE)
+        hits.insert(0, None)
+    support = {h.passage for c in candidates for h in c.hits
+               if index.is_evidence(h.passage) and index.concrete[h.passage] >= 2
+               and strength(h, settings) >= max(settings.found, settings.share * best.get(h.passage, 0.0))}
+    return Features(tuple(levels), tuple(hits), credit / total if total else 0.0,
+                    sum(1 for level in levels if level == CONCRETE), len(support),
+                    len(_section_support(candidates, index, settings)))
+
+
+def _section_support(candidates: list[Candidate], index: ReportIndex, settings: Settings) -> set[int]:
+    """Sentences with figures under a heading that names the task, when the content itself touches the task.
+
+    A heading alone proves nothing (it may echo the task over unrelated work), so the block under it must
+    also address some measure.
+    """
+    touching = {h.passage for c in candidates for h in c.hits if strength(h, settings) >= settings.general}
+    out: set[int] = set()
+    for candidate in candidates:
+        for hit in candidate.hits:
+            block = index.blocks.get(hit.passage)
+            if block and strength(hit, settings) >= settings.found and touching.intersection(block):
+                out.update(j for j in block if index.concrete[j] >= 2)
+    return out
+
+
+def status_of(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> str:
+    """The status rule: missing without evidence; done with concrete evidence of the core or of enough
+    measures, unless a reported figure misses a target; partial otherwise."""
+    if features.found == 0 or features.score < settings.missing_score and features.concrete == 0:
+        return MISSING
+    by_measures = (features.concrete >= settings.done_concrete and features.score >= settings.done_score
+                   and features.concrete >= settings.done_share * len(features.levels))
+    by_core = (features.core == CONCRETE and features.support >= settings.done_support
+               and features.score >= settings.done_core_score)
+    by_section = features.core in (CONCRETE, GENERAL) and features.section >= settings.done_section
+    if by_measures or by_core or by_section:
+        return PARTIAL if any(t.status == NOT_MET for t in targets) else DONE
+    return PARTIAL
+
+
+def relative(features: list[Features], settings: Settings = DEFAULT) -> list[Features]:
+    """Blend each task's score with its score relative to the other tasks of the same reports.
+
+    A long, dense report gives every task some evidence and a short one little: a task's standing among
+    the plan's tasks transfers between them better than its raw score.
+    """
+    if not settings.relative or not features:
+        return features
+    scores = sorted(f.score for f in features)
+    reference = scores[min(len(scores) - 1, int(settings.reference * len(scores)))] or 1.0
+    return [replace(f, score=(1 - settings.relative) * f.score
+                    + settings.relative * min(1.0, REFERENCE_LEVEL * f.score / reference)) for f in features]
+
+
+def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, features: Features,
+                targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> TaskResult:
+    """Decide a task's status from the evidence found for each of its measures."""
+    status = status_of(features, targets, settings)
+    offset = len(features.levels) - len(candidates)
+    results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "")
+               for c, level, hit in zip(candidates, features.levels[offset:], features.hits[offset:], strict=True)]
+    quotes: dict[int, float] = {}
+    for level, hit in zip(features.levels, features.hits, strict=True):
+        if hit is not None and level in (CONCRETE, GENERAL):
+            quotes[hit.passage] = max(quotes.get(hit.passage, 0.0), strength(hit, settings) * CREDIT[level])
     evidence = tuple(
         Evidence(index.passages[p].report, index.passages[p].location, index.passages[p].text, s)
         for p, s in sorted(quotes.items(), key=lambda item: (-item[1], item[0]))[: settings.quotes]
     )
-    return TaskResult(task, status, round(score, 3), evidence, tuple(results), targets,
+    return TaskResult(task, status, round(features.score, 3), evidence, tuple(results), targets,
                       explain(status, results, targets))
 
 
 def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, float],
                    settings: Settings) -> tuple[str, Hit | None]:
+    """Grade a measure by its best evidence: a report sentence of achievement that covers it well and
+    gives facts is concrete; a weaker one is general; a match only in problem/plan sections is elsewhere."""
     evidence = [h for h in candidate.hits if index.is_evidence(h.passage)
-                and h.coverage >= settings.share * best.get(h.passage, 0.0)]
+                and strength(h, settings) >= settings.share * best.get(h.passage, 0.0)]
+    top = max(evidence, key=lambda h: (strength(h, settings), index.concrete[h.passage]), default=None)
+    value = strength(top, settings) if top is not None else 0.0
+    if top is not None and value >= settings.found and (top.anchored or value >= 0.99):
+        return (CONCRETE if index.concrete[top.passage] >= settings.concrete_level else GENERAL), top
+    # A weak match counts only where the sentence fits this task about as well as any other task.
+    weak = [h for h in evidence if strength(h, settings) >= settings.share_general * best.get(h.passage, 0.0)]
+    top = max(weak, key=lambda h: (strength(h, settings), index.concrete[h.passage]), default=None)
+    if top is not None and strength(top, settings) >= settings.general:
+        return GENERAL, top
     elsewhere = [h for h in candidate.hits if index.passages[h.passage].kind in (PROBLEM, PLAN)
                  and not index.passages[h.passage].heading]
-    top = max(evidence, key=lambda h: (h.coverage, index.concrete[h.passage]), default=None)
-    if top is not None and top.coverage >= settings.found and (top.anchored or top.coverage >= 0.99):
-        return (CONCRETE if index.concrete[top.passage] >= 1 else GENERAL), top
-    if top is not None and top.coverage >= settings.general:
-        return GENERAL, top
-    other = max(elsewhere, key=lambda h: h.coverage, default=None)
-    if other is not None and other.coverage >= settings.found:
+    other = max(elsewhere, key=lambda h: strength(h, settings), default=None)
+    if other is not None and strength(other, settings) >= settings.found:
         return ELSEWHERE, other
     return NONE, None
 
@@ -120,17 +222,6 @@ def _check_targets(task: Task, index: ReportIndex) -> tuple[TargetResult, ...]:
         return ()
     texts = [p.text for i, p in enumerate(index.passages) if index.is_evidence(i)]
     return tuple(TargetResult(t, *check_target(t, texts)) for t in task.targets)
-
-
-def _status(score: float, concrete: int, measures: list[MeasureResult], targets: tuple[TargetResult, ...],
-            settings: Settings) -> str:
-    found = sum(1 for m in measures if m.found in (CONCRETE, GENERAL))
-    if found == 0 or score < settings.missing_score and concrete == 0:
-        return MISSING
-    if (concrete >= settings.done_concrete and score >= settings.done_score
-            and concrete >= settings.done_share * len(measures)):
-        return PARTIAL if any(t.status == NOT_MET for t in targets) else DONE
-    return PARTIAL
 
 
 def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetResult, ...]) -> str:
@@ -172,8 +263,10 @@ class Prepared:
     reports: list[Report]
     index: ReportIndex
     candidates: dict[int, list[Candidate]]
-    best: dict[int, float]
     targets: dict[int, tuple[TargetResult, ...]]
+
+    def best(self, settings: Settings) -> dict[int, float]:
+        return best_support(self.candidates, self.index, settings)
 
 
 def prepare(plan: Plan, reports: list[Report]) -> Prepared:
@@ -182,28 +275,25 @@ def prepare(plan: Plan, reports: list[Report]) -> Prepared:
     passages = [p for report in reports for p in report.passages]
     weights = background_weights(lex, [t.text for t in plan.tasks], [p.text for p in passages])
     index = ReportIndex(passages, lex)
-    unit = _unit_weight(weights, lex)
     candidates = {
-        task.seq: [Candidate(m, index.hits(m, unit)) for m in task_measures(task, lex, weights)]
+        task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights)]
         for task in plan.tasks
     }
     targets = {task.seq: _check_targets(task, index) for task in plan.tasks}
-    return Prepared(plan, reports, index, candidates, best_support(candidates, index), targets)
+    return Prepared(plan, reports, index, candidates, targets)
 
 
 def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
     """Assess every task from its prepared candidates."""
-    results = tuple(assess_task(task, prepared.candidates[task.seq], prepared.index, prepared.best,
-                                prepared.targets[task.seq], settings) for task in prepared.plan.tasks)
+    best = prepared.best(settings)
+    tasks = prepared.plan.tasks
+    features = relative([task_features(prepared.candidates[t.seq], prepared.index, best, settings) for t in tasks],
+                        settings)
+    results = tuple(assess_task(task, prepared.candidates[task.seq], prepared.index, feature,
+                                prepared.targets[task.seq], settings) for task, feature in zip(tasks, features, strict=True))
     return Results(prepared.plan, tuple(prepared.reports), results)
 
 
 def assess_plan(plan: Plan, reports: list[Report], settings: Settings = DEFAULT) -> Results:
     """Assess every task of a plan against the pooled passages of its reports."""
     return decide(prepare(plan, reports), settings)
-
-
-def _unit_weight(weights, lex) -> float:
-    """The weight of a typical specific term: the domain terms' median weight."""
-    values = sorted(weights(t) for t in lex.domain_terms)
-    return values[len(values) // 2] if values else 1.0

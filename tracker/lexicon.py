@@ -16,13 +16,19 @@ CONCEPT_MARK = "#"
 # A report that names the same work in other words (四张清单 for 包容审慎监管) earns this share of the weight.
 CONCEPT_CREDIT = 0.7
 DOMAIN_LIFT = 1.3
+# The reports at hand name a task's own subject (行政复议) in sentence after sentence, which would make it
+# look common; a domain term keeps at least this share of the highest plain-word weight.
+DOMAIN_FLOOR = 0.7
 # jieba's dictionary counts words over a large general corpus; below this count a word is specialised.
 RARE_FREQ = 100
 # Plain words are weighted by their surprise in general Chinese: below COMMON_FROM they count COMMON_FLOOR,
 # and they reach full weight COMMON_SPAN above it.
 COMMON_FROM, COMMON_SPAN, COMMON_FLOOR = 7.5, 5.0, 0.15
+# Bigrams found in more than this share of sentences (工作, 建设, 推进) carry no meaning.
+COMMON_GRAM_SHARE = 0.03
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+]")
 _DIGITS = re.compile(r"^[\d.%]+$")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _lines(name: str) -> list[str]:
@@ -70,9 +76,15 @@ class Lexicon:
         out = [_phrase(normal[start:end]) for start, end, _ in spans]
         covered = [(start, end) for start, end, _ in spans]
         for word, start, end in self._jieba.tokenize(normal, HMM=False):
-            if self.is_content(word) and not any(s <= start and end <= e for s, e in covered):
+            if self.is_content(word) and not any(start < e and s < end for s, e in covered):
                 out.append(word)
         return out
+
+    def grams(self, text: str) -> set[str]:
+        """Character bigrams of the Chinese runs of a text: robust where word segmentation differs
+        (出庭应诉率 / 负责人出庭应诉, 政府法律顾问 / 法律顾问团)."""
+        normal = normalize(text)
+        return {run[i:i + 2] for run in _CJK_RUN.findall(normal) for i in range(len(run) - 1)}
 
     def concept_of(self, token: str) -> str | None:
         """The concept a token stands for (四张清单 → 包容审慎监管), or None."""
@@ -131,13 +143,16 @@ def lexicon() -> Lexicon:
 class Weights:
     """Inverse document frequency over sentences of a background corpus, lifted for domain terms."""
 
-    def __init__(self, sentences: Iterable[Iterable[str]], lexicon: Lexicon,
+    def __init__(self, sentences: Iterable[tuple[Iterable[str], Iterable[str]]], lexicon: Lexicon,
                  tasks: Iterable[Iterable[str]] = ()) -> None:
         df: Counter[str] = Counter()
+        gram_df: Counter[str] = Counter()
         count = 0
-        for tokens in sentences:
+        for tokens, grams in sentences:
             count += 1
             df.update(set(tokens))
+            gram_df.update(set(grams))
+        self.gram_df = gram_df
         self.count = max(count, 1)
         self.df = df
         self.lexicon = lexicon
@@ -153,12 +168,21 @@ class Weights:
         # Rare incidental words should not outweigh the domain's own terms: cap plain words below them.
         self.cap = math.log((self.count + 1) / 3) + 1
 
+    def gram(self, gram: str) -> float:
+        """Weight of a character bigram: its inverse sentence frequency, nothing for the very common ones."""
+        weight = self._cache.get("\0" + gram)
+        if weight is None:
+            share = self.gram_df.get(gram, 0) / self.count
+            weight = 0.0 if share > COMMON_GRAM_SHARE else math.log((self.count + 1) / (self.gram_df.get(gram, 0) + 1))
+            self._cache["\0" + gram] = weight
+        return weight
+
     def __call__(self, token: str) -> float:
         weight = self._cache.get(token)
         if weight is None:
             idf = math.log((self.count + 1) / (self.df.get(token, 0) + 1)) + 1
             if token in self.domain_terms or self.lexicon.concept_of(token):
-                weight = idf * DOMAIN_LIFT
+                weight = max(idf, DOMAIN_FLOOR * self.cap) * DOMAIN_LIFT
             else:
                 weight = min(idf, self.cap) * self.lexicon.commonness(token)
             if self.tasks > 1:

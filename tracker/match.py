@@ -15,6 +15,8 @@ from .text import normalize, sentences
 # A passage that shares as much weight as the measure's two strongest terms covers it fully: a report
 # sentence seldom repeats more than two or three of a long measure's terms.
 SATURATION_TERMS = 2
+SATURATION_GRAMS = 4
+SHORT_MEASURE = 2
 MIN_MEASURE_TOKENS = 3
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
@@ -28,6 +30,8 @@ class Measure:
     weights: tuple[float, ...]
     concepts: tuple[str | None, ...]
     anchors: frozenset[str]
+    grams: tuple[str, ...] = ()
+    gram_weights: tuple[float, ...] = ()
     core: bool = False
 
     @property
@@ -40,9 +44,10 @@ class Hit:
     """A passage that addresses a measure, and how much of the measure it covers."""
 
     passage: int
-    coverage: float
+    coverage: float  # by words and concepts
     matched: tuple[str, ...]
     anchored: bool
+    chars: float = 0.0  # by character bigrams
 
 
 @lru_cache(maxsize=1)
@@ -54,13 +59,16 @@ def _concrete_terms() -> tuple[re.Pattern, re.Pattern]:
     return figure, verbs
 
 
+_SLOGAN_VERBS = re.compile(r"建立健全|建立完善|健全完善|不断完善|进一步完善|持续完善")
+
+
 def concreteness(text: str) -> int:
     """2 when a sentence gives figures or names a document, 1 for a finished action, 0 for a slogan."""
     figure, verbs = _concrete_terms()
     normal = normalize(text)
     if figure.search(normal):
         return 2
-    return 1 if verbs.search(normal) else 0
+    return 1 if verbs.search(_SLOGAN_VERBS.sub("", normal)) else 0
 
 
 def task_measures(task: Task, lexicon: Lexicon, weights: Weights) -> list[Measure]:
@@ -78,8 +86,10 @@ def task_measures(task: Task, lexicon: Lexicon, weights: Weights) -> list[Measur
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
         anchors = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms
                             or any(t in q for q in _QUOTED.findall(text)) or lexicon.is_rare(t))
+        grams = tuple(g for g in sorted(lexicon.grams(text)) if weights.gram(g) > 0)
         measures.append(Measure(text=text.strip(), tokens=tokens, weights=tuple(weights(t) for t in tokens),
-                                concepts=concepts, anchors=anchors, core=core))
+                                concepts=concepts, anchors=anchors, grams=grams,
+                                gram_weights=tuple(weights.gram(g) for g in grams), core=core))
     return measures
 
 
@@ -117,12 +127,44 @@ def _same_item(first: Passage, second: Passage) -> bool:
             and not _ITEM_START.match(second.text) and not first.heading)
 
 
+def _blocks(passages: list[Passage]) -> dict[int, list[int]]:
+    """For each heading sentence, the content sentences under it: the rest of its 一是 item, or its section."""
+    blocks: dict[int, list[int]] = {}
+    for i, heading in enumerate(passages):
+        if not heading.heading or heading.kind != ACHIEVEMENT:
+            continue
+        item = bool(_ITEM_START.match(heading.text))
+        block = []
+        for j in range(i + 1, len(passages)):
+            passage = passages[j]
+            if passage.report != heading.report:
+                break
+            if item and (passage.paragraph != heading.paragraph or _ITEM_START.match(passage.text)):
+                break
+            if not item and not passage.section.startswith(heading.section):
+                break
+            if not passage.heading:
+                block.append(j)
+        blocks[i] = block
+    return blocks
+
+
+def saturation(measure: Measure) -> int:
+    """How many of a measure's strongest terms a passage must share to cover it fully."""
+    return 1 if len(measure.tokens) <= SHORT_MEASURE else SATURATION_TERMS
+
+
 class ReportIndex:
     """Report passages with their tokens, an inverted index and how concrete each one is."""
 
     def __init__(self, passages: list[Passage], lexicon: Lexicon) -> None:
         self.passages = passages
         self.tokens = [frozenset(lexicon.tokens(p.text)) for p in passages]
+        self.grams = [frozenset(lexicon.grams(p.text)) for p in passages]
+        self.gram_postings: dict[str, list[int]] = defaultdict(list)
+        for index, grams in enumerate(self.grams):
+            for gram in grams:
+                self.gram_postings[gram].append(index)
         self.concepts = [frozenset(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
         own = [concreteness(p.text) for p in passages]
         # A topic sentence followed in its paragraph by figures (推进“双随机、一公开”监管。制定…140个) is
@@ -131,6 +173,7 @@ class ReportIndex:
             max(own[i], own[i + 1]) if i + 1 < len(passages) and _same_item(passages[i], passages[i + 1]) else own[i]
             for i in range(len(passages))
         ]
+        self.blocks = _blocks(passages)
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index, tokens in enumerate(self.tokens):
             for token in tokens:
@@ -138,31 +181,35 @@ class ReportIndex:
             for concept in self.concepts[index]:
                 self.postings[CONCEPT_MARK + concept].append(index)
 
-    def hits(self, measure: Measure, unit_weight: float, limit: int = 5) -> list[Hit]:
-        """The passages that share the most measure weight, best first."""
+    def hits(self, measure: Measure, limit: int = 6) -> list[Hit]:
+        """The passages that share the most of a measure, by words and concepts and by characters."""
         matched: dict[int, float] = defaultdict(float)
         for token, weight, concept in zip(measure.tokens, measure.weights, measure.concepts, strict=True):
-            exact = self.postings.get(token, ())
-            for index in exact:
+            for index in self.postings.get(token, ()):
                 matched[index] += weight
             if concept:
                 for index in self.postings.get(CONCEPT_MARK + concept, ()):
                     if token not in self.tokens[index]:
                         matched[index] += CONCEPT_CREDIT * weight
-        if not matched:
-            return []
-        scale = sum(sorted(measure.weights, reverse=True)[:SATURATION_TERMS])
-        ranked = sorted(matched.items(), key=lambda item: (-item[1], -self.concrete[item[0]]))[: limit * 3]
+        by_chars: dict[int, float] = defaultdict(float)
+        for gram, weight in zip(measure.grams, measure.gram_weights, strict=True):
+            for index in self.gram_postings.get(gram, ()):
+                by_chars[index] += weight
+        scale = sum(sorted(measure.weights, reverse=True)[:saturation(measure)]) or 1.0
+        gram_scale = sum(sorted(measure.gram_weights, reverse=True)[:SATURATION_GRAMS]) or 1.0
+        pool = sorted(matched, key=lambda i: -matched[i])[: limit * 3]
+        pool += [i for i in sorted(by_chars, key=lambda i: -by_chars[i])[: limit * 3] if i not in matched]
         out = []
-        for index, weight in ranked:
+        for index in pool:
             shared = tuple(t for t, c in zip(measure.tokens, measure.concepts, strict=True)
                            if t in self.tokens[index] or c in self.concepts[index])
             anchored = any(t in measure.anchors for t in shared)
             # One plain word in common (企业, 模式) is a coincidence, not a match.
-            if not anchored and len(shared) < 2:
-                continue
-            out.append(Hit(passage=index, coverage=min(1.0, weight / scale), matched=shared, anchored=anchored))
-        out.sort(key=lambda h: (-h.coverage, -self.concrete[h.passage]))
+            coverage = min(1.0, matched.get(index, 0.0) / scale) if anchored or len(shared) >= 2 else 0.0
+            chars = min(1.0, by_chars.get(index, 0.0) / gram_scale)
+            if coverage or chars:
+                out.append(Hit(passage=index, coverage=coverage, matched=shared, anchored=anchored, chars=chars))
+        out.sort(key=lambda h: (-max(h.coverage, h.chars), -self.concrete[h.passage]))
         return out[:limit]
 
     def is_evidence(self, index: int) -> bool:
@@ -183,7 +230,7 @@ def _seed_sentences() -> tuple[tuple[str, ...], ...]:
         if path.name.lower().startswith("readme"):
             continue
         for paragraph in read_document(path).paragraphs():
-            out.extend(tuple(lex.tokens(s)) for s in sentences(normalize(paragraph)))
+            out.extend((tuple(lex.tokens(s)), tuple(lex.grams(s))) for s in sentences(normalize(paragraph)))
     return tuple(out)
 
 
@@ -191,5 +238,5 @@ def background_weights(lexicon: Lexicon, tasks: list[str], texts: list[str]) -> 
     """Term weights from the sample documents plus the documents at hand, sentence by sentence."""
     corpus = list(_seed_sentences())
     for text in tasks + texts:
-        corpus.extend(lexicon.tokens(s) for s in sentences(normalize(text)))
+        corpus.extend((lexicon.tokens(s), lexicon.grams(s)) for s in sentences(normalize(text)))
     return Weights(corpus, lexicon, [lexicon.tokens(task) for task in tasks])
