@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from tracker.cli import cli
 
 
@@ -65,10 +63,3 @@ def test_output_may_not_overwrite_the_input(tmp_path, runner, seeds_dir):
     result = runner.invoke(cli, ["parse", str(plan), "--json", str(plan)])
     assert result.exit_code == 2 and "不能覆盖输入" in result.output
     assert plan.read_bytes() == (seeds_dir / "dalate-2022-plan.txt").read_bytes()
-
-
-@pytest.mark.parametrize("args", [["run", "--out", "{tmp}"]])
-def test_run_writes_one_workbook_per_seed_plan(tmp_path, runner, args):
-    result = runner.invoke(cli, [a.format(tmp=tmp_path) for a in args])
-    assert result.exit_code == 0, result.output
-    assert len(list(tmp_path.glob("*.xlsx"))) == 2

@@ -47,7 +47,8 @@ class Settings:
     missing_score: float = 0.05
     done_support: int = 3  # distinct concrete sentences that, with a concretely evidenced core, make done
     done_core_score: float = 0.05
-    done_section: int = 1  # sentences with figures under a heading that names the task (see _section_support)
+    done_section: int = 1
+    done_target: bool = True  # sentences with figures under a heading that names the task (see _section_support)
     quotes: int = 3
 
     def __post_init__(self) -> None:
@@ -156,7 +157,10 @@ def status_of(features: Features, targets: tuple[TargetResult, ...], settings: S
     by_core = (features.core == CONCRETE and features.support >= settings.done_support
                and features.score >= settings.done_core_score)
     by_section = features.core in (CONCRETE, GENERAL) and features.section >= settings.done_section
-    if by_measures or by_core or by_section:
+    # A target reached, with the task's core evidenced, is the plainest proof of completion.
+    by_target = (settings.done_target and features.core in (CONCRETE, GENERAL) and features.concrete >= 1
+                 and any(t.status == MET for t in targets))
+    if by_measures or by_core or by_section or by_target:
         return PARTIAL if any(t.status == NOT_MET for t in targets) else DONE
     return PARTIAL
 
@@ -190,8 +194,18 @@ def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, fea
         Evidence(index.passages[p].report, index.passages[p].location, index.passages[p].text, s)
         for p, s in sorted(quotes.items(), key=lambda item: (-item[1], item[0]))[: settings.quotes]
     )
-    return TaskResult(task, status, round(features.score, 3), evidence, tuple(results), targets,
+    return TaskResult(task, status, banded_score(status, features.score), evidence, tuple(results), targets,
                       explain(status, results, targets))
+
+
+BANDS = {MISSING: (0.0, 0.25, 0.25), PARTIAL: (0.25, 0.6, 0.6), DONE: (0.6, 1.0, 0.8)}
+
+
+def banded_score(status: str, coverage: float) -> float:
+    """The task's score in [0, 1]: its status band (未体现 below 0.25, 部分落实 to 0.6, 已落实 above), and
+    within the band how much of the task's measures the evidence covers, so score and status never disagree."""
+    low, high, full = BANDS.get(status, (0.0, 0.0, 1.0))
+    return round(low + (high - low) * min(1.0, coverage / full), 3)
 
 
 def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, float],
@@ -297,3 +311,12 @@ def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
 def assess_plan(plan: Plan, reports: list[Report], settings: Settings = DEFAULT) -> Results:
     """Assess every task of a plan against the pooled passages of its reports."""
     return decide(prepare(plan, reports), settings)
+
+
+def missing_summary(result: TaskResult, limit: int = 3) -> str:
+    """What a unit still has to show for a task: its measures without evidence, shortened."""
+    missing = [m.text.rstrip("。；，") for m in result.measures if m.found not in (CONCRETE, GENERAL)]
+    if not missing:
+        return "具体做法和成效数据"
+    short = [text if len(text) <= 30 else text[:30] + "…" for text in missing[:limit]]
+    return "；".join(short) + ("等" if len(missing) > limit else "")

@@ -83,12 +83,32 @@ def parse(plan, xlsx, json_path):
 
 
 @cli.command()
+@click.argument("plan")
+@click.argument("reports", nargs=-1, required=True)
+@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), help="台账工作簿（.xlsx）的保存路径。")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="结果 JSON 的保存路径。")
+@click.option("--review", "review", help="从另一个台账工作簿带入复核意见（默认从 -o 指定的已有工作簿带入）。")
+def match(plan, reports, xlsx, json_path, review):
+    """对照工作计划（PLAN）逐项核查年度报告（REPORTS，可多份），判定已落实、部分落实或未体现。"""
+    from .pipeline import match as run_match
+    from .render import match_summary
+
+    result = run_match(plan, list(reports), xlsx, json_path, review)
+    click.echo(match_summary(result.results, result.notes))
+    _report_written(result.written)
+
+
+@cli.command()
 @click.option("--out", "out_dir", default="output", show_default=True, help="保存工作簿的文件夹。")
 def run(out_dir):
-    """处理内置的示例文件（seeds/），每份计划生成一个工作簿，保存到 output/。"""
+    """处理内置的示例文件（seeds/）：每份计划对照本旗县同年度的报告，生成一个台账工作簿。"""
     from .pipeline import run as run_main
+    from .render import match_summary
 
-    _report_written(run_main(out_dir))
+    for result in run_main(out_dir):
+        click.echo(match_summary(result.results, result.notes))
+        _report_written(result.written)
+        click.echo("")
 
 
 def _report_written(written) -> None:

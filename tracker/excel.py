@@ -1,14 +1,16 @@
-"""Workbooks: the task table of a plan (and, with matching, the ledger), styled from templates/workbook.toml."""
+"""Workbook styling shared by every sheet tracker writes, and the task table of a plan."""
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 
-from .models import Plan, Task
+from .models import DONE, MISSING, NOT_SUBMITTED, PARTIAL, Plan, Task
 from .resources import load_toml
 
 TEMPLATE = "workbook.toml"
+STATUSES = (DONE, PARTIAL, MISSING, NOT_SUBMITTED)
 
 
 @lru_cache(maxsize=1)
@@ -17,9 +19,127 @@ def template() -> dict:
     return load_toml(TEMPLATE)
 
 
+def status_label(status: str, sign: bool = True) -> str:
+    """Chinese label of a status, with its sign for grey print: √ 已落实."""
+    spec = template()["status"][status]
+    return f"{spec['sign']} {spec['label']}" if sign else spec["label"]
+
+
+def status_from_label(text: str) -> str | None:
+    """Read a status back from a label as a reviewer may type it: 已落实, √ 已落实, done."""
+    value = (text or "").strip()
+    if not value:
+        return None
+    for status in STATUSES:
+        spec = template()["status"][status]
+        if value in (spec["label"], f"{spec['sign']} {spec['label']}", f"{spec['sign']}{spec['label']}", status):
+            return status
+    return None
+
+
 def format_targets(task: Task) -> str:
     """Targets as one cell: 出庭应诉率达到98%；不少于60学时…"""
     return "；".join(target.text for target in task.targets)
+
+
+class Styles:
+    """Fonts, fills and borders built once from the template."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        spec = template()
+        fonts, colors = spec["fonts"], spec["colors"]
+        side = Side(style="thin", color=colors["border"])
+        self.border = Border(left=side, right=side, top=side, bottom=side)
+        self.title = Font(name=fonts["title"], size=fonts["title_size"], bold=True, color=colors["title"])
+        self.header = Font(name=fonts["body"], size=fonts["header_size"], bold=True)
+        self.body = Font(name=fonts["body"], size=fonts["body_size"])
+        self.small = Font(name=fonts["body"], size=fonts["small_size"])
+        self.bold = Font(name=fonts["body"], size=fonts["body_size"], bold=True)
+        self.header_fill = PatternFill("solid", fgColor=colors["header_fill"])
+        self.group_fill = PatternFill("solid", fgColor=colors["group_fill"])
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.wrap = Alignment(vertical="top", wrap_text=True)
+        self.status_fill = {s: PatternFill("solid", fgColor=spec["status"][s]["fill"]) for s in STATUSES}
+        self.status_font = {s: Font(name=fonts["body"], size=fonts["body_size"], bold=True,
+                                    color=spec["status"][s]["font"]) for s in STATUSES}
+
+    def paint_status(self, cell, status: str) -> None:
+        """Give a cell the fill and font of a status."""
+        cell.fill = self.status_fill[status]
+        cell.font = self.status_font[status]
+        cell.alignment = self.center
+
+
+def titled_sheet(sheet, styles: Styles, title: str, columns: list[str], widths: list[float]) -> int:
+    """Write a merged title row and a header row; return the number of the first body row."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    cell = sheet.cell(row=1, column=1)
+    cell.font = styles.title
+    cell.alignment = styles.center
+    sheet.row_dimensions[1].height = 32
+    sheet.append(columns)
+    for col in range(1, len(columns) + 1):
+        head = sheet.cell(row=2, column=col)
+        head.font, head.fill, head.alignment, head.border = styles.header, styles.header_fill, styles.center, styles.border
+    for col, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    return 3
+
+
+def body_row(sheet, styles: Styles, values: list[object]) -> int:
+    """Append a bordered, wrapped body row; return its number."""
+    sheet.append(values)
+    row = sheet.max_row
+    for col in range(1, len(values) + 1):
+        cell = sheet.cell(row=row, column=col)
+        cell.font, cell.border, cell.alignment = styles.body, styles.border, styles.wrap
+    return row
+
+
+def fit_rows(sheet, first: int, last: int | None = None) -> None:
+    """Set row heights to show all wrapped text: neither Excel nor LibreOffice grows rows on opening."""
+    from openpyxl.utils import get_column_letter
+
+    from .render import display_width
+
+    for row in range(first, (last or sheet.max_row) + 1):
+        lines = 1
+        for cell in sheet[row]:
+            if cell.value is None or isinstance(cell.value, str) and cell.value.startswith("="):
+                continue
+            width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8.43
+            size = (cell.font.sz if cell.font and cell.font.sz else 10) / 10
+            # A column width unit holds one digit; a Chinese character at 10 pt takes about 1.8.
+            per_line = max(1.0, width / (1.8 * size))
+            needed = sum(max(1, math.ceil(display_width(part) / 2 / per_line)) for part in str(cell.value).split("\n"))
+            lines = max(lines, needed * size)
+        sheet.row_dimensions[row].height = min(409.0, max(15.0, lines * 13.0 + 4))
+
+
+def printable(sheet, columns: int, header_rows: str = "1:2", paper: str = "A4", freeze: str | None = "A3",
+              filter_row: int | None = 2) -> None:
+    """Landscape, fit to page width, header rows on every page, page numbers in the footer."""
+    from openpyxl.utils import get_column_letter
+
+    if freeze:
+        sheet.freeze_panes = freeze
+    if filter_row:
+        sheet.auto_filter.ref = f"A{filter_row}:{get_column_letter(columns)}{max(filter_row, sheet.max_row)}"
+    sheet.print_title_rows = header_rows
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A3 if paper == "A3" else sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.oddFooter.center.text = template()["ledger"]["footer"]
 
 
 def task_table_rows(plan: Plan) -> list[list[object]]:
@@ -36,52 +156,13 @@ def write_task_table(plan: Plan, path: Path) -> None:
     from openpyxl import Workbook
 
     spec = template()["task_table"]
+    styles = Styles()
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = spec["sheet"]
-    styled_table(sheet, spec["title"].format(title=plan.title), spec["columns"], spec["widths"],
-                 task_table_rows(plan))
+    titled_sheet(sheet, styles, spec["title"].format(title=plan.title), spec["columns"], spec["widths"])
+    for values in task_table_rows(plan):
+        body_row(sheet, styles, values)
+    fit_rows(sheet, 3)
+    printable(sheet, len(spec["columns"]))
     workbook.save(path)
-
-
-def styled_table(sheet, title: str, columns: list[str], widths: list[float], rows: list[list[object]]) -> None:
-    """Fill a sheet with a merged title row, a header row and wrapped body rows, ready to print."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    spec = template()
-    fonts, colors = spec["fonts"], spec["colors"]
-    side = Side(style="thin", color=colors["border"])
-    border = Border(left=side, right=side, top=side, bottom=side)
-    sheet.append([title])
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    cell = sheet.cell(row=1, column=1)
-    cell.font = Font(name=fonts["title"], size=fonts["title_size"], bold=True, color=colors["title"])
-    cell.alignment = Alignment(horizontal="center", vertical="center")
-    sheet.row_dimensions[1].height = 32
-    sheet.append(columns)
-    for col, _ in enumerate(columns, start=1):
-        head = sheet.cell(row=2, column=col)
-        head.font = Font(name=fonts["body"], size=fonts["header_size"], bold=True)
-        head.fill = PatternFill("solid", fgColor=colors["header_fill"])
-        head.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        head.border = border
-    body_font = Font(name=fonts["body"], size=fonts["body_size"])
-    for values in rows:
-        sheet.append(values)
-        for col in range(1, len(columns) + 1):
-            cell = sheet.cell(row=sheet.max_row, column=col)
-            cell.font = body_font
-            cell.border = border
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-    for col, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    sheet.freeze_panes = "A3"
-    sheet.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{max(2, sheet.max_row)}"
-    sheet.print_title_rows = "1:2"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

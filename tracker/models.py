@@ -78,6 +78,13 @@ class Task:
     deadline: str = ""
     targets: tuple[Target, ...] = ()
 
+    @property
+    def fingerprint(self) -> str:
+        """A short digest of the task's wording: a review given to other wording needs another look."""
+        import hashlib
+
+        return hashlib.sha1(f"{self.title}\n{self.text}".encode()).hexdigest()[:12]
+
     def to_dict(self) -> dict:
         return {
             "seq": self.seq,
@@ -220,8 +227,25 @@ class TargetResult:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A reviewer's correction of a task's status, carried from one run's workbook into the next."""
+
+    seq: int
+    no: str
+    fingerprint: str  # of the task's text when the review was given
+    status: str | None  # done / partial / missing / not_submitted, or None for a note alone
+    note: str = ""
+    stale: bool = False  # the task's text changed since: the review needs another look (需重新复核)
+    title: str = ""
+
+    def to_dict(self) -> dict:
+        return {"status": self.status, "note": self.note, "stale": self.stale}
+
+
+@dataclass(frozen=True)
 class TaskResult:
-    """The assessment of one task: status, score in [0, 1], quotes, measures, targets and why."""
+    """The assessment of one task: the system's status, score in [0, 1], quotes, measures, targets and why,
+    and a reviewer's correction if there is one."""
 
     task: Task
     status: str
@@ -230,6 +254,12 @@ class TaskResult:
     measures: tuple[MeasureResult, ...]
     targets: tuple[TargetResult, ...]
     explanation: str
+    review: Review | None = None
+
+    @property
+    def final_status(self) -> str:
+        """The reviewer's conclusion where there is one, else the system's status."""
+        return self.review.status if self.review and self.review.status else self.status
 
     def to_dict(self) -> dict:
         task = self.task
@@ -239,7 +269,9 @@ class TaskResult:
             "title": task.title,
             "lead_units": list(task.lead_units),
             "units": list(task.units),
-            "status": self.status,
+            "status": self.final_status,
+            "auto_status": self.status,
+            "review": self.review.to_dict() if self.review else None,
             "score": round(self.score, 3),
             "evidence": [e.to_dict() for e in self.evidence],
             "measures": [m.to_dict() for m in self.measures],
@@ -257,9 +289,10 @@ class Results:
     tasks: tuple[TaskResult, ...]
 
     def counts(self) -> dict[str, int]:
+        """Tasks per final status."""
         out = {DONE: 0, PARTIAL: 0, MISSING: 0}
         for result in self.tasks:
-            out[result.status] = out.get(result.status, 0) + 1
+            out[result.final_status] = out.get(result.final_status, 0) + 1
         return out
 
     def to_dict(self) -> dict:
@@ -271,3 +304,46 @@ class Results:
             "summary": self.counts(),
             "tasks": [t.to_dict() for t in self.tasks],
         }
+
+
+LEAD, RESPONSIBLE = "lead", "responsible"
+
+
+@dataclass(frozen=True)
+class UnitTask:
+    """A task as one unit owes it: its role, the status of its part, and what is still missing."""
+
+    seq: int
+    role: str  # lead | responsible
+    status: str  # done | partial | missing | not_submitted
+    missing: str = ""
+    score: float = 0.0
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"seq": self.seq, "role": self.role, "status": self.status, "score": round(self.score, 3),
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class UnitResult:
+    """One unit of the plan: its reports and the tasks it leads or shares."""
+
+    unit: str
+    group: bool
+    tasks: tuple[UnitTask, ...]
+    reports: tuple[str, ...] = ()
+
+    @property
+    def rate(self) -> float:
+        """Completion rate: done counts 1, partial 1/2, over the tasks assigned."""
+        if not self.tasks:
+            return 0.0
+        return sum(1.0 if t.status == DONE else 0.5 if t.status == PARTIAL else 0.0 for t in self.tasks) / len(self.tasks)
+
+    def count(self, status: str) -> int:
+        return sum(1 for t in self.tasks if t.status == status)
+
+    def to_dict(self) -> dict:
+        return {"unit": self.unit, "group": self.group, "reports": list(self.reports),
+                "tasks": [t.to_dict() for t in self.tasks], "rate": round(self.rate, 4)}

@@ -6,12 +6,21 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dataclasses import replace
+from datetime import datetime
+
+from .assess import assess_plan
+from .audit import units_from_results
+from .errors import InputError
 from .excel import write_task_table
 from .ingest import READERS, read_document
-from .models import Document, Plan, Table
+from .ledger import LedgerInfo, ledger_title, write_ledger
+from .models import NOT_SUBMITTED, Document, Plan, Report, Results, Table, UnitResult
 from .output import Written, write_json, write_safely
 from .plan import parse_plan
 from .resources import seeds_dir
+from .review import apply_reviews, read_reviews
+from .segment import split_report
 from .text import normalize
 
 
@@ -60,12 +69,75 @@ def seed_documents(folder: Path) -> tuple[list[Path], list[Path]]:
     return plans, reports
 
 
-def run(out_dir: str | Path) -> list[Written]:
-    """The main job on the sample documents: one workbook per plan in out_dir."""
-    plans, _ = seed_documents(seeds_dir())
+def load_report(path: str | Path) -> Report:
+    """Read a report and split it into passages; a plan given as a report is refused."""
+    document = read_document(path)
+    if is_plan(document):
+        raise InputError(f"“{document.name}”看起来是工作计划，而不是年度报告。请检查文件顺序：先写计划，再写报告。")
+    return split_report(document)
+
+
+@dataclass
+class MatchResult:
+    results: Results
+    units: list[UnitResult]
+    written: list[Written]
+    notes: list[str]
+
+
+def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Path | None = None,
+          json_path: str | Path | None = None, review: str | Path | None = None) -> MatchResult:
+    """Assess a plan against reports; carry reviews over; write the ledger and JSON where asked."""
+    plan = load_plan(plan_path)
+    reports = [load_report(path) for path in report_paths]
+    return _finish(plan, assess_plan(plan, reports), xlsx, json_path, review, (plan_path, *report_paths))
+
+
+def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note: str = "") -> MatchResult:
+    notes = _sanity(results)
+    source = review or (xlsx if xlsx and Path(xlsx).exists() else None)
+    if source:
+        imported = read_reviews(source)
+        results, applied = apply_reviews(results, imported.reviews)
+        notes += imported.skipped + applied
+        if imported.reviews:
+            notes.insert(0, f"已从“{Path(source).name}”带入 {len(imported.reviews)} 条复核意见。")
+    units = units_from_results(results)
     written = []
+    if xlsx:
+        info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note)
+        written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info), inputs=inputs))
+    if json_path:
+        data = results.to_dict() | {"units": [u.to_dict() for u in units]}
+        written.append(write_json(json_path, data, inputs=inputs))
+    return MatchResult(results, units, written, notes)
+
+
+def _sanity(results: Results) -> list[str]:
+    """Warn when a report and the plan have almost nothing in common (a wrong file, another year)."""
+    if not results.reports:
+        return []
+    found = sum(1 for r in results.tasks if r.status != "missing")
+    if found <= max(1, len(results.tasks) // 10):
+        names = "、".join(r.name for r in results.reports)
+        return [f"注意：报告（{names}）与计划几乎没有对应内容，只有 {found} 项任务找到佐证。请确认是否选对了文件。"]
+    return []
+
+
+def run(out_dir: str | Path) -> list[MatchResult]:
+    """The main job on the sample documents: each plan against the reports of its own place and year."""
+    plans, report_paths = seed_documents(seeds_dir())
+    reports = [split_report(read_document(path)) for path in report_paths]
+    done = []
     for path in plans:
         plan = load_plan(path)
-        target = Path(out_dir) / f"{plan.title}-任务分解表.xlsx"
-        written.append(write_safely(target, lambda tmp, plan=plan: write_task_table(plan, tmp)))
-    return written
+        own = [r for r in reports if r.region == plan.region and r.year == plan.year]
+        results = assess_plan(plan, own)
+        note = ""
+        if not own:
+            results = replace(results, tasks=tuple(
+                replace(r, status=NOT_SUBMITTED, explanation="尚未收到本旗县本年度的年度报告。") for r in results.tasks))
+            note = f"示例文件中没有{plan.region or ''}{plan.year or ''}年度的报告，各项任务标为“未报送”。"
+        target = Path(out_dir) / f"{ledger_title(results)}.xlsx"
+        done.append(_finish(plan, results, target, None, None, (path,), note))
+    return done

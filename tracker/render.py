@@ -42,3 +42,33 @@ def plan_summary(plan: Plan) -> str:
         lead = "、".join(task.lead_units) or "—"
         lines.append(f"{pad(str(task.seq), 5)} {pad(task.no, 9)} {pad(task.title, 40)} {pad(lead, 40).rstrip()}")
     return "\n".join(lines)
+
+
+def status_counts_line(counts: dict[str, int], total: int) -> str:
+    """共 28 项任务：已落实 9 项（32%），部分落实 14 项（50%），未体现 5 项（18%）。"""
+    from .excel import status_label
+
+    parts = [f"{status_label(s, sign=False)} {n} 项（{n / max(1, total):.0%}）" for s, n in counts.items() if n or s != "not_submitted"]
+    return f"共 {total} 项任务：" + "，".join(parts) + "。"
+
+
+def match_summary(results, notes: list[str]) -> str:
+    """The terminal summary of an assessment: counts per status, then the tasks that are missing."""
+    plan = results.plan
+    sources = "、".join(r.name for r in results.reports) or "（无报告）"
+    lines = [f"《{plan.title}》对照 {sources}", status_counts_line(results.counts(), len(results.tasks))]
+    for status, heading in (("missing", "未体现的任务"), ("not_submitted", "未报送的任务")):
+        rows = [r for r in results.tasks if r.final_status == status]
+        if rows and len(rows) == len(results.tasks):
+            lines.append(f"全部 {len(rows)} 项任务均为“{heading[:3]}”。")
+        elif rows:
+            lines += ["", f"{heading}（{len(rows)} 项）："]
+            for r in rows:
+                lead = "、".join(r.task.lead_units) or "—"
+                lines.append(f"  {pad(r.task.no, 11)} {pad(r.task.title, 40)} 牵头：{lead}")
+    stale = sum(1 for r in results.tasks if r.review and r.review.stale)
+    if stale:
+        lines.append(f"\n{stale} 项复核意见需重新复核（任务内容有变动）。")
+    if notes:
+        lines += [""] + notes
+    return "\n".join(lines)

@@ -1,0 +1,173 @@
+"""The ledger workbook: sheets, labels, fills, print settings, and reviews that survive re-runs."""
+
+import json
+
+import openpyxl
+import pytest
+
+from tracker.cli import cli
+from tracker.excel import template
+
+PLAN, REPORT = "wulatezhong-2024-plan.txt", "wulatezhong-2024-report.txt"
+SHEETS = ["总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"]
+
+
+@pytest.fixture
+def ledger(seeds_dir, tmp_path, runner):
+    path = tmp_path / "台账.xlsx"
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def header(sheet, row=2):
+    return [c.value for c in sheet[row]]
+
+
+def column(sheet, name, row=2):
+    return header(sheet, row).index(name) + 1
+
+
+def test_sheets_title_and_overview(ledger):
+    workbook = openpyxl.load_workbook(ledger)
+    assert workbook.sheetnames == SHEETS
+    overview = workbook["总览"]
+    assert overview["A1"].value == "乌拉特中旗2024年法治政府建设工作任务落实情况"
+    assert "A1:H1" in {str(r) for r in overview.merged_cells.ranges}
+    texts = [str(c.value) for row in overview.iter_rows() for c in row if c.value is not None]
+    assert any("wulatezhong-2024-report.txt" in t for t in texts)
+    assert any(t.startswith("阅读说明") for t in texts)
+    assert len(overview._charts) == 2
+
+
+def test_task_sheet_columns_labels_fills_and_review_dropdown(ledger):
+    sheet = openpyxl.load_workbook(ledger)["任务落实情况"]
+    assert header(sheet)[:15] == template()["ledger"]["columns"]["tasks"]
+    assert sheet.max_row == 2 + 28
+    status_col, final_col, review_col = column(sheet, "系统判定"), column(sheet, "最终状态"), column(sheet, "复核结论")
+    labels = {"已落实": "done", "部分落实": "partial", "未体现": "missing"}
+    for row in range(3, sheet.max_row + 1):
+        cell = sheet.cell(row=row, column=status_col)
+        status = labels[cell.value]
+        assert cell.fill.fgColor.rgb.endswith(template()["status"][status]["fill"])
+        assert sheet.cell(row=row, column=final_col).value.startswith("=IF(")
+    fills = {sheet.cell(row=r, column=status_col).fill.fgColor.rgb for r in range(3, sheet.max_row + 1)}
+    assert len(fills) == 3  # three distinct colours
+    validation = sheet.data_validations.dataValidation[0]
+    assert validation.formula1 == '"已落实,部分落实,未体现,未报送"'
+    assert str(validation.sqref).startswith(f"{openpyxl.utils.get_column_letter(review_col)}3")
+    quotes = sheet.cell(row=3 + 4, column=column(sheet, "佐证摘录")).value  # task 5
+    assert quotes.startswith("【wulatezhong-2024-report.txt · ") and "100%" in quotes
+
+
+def test_print_settings(ledger):
+    workbook = openpyxl.load_workbook(ledger)
+    for name in SHEETS:
+        sheet = workbook[name]
+        assert sheet.page_setup.orientation == "landscape", name
+        assert sheet.page_setup.fitToWidth == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage, name
+        assert "&P" in sheet.oddFooter.center.text, name
+        assert sheet.print_title_rows, name
+    tasks = workbook["任务落实情况"]
+    assert tasks.freeze_panes == "D3" and tasks.auto_filter.ref.startswith("A2:")
+    assert str(tasks.page_setup.paperSize) == tasks.PAPERSIZE_A3
+
+
+def test_unit_matrix_summary_and_reminders(ledger):
+    workbook = openpyxl.load_workbook(ledger)
+    matrix = workbook["单位矩阵"]
+    assert header(matrix)[:4] == ["单位", "类型", 1, 2]
+    rows = {matrix.cell(row=r, column=1).value: r for r in range(4, matrix.max_row + 1)}
+    # 旗司法局 leads task 5, which the report shows as done.
+    assert matrix.cell(row=rows["旗司法局"], column=2 + 5).value == "牵头√"
+    assert matrix.cell(row=rows["旗司法局"], column=2 + 1).value is None
+    assert rows["单位群组（泛指多个单位，供参考）"] < rows["旗政府各部门"]
+    summary = workbook["单位汇总"]
+    assert header(summary) == template()["ledger"]["columns"]["units"]
+    rates = [summary.cell(row=r, column=10).value for r in range(3, summary.max_row + 1)
+             if summary.cell(row=r, column=3).value == "单位"]
+    assert rates == sorted(rates, reverse=True)
+    reminders = workbook["督办清单"]
+    owed = [reminders.cell(row=r, column=5).value for r in range(3, reminders.max_row + 1)]
+    assert owed and not any("已落实" in v for v in owed)
+    assert reminders.cell(row=3, column=8).value.startswith("请")
+
+
+def write_review(path, seq, conclusion, note):
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook["任务落实情况"]
+    sheet.cell(row=2 + seq, column=column(sheet, "复核结论")).value = conclusion
+    sheet.cell(row=2 + seq, column=column(sheet, "复核说明")).value = note
+    workbook.save(path)
+
+
+def test_review_survives_a_rerun_and_old_file_is_kept(seeds_dir, tmp_path, runner, ledger):
+    write_review(ledger, 1, "部分落实", "报告第二部分提到机构改革，经核实部分落实")
+    out = tmp_path / "r.json"
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(ledger),
+                                 "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "带入 1 条复核意见" in result.output and "备份" in result.output
+    backups = list(tmp_path.glob("台账.备份-*.xlsx"))
+    assert len(backups) == 1
+    sheet = openpyxl.load_workbook(ledger)["任务落实情况"]
+    assert sheet.cell(row=3, column=column(sheet, "复核结论")).value == "部分落实"
+    assert sheet.cell(row=3, column=column(sheet, "复核说明")).value == "报告第二部分提到机构改革，经核实部分落实"
+    task = json.loads(out.read_text(encoding="utf-8"))["tasks"][0]
+    assert task["status"] == "partial" and task["auto_status"] == "missing" and not task["review"]["stale"]
+
+
+def test_review_of_changed_task_is_kept_but_flagged(seeds_dir, tmp_path, runner, ledger):
+    write_review(ledger, 2, "已落实", "核实无误")
+    plan = tmp_path / "plan.txt"
+    text = (seeds_dir / PLAN).read_text(encoding="utf-8")
+    plan.write_text(text.replace("推动旗本级政务服务中心服务事项应进必进。", "推动旗本级政务服务中心服务事项全部进驻。"),
+                    encoding="utf-8")
+    out = tmp_path / "r.json"
+    result = runner.invoke(cli, ["match", str(plan), str(seeds_dir / REPORT), "-o", str(ledger), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    task = json.loads(out.read_text(encoding="utf-8"))["tasks"][1]
+    assert task["status"] == "done" and task["review"]["stale"] is True
+    sheet = openpyxl.load_workbook(ledger)["任务落实情况"]
+    assert sheet.cell(row=4, column=column(sheet, "复核说明")).value == "【需重新复核】核实无误"
+    assert "需重新复核" in result.output
+
+
+def test_reviews_from_another_workbook(seeds_dir, tmp_path, runner, ledger):
+    write_review(ledger, 3, "未体现", "")
+    other = tmp_path / "new.xlsx"
+    out = tmp_path / "r.json"
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(other),
+                                 "--review", str(ledger), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["tasks"][2]["status"] == "missing"
+
+
+def test_unreadable_reviews_are_skipped_with_a_message(seeds_dir, tmp_path, runner, ledger):
+    write_review(ledger, 4, "差不多", "")
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(ledger)])
+    assert result.exit_code == 0 and "无法识别" in result.output
+    workbook = openpyxl.load_workbook(ledger)
+    del workbook["任务落实情况"]
+    workbook.save(ledger)
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(ledger)])
+    assert result.exit_code == 0 and "没有“任务落实情况”工作表" in result.output
+
+
+def test_locked_workbook_goes_to_a_fallback_name(seeds_dir, tmp_path, runner, ledger):
+    (tmp_path / f"~${ledger.name}").write_bytes(b"lock")  # Excel's lock file: the workbook is open
+    before = ledger.read_bytes()
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(ledger)])
+    assert result.exit_code == 0, result.output
+    assert "被占用" in result.output and ledger.read_bytes() == before
+    fallback = [p for p in tmp_path.glob("台账-*.xlsx")]
+    assert len(fallback) == 1 and openpyxl.load_workbook(fallback[0]).sheetnames == SHEETS
+
+
+def test_run_writes_a_ledger_per_seed_plan(tmp_path, runner):
+    result = runner.invoke(cli, ["run", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.glob("*.xlsx"))
+    assert names == ["乌拉特中旗2024年法治政府建设工作任务落实情况.xlsx", "达拉特旗2022年法治政府建设工作任务落实情况.xlsx"]
+    dalate = openpyxl.load_workbook(tmp_path / names[1])["任务落实情况"]
+    assert {dalate.cell(row=r, column=9).value for r in range(3, dalate.max_row + 1)} == {"未报送"}

@@ -1,0 +1,111 @@
+"""Matching reports to tasks: the seeds end to end, verbatim quotes, several reports, and the traps."""
+
+import json
+import re
+
+import pytest
+
+from tracker.cli import cli
+
+PLAN = "wulatezhong-2024-plan.txt"
+
+
+def run_match(runner, tmp_path, plan, *reports):
+    out = tmp_path / "result.json"
+    result = runner.invoke(cli, ["match", str(plan), *map(str, reports), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    return result, json.loads(out.read_text(encoding="utf-8"))
+
+
+def squash(text):
+    return re.sub(r"\s+", "", text.replace("**", ""))
+
+
+@pytest.mark.parametrize("plan", ["wulatezhong-2024-plan.txt", "dalate-2022-plan.txt"])
+@pytest.mark.parametrize("report", ["wulatezhong-2024-report.txt", "etuokeqian-2023-report.txt",
+                                    "keyouzhong-2024-report.txt"])
+def test_every_seed_pair_gives_statuses_and_verbatim_quotes(seeds_dir, tmp_path, runner, plan, report):
+    result, data = run_match(runner, tmp_path, seeds_dir / plan, seeds_dir / report)
+    assert set(data) >= {"plan", "reports", "tasks"}
+    raw = squash((seeds_dir / report).read_text(encoding="utf-8"))
+    statuses = {t["status"] for t in data["tasks"]}
+    assert statuses <= {"done", "partial", "missing"} and len(statuses) >= 2
+    for task in data["tasks"]:
+        assert set(task) >= {"seq", "no", "title", "lead_units", "units", "status", "score", "evidence", "measures",
+                             "targets"}
+        assert 0.0 <= task["score"] <= 1.0 and len(task["evidence"]) <= 3
+        for quote in task["evidence"]:
+            assert quote["report"] == report and quote["location"]
+            assert squash(quote["text"]) in raw, quote
+        if task["status"] != "missing":
+            assert task["evidence"], task["title"]
+    assert "共 " in result.output and "项任务" in result.output
+
+
+def test_true_pair_summary_lists_missing_tasks(seeds_dir, tmp_path, runner):
+    result, data = run_match(runner, tmp_path, seeds_dir / PLAN, seeds_dir / "wulatezhong-2024-report.txt")
+    by_seq = {t["seq"]: t for t in data["tasks"]}
+    assert by_seq[1]["status"] == "missing"  # only a heading echoes it
+    assert by_seq[5]["status"] == "done"
+    assert by_seq[19]["targets"][0]["status"] == "met"
+    assert "未体现的任务" in result.output and "推进政府机构职能优化协同高效" in result.output
+
+
+def test_several_reports_are_pooled_and_tagged(seeds_dir, tmp_path, runner):
+    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, seeds_dir / "wulatezhong-2024-report.txt",
+                        seeds_dir / "etuokeqian-2023-report.txt")
+    assert [r["source"] for r in data["reports"]] == ["wulatezhong-2024-report.txt", "etuokeqian-2023-report.txt"]
+    sources = {q["report"] for t in data["tasks"] for q in t["evidence"]}
+    assert sources == {"wulatezhong-2024-report.txt", "etuokeqian-2023-report.txt"}
+
+
+def write_report(tmp_path, body: str):
+    path = tmp_path / "report.txt"
+    path.write_text("2024年某某旗法治政府建设工作报告\n" + body, encoding="utf-8")
+    return path
+
+
+def test_task_named_only_under_problems_and_next_steps_is_missing(seeds_dir, tmp_path, runner):
+    report = write_report(tmp_path, (
+        "一、主要工作\n（一）加强法治宣传。开展送法下乡活动12场次，发放宣传资料3000份。\n"
+        "二、存在的问题\n行政复议规范化、专业化、信息化建设还存在不足，行政复议案件调解和解工作有待加强。\n"
+        "三、下一步工作计划\n下一步，将建立行政复议委员会，加强行政复议案件调解和解工作，推进行政争议应调尽调。\n"))
+    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
+    task = next(t for t in data["tasks"] if t["seq"] == 18)
+    assert task["status"] == "missing"
+    assert "存在的问题" in task["explanation"] and not task["evidence"]
+
+
+def test_heading_that_echoes_a_task_over_unrelated_content_is_not_evidence(seeds_dir, tmp_path, runner):
+    report = write_report(tmp_path, (
+        "一、主要工作\n（一）充分发挥行政复议化解行政争议主渠道作用。\n"
+        "推进网格化治理，将法治元素融入网格化管理中，全旗划分网格120个，配备网格员300名。\n"))
+    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
+    task = next(t for t in data["tasks"] if t["seq"] == 18)
+    assert task["status"] == "missing"
+
+
+def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):
+    report = write_report(tmp_path, (
+        "一、主要工作\n（一）加强和规范行政应诉工作。\n"
+        "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份，行政机关负责人出庭应诉率85%。\n"
+        "强化府院联动，召开府院联席会议2次，推动行政争议实质性化解15件。\n"
+        "认真做好司法建议、检察建议落实和反馈，办复司法建议9份、检察建议6份。\n"
+        "建立行政应诉培训制度，组织旁听庭审活动3次，参加人员120人次。\n"))
+    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
+    task = next(t for t in data["tasks"] if t["seq"] == 19)
+    assert task["targets"][0]["status"] == "not_met" and "85%" in task["targets"][0]["figure"]
+    assert task["status"] == "partial"
+    assert "未达到" in task["explanation"]
+
+
+def test_a_plan_given_as_a_report_is_refused(seeds_dir, runner):
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / "dalate-2022-plan.txt")])
+    assert result.exit_code == 2 and "看起来是工作计划" in result.output
+
+
+def test_an_unrelated_report_gets_a_warning(seeds_dir, tmp_path, runner):
+    report = write_report(tmp_path, "一、天气\n今年降水偏多，气温偏高。\n二、农业\n小麦亩产450公斤。\n")
+    result, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
+    assert all(t["status"] == "missing" for t in data["tasks"])
+    assert "几乎没有对应内容" in result.output

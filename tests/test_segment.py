@@ -1,0 +1,59 @@
+"""Report segmentation on the seed reports: headings, sections, kinds of text."""
+
+from tracker.ingest import read_document
+from tracker.models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document
+from tracker.segment import split_report
+
+
+def report(seeds_dir, name):
+    return split_report(read_document(seeds_dir / name))
+
+
+def kinds_of(passages, fragment):
+    return {p.kind for p in passages if fragment in p.text}
+
+
+def test_wulatezhong_report_sections_and_kinds(seeds_dir):
+    r = report(seeds_dir, "wulatezhong-2024-report.txt")
+    assert r.title == "2024年乌拉特中旗法治政府建设工作报告" and r.region == "乌拉特中旗" and r.year == 2024
+    assert kinds_of(r.passages, "行政机关负责人出庭应诉率100%") == {ACHIEVEMENT}
+    assert kinds_of(r.passages, "法治人才短缺") == {PROBLEM}
+    assert kinds_of(r.passages, "下一步，乌拉特中旗将") == {PLAN}
+    quote = next(p for p in r.passages if "出庭应诉率100%" in p.text)
+    assert quote.section == "二、深入扎实推进法治建设工作 › （三）强化制约监督，推动行政权力规范透明运行"
+    assert (quote.paragraph, quote.sentence) == (9, 6)
+
+
+def test_cover_letter_and_next_year_section(seeds_dir):
+    r = report(seeds_dir, "etuokeqian-2023-report.txt")
+    assert r.title == "鄂托克前旗2023年法治政府建设情况工作总结"
+    assert kinds_of(r.passages, "请予以备案") == {OTHER}
+    assert kinds_of(r.passages, "行政执法人员素质层次不齐") == {PROBLEM}
+    assert kinds_of(r.passages, "办理行政复议案件 7 件") == {ACHIEVEMENT}
+    # 拟聘请 is planned, not done.
+    assert kinds_of(r.passages, "拟聘请 100 名") == {PLAN}
+
+
+def test_gazette_contents_problems_plans_and_chronicle(seeds_dir):
+    r = report(seeds_dir, "keyouzhong-2024-report.txt")
+    assert r.title == "科右中旗2024年度法治政府建设工作汇报"
+    assert kinds_of(r.passages, "科右中旗人民政府大事记（1 月 1 日") == {OTHER}  # table of contents
+    assert kinds_of(r.passages, "法律业务知识储备不足") == {PROBLEM}
+    assert kinds_of(r.passages, "有件必备、有备必审") == {PLAN}
+    assert kinds_of(r.passages, "召开2025年第1次常务会议") == {OTHER}  # 大事记
+    assert kinds_of(r.passages, "制发检察建议 179 条") == {ACHIEVEMENT}
+    headings = [p for p in r.passages if p.heading and p.kind == ACHIEVEMENT]
+    assert any(p.text == "一是建立权责清单动态调整制度。" for p in headings)
+
+
+def test_sentences_are_verbatim(seeds_dir):
+    raw = (seeds_dir / "etuokeqian-2023-report.txt").read_text(encoding="utf-8").replace("**", "")
+    for passage in report(seeds_dir, "etuokeqian-2023-report.txt").passages:
+        assert "".join(passage.text.split()) in "".join(raw.split())
+
+
+def test_sentence_about_the_future_inside_achievements_is_not_evidence():
+    paragraphs = ("一、主要工作", "（一）加强复议。受理行政复议案件12件。下一步，将继续推进行政复议规范化建设。")
+    r = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
+    assert kinds_of(r.passages, "受理行政复议案件12件") == {ACHIEVEMENT}
+    assert kinds_of(r.passages, "下一步") == {PLAN}

@@ -1,0 +1,347 @@
+"""The ledger workbook (台账) for supervision meetings: overview, tasks, unit matrix, unit summary, reminders."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from . import __version__
+from .assess import ELSEWHERE, NONE, missing_summary
+from .excel import STATUSES, Styles, body_row, fit_rows, format_targets, printable, status_label, template, titled_sheet
+from .models import DONE, LEAD, MET, MISSING, NOT_MET, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
+
+# Fixed sheet names: other tools look for them.
+OVERVIEW, TASKS, MATRIX, UNITS, REMINDERS = "总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"
+# Hidden columns of the task sheet that let a later run find each task and tell whether its wording changed.
+KEY_COLUMNS = ("编号", "任务指纹")
+REVIEW_COLUMN, NOTE_COLUMN = "复核结论", "复核说明"
+MATRIX_TITLE_CHARS = 12
+
+
+@dataclass(frozen=True)
+class LedgerInfo:
+    """What the overview says about where the results came from."""
+
+    generated: datetime
+    reports: tuple[str, ...]
+    note: str = ""
+
+
+def ledger_title(results: Results) -> str:
+    """The workbook's title, e.g. 乌拉特中旗2024年法治政府建设工作任务落实情况."""
+    spec = template()["ledger"]
+    plan = results.plan
+    if plan.region and plan.year:
+        return spec["title"].format(region=plan.region, year=plan.year, plan=plan.title)
+    return spec["title_without_place"].format(plan=plan.title)
+
+
+def write_ledger(results: Results, units: list[UnitResult], path: Path, info: LedgerInfo) -> None:
+    """Write the five-sheet ledger workbook."""
+    from openpyxl import Workbook
+
+    styles = Styles()
+    title = ledger_title(results)
+    workbook = Workbook()
+    overview = workbook.active
+    overview.title = OVERVIEW
+    _overview(overview, styles, title, results, units, info)
+    _tasks(workbook.create_sheet(TASKS), styles, title, results)
+    _matrix(workbook.create_sheet(MATRIX), styles, title, results, units)
+    _unit_summary(workbook.create_sheet(UNITS), styles, title, units)
+    _reminders(workbook.create_sheet(REMINDERS), styles, title, results, units)
+    workbook.save(path)
+
+
+# ---------------------------------------------------------------- 总览
+
+def _overview(sheet, styles: Styles, title: str, results: Results, units: list[UnitResult], info: LedgerInfo) -> None:
+    from openpyxl.chart import BarChart, Reference
+
+    width = 8
+    sheet.append([title])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet["A1"].font, sheet["A1"].alignment = styles.title, styles.center
+    sheet.row_dimensions[1].height = 32
+    sources = [
+        ("工作计划", f"《{results.plan.title}》（{results.plan.name}，{len(results.plan.tasks)} 项任务）"),
+        ("年度报告", "、".join(info.reports) or "（无）"),
+        ("生成时间", info.generated.strftime("%Y-%m-%d %H:%M")),
+        ("软件版本", f"tracker {__version__}"),
+    ]
+    if info.note:
+        sources.append(("说明", info.note))
+    sheet.append([])
+    for label, value in sources:
+        sheet.append([label, value])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=width)
+        sheet.cell(row=row, column=1).font = styles.bold
+        sheet.cell(row=row, column=2).font = styles.body
+        sheet.cell(row=row, column=2).alignment = styles.wrap
+    sheet.append([])
+    for line in template()["ledger"]["guide"]["lines"]:
+        sheet.append([line])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width + 6)
+        sheet.cell(row=row, column=1).font = styles.small
+        sheet.cell(row=row, column=1).alignment = styles.wrap
+        sheet.row_dimensions[row].height = 26 if len(line) > 70 else 15
+    statuses = [s for s in STATUSES if s != NOT_SUBMITTED or any(u.count(NOT_SUBMITTED) for u in units)]
+    counts = Counter(r.final_status for r in results.tasks)
+    sheet.append([])
+    start = _table(sheet, styles, ["状态", "任务数", "占比"],
+                   [[status_label(s), counts[s], counts[s] / max(1, len(results.tasks))] for s in statuses]
+                   + [["合计", len(results.tasks), 1.0 if results.tasks else 0.0]])
+    for offset, status in enumerate(statuses):
+        styles.paint_status(sheet.cell(row=start + offset, column=1), status)
+    for row in range(start, sheet.max_row + 1):
+        sheet.cell(row=row, column=3).number_format = "0.0%"
+    sheet.append([])
+    chart_statuses = [s for s in statuses if s != NOT_SUBMITTED]
+    for heading, key in (("按部分统计", lambda r: [r.task.section or "（未分部分）"]),
+                         ("按牵头单位统计", lambda r: list(r.task.lead_units) or ["（未列牵头单位）"])):
+        groups: dict[str, Counter] = {}
+        for result in results.tasks:
+            for name in key(result):
+                groups.setdefault(name, Counter())[result.final_status] += 1
+        sheet.append([heading])
+        sheet.cell(row=sheet.max_row, column=1).font = styles.bold
+        first = _table(sheet, styles, [heading[1:-2]] + [status_label(s, sign=False) for s in chart_statuses] + ["合计"],
+                       [[name] + [c[s] for s in chart_statuses] + [sum(c.values())] for name, c in groups.items()])
+        last = sheet.max_row
+        chart = BarChart()
+        chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
+        chart.title = f"任务落实情况（{heading[1:]}）"
+        chart.y_axis.title = "任务数"
+        chart.add_data(Reference(sheet, min_col=2, max_col=1 + len(chart_statuses), min_row=first - 1, max_row=last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
+        for series, status in zip(chart.series, chart_statuses, strict=True):
+            series.graphicalProperties.solidFill = template()["status"][status]["fill"]
+            series.graphicalProperties.line.solidFill = "808080"
+        chart.x_axis.tickLblSkip = 1
+        chart.x_axis.delete = False
+        chart.y_axis.delete = False
+        chart.height = max(7.0, 0.75 * (last - first + 1) + 3)
+        chart.width = 18
+        chart.x_axis.scaling.orientation = "maxMin"  # first group at the top, as in the table
+        sheet.add_chart(chart, f"G{first - 1}")
+        rows_needed = int(chart.height / 0.53) - (last - first + 2)
+        for _ in range(max(1, rows_needed)):
+            sheet.append([])
+    for col, w in zip("ABCDEFGH", (24, 12, 10, 10, 10, 10, 10, 10), strict=True):
+        sheet.column_dimensions[col].width = w
+    printable(sheet, width, header_rows="1:1", freeze=None, filter_row=None)
+
+
+def _table(sheet, styles: Styles, header: list[str], rows: list[list[object]]) -> int:
+    """Append a small bordered table; return the row number of its first body row."""
+    sheet.append(header)
+    row = sheet.max_row
+    for col in range(1, len(header) + 1):
+        cell = sheet.cell(row=row, column=col)
+        cell.font, cell.fill, cell.alignment, cell.border = styles.header, styles.header_fill, styles.center, styles.border
+    for values in rows:
+        body_row(sheet, styles, values)
+    return row + 1
+
+
+# ---------------------------------------------------------------- 任务落实情况
+
+def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    spec = template()["ledger"]
+    columns = list(spec["columns"]["tasks"])
+    first = titled_sheet(sheet, styles, spec["tasks_title"].format(title=title), columns + list(KEY_COLUMNS),
+                         spec["columns"]["tasks_widths"] + [8, 14])
+    position = {name: i + 1 for i, name in enumerate(columns + list(KEY_COLUMNS))}
+    system_col = get_column_letter(position["系统判定"])
+    review_col = get_column_letter(position[REVIEW_COLUMN])
+    for result in results.tasks:
+        task = result.task
+        review = result.review
+        note = review.note if review else ""
+        if review and review.stale:
+            note = f"【{spec['stale_review']}】{note}"
+        row = body_row(sheet, styles, [
+            task.seq, task.section, task.title, task.text, "、".join(task.lead_units), "、".join(task.units),
+            task.deadline, _targets_cell(result), status_label(result.status, sign=False), result.score,
+            _quotes_cell(result), _missing_cell(result),
+            status_label(review.status, sign=False) if review and review.status else "", note, None,
+            task.no, task.fingerprint,
+        ])
+        sheet.cell(row=row, column=position["最终状态"]).value = (
+            f'=IF(TRIM({review_col}{row})="",{system_col}{row},{review_col}{row})')
+        styles.paint_status(sheet.cell(row=row, column=position["系统判定"]), result.status)
+        styles.paint_status(sheet.cell(row=row, column=position["最终状态"]), result.final_status)
+        sheet.cell(row=row, column=position["匹配度"]).number_format = "0%"
+        sheet.cell(row=row, column=position["匹配度"]).alignment = styles.center
+        sheet.cell(row=row, column=position["序号"]).alignment = styles.center
+        sheet.cell(row=row, column=position["系统判定"]).comment = Comment(result.explanation, "tracker", 160, 320)
+        if review and review.status:
+            styles.paint_status(sheet.cell(row=row, column=position[REVIEW_COLUMN]), review.status)
+        for name in ("佐证摘录", "未体现的措施", "量化目标"):
+            sheet.cell(row=row, column=position[name]).font = styles.small
+    last = max(first, sheet.max_row)
+    labels = [status_label(s, sign=False) for s in STATUSES]
+    validation = DataValidation(type="list", formula1='"' + ",".join(labels) + '"', allow_blank=True,
+                                showErrorMessage=True, errorTitle="复核结论",
+                                error="请从下拉列表中选择：" + "、".join(labels))
+    validation.add(f"{review_col}{first}:{review_col}{last + 200}")
+    sheet.add_data_validation(validation)
+    final_range = f"{get_column_letter(position['最终状态'])}{first}:{get_column_letter(position['最终状态'])}{last + 200}"
+    for status in STATUSES:
+        sheet.conditional_formatting.add(final_range, CellIsRule(
+            operator="equal", formula=[f'"{status_label(status, sign=False)}"'],
+            fill=styles.status_fill[status], font=styles.status_font[status]))
+    for name in KEY_COLUMNS:
+        sheet.column_dimensions[get_column_letter(position[name])].hidden = True
+    fit_rows(sheet, first, last)
+    printable(sheet, len(columns), paper="A3", freeze="D3")
+    sheet.print_area = f"A1:{get_column_letter(len(columns))}{last}"
+
+
+def _targets_cell(result: TaskResult) -> str:
+    parts = []
+    for target in result.targets:
+        if target.status == MET:
+            parts.append(f"{target.target.text}（已达到：{target.figure}）")
+        elif target.status == NOT_MET:
+            parts.append(f"{target.target.text}（未达到：{target.figure}）")
+        else:
+            parts.append(f"{target.target.text}（报告未见数据）")
+    return "\n".join(parts) or format_targets(result.task)
+
+
+def _quotes_cell(result: TaskResult) -> str:
+    return "\n".join(f"【{e.report} · {e.location}】{e.text}" for e in result.evidence)
+
+
+def _missing_cell(result: TaskResult, limit: int = 6) -> str:
+    missing = [m.text.rstrip("。；，") for m in result.measures if m.found in (NONE, ELSEWHERE)]
+    lines = [f"· {text if len(text) <= 36 else text[:36] + '…'}" for text in missing[:limit]]
+    if len(missing) > limit:
+        lines.append(f"……等共 {len(missing)} 项")
+    if any(m.found == ELSEWHERE for m in result.measures):
+        lines.append("（部分内容仅见于“存在的问题/下一步计划”）")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- 单位矩阵
+
+def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[UnitResult]) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    spec = template()
+    roles = spec["roles"]
+    tasks = [r.task for r in results.tasks]
+    width = 2 + len(tasks)
+    sheet.append([spec["ledger"]["matrix_title"].format(title=title)])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet["A1"].font, sheet["A1"].alignment = styles.title, styles.center
+    sheet.row_dimensions[1].height = 32
+    sheet.append(["单位", "类型"] + [t.seq for t in tasks])
+    sheet.append(["", ""] + [t.title[:MATRIX_TITLE_CHARS] for t in tasks])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("B2:B3")
+    for row in (2, 3):
+        for col in range(1, width + 1):
+            cell = sheet.cell(row=row, column=col)
+            cell.font = styles.header if row == 2 else styles.small
+            cell.fill, cell.border = styles.header_fill, styles.border
+            cell.alignment = styles.center if row == 2 or col <= 2 else Alignment(
+                horizontal="center", vertical="top", textRotation=255, wrap_text=False)
+    for col, task in enumerate(tasks, start=3):
+        sheet.cell(row=2, column=col).comment = Comment(f"{task.no} {task.title}", "tracker", 60, 200)
+    sheet.row_dimensions[3].height = 12 * MATRIX_TITLE_CHARS + 8
+    column_of = {t.seq: i for i, t in enumerate(tasks, start=3)}
+    for group in (False, True):
+        members = [u for u in units if u.group == group]
+        if group and members:
+            sheet.append(["单位群组（泛指多个单位，供参考）"])
+            row = sheet.max_row
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            sheet.cell(row=row, column=1).font, sheet.cell(row=row, column=1).fill = styles.bold, styles.group_fill
+        for unit in members:
+            sheet.append([unit.unit, "群组" if unit.group else "单位"])
+            row = sheet.max_row
+            for col in range(1, width + 1):
+                cell = sheet.cell(row=row, column=col)
+                cell.border, cell.font, cell.alignment = styles.border, styles.body, styles.center
+            sheet.cell(row=row, column=1).alignment = styles.wrap
+            for item in unit.tasks:
+                cell = sheet.cell(row=row, column=column_of[item.seq])
+                cell.value = f"{roles['lead'] if item.role == LEAD else roles['responsible']}{spec['status'][item.status]['sign']}"
+                styles.paint_status(cell, item.status)
+                cell.font = styles.small if item.role != LEAD else styles.status_font[item.status]
+    sheet.column_dimensions["A"].width = 22
+    sheet.column_dimensions["B"].width = 6
+    for col in range(3, width + 1):
+        sheet.column_dimensions[get_column_letter(col)].width = 5.2
+    printable(sheet, width, header_rows="1:3", paper="A3", freeze="C4", filter_row=None)
+
+
+# ---------------------------------------------------------------- 单位汇总
+
+def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult]) -> None:
+    spec = template()["ledger"]
+    columns = spec["columns"]["units"]
+    titled_sheet(sheet, styles, spec["units_title"].format(title=title), columns, spec["columns"]["units_widths"])
+    departments = sorted((u for u in units if not u.group), key=lambda u: (-u.rate, -len(u.tasks), u.unit))
+    groups = [u for u in units if u.group]
+    rank, previous = 0, None
+    for position, unit in enumerate(departments + groups, start=1):
+        if not unit.group and unit.rate != previous:
+            rank, previous = position, unit.rate
+        row = body_row(sheet, styles, [
+            rank if not unit.group else "—", unit.unit, "群组" if unit.group else "单位",
+            sum(1 for t in unit.tasks if t.role == LEAD), sum(1 for t in unit.tasks if t.role != LEAD),
+            unit.count(DONE), unit.count(PARTIAL), unit.count(MISSING), unit.count(NOT_SUBMITTED), unit.rate,
+        ])
+        sheet.cell(row=row, column=len(columns)).number_format = "0.0%"
+        for col in (1, 3, 4, 5, 6, 7, 8, 9, 10):
+            sheet.cell(row=row, column=col).alignment = styles.center
+        if unit.group:
+            for col in range(1, len(columns) + 1):
+                sheet.cell(row=row, column=col).fill = styles.group_fill
+    printable(sheet, len(columns))
+
+
+# ---------------------------------------------------------------- 督办清单
+
+def _reminders(sheet, styles: Styles, title: str, results: Results, units: list[UnitResult]) -> None:
+    spec = template()
+    columns = spec["ledger"]["columns"]["reminders"]
+    titled_sheet(sheet, styles, spec["ledger"]["reminders_title"].format(title=title), columns,
+                 spec["ledger"]["columns"]["reminders_widths"])
+    by_seq = {r.task.seq: r for r in results.tasks}
+    for unit in [u for u in units if not u.group] + [u for u in units if u.group]:
+        for item in unit.tasks:
+            if item.status == DONE:
+                continue
+            task = by_seq[item.seq].task
+            role = spec["roles"]["lead"] if item.role == LEAD else spec["roles"]["responsible"]
+            lacking = item.missing or missing_summary(by_seq[item.seq])
+            if item.status == NOT_SUBMITTED:
+                lacking = "未报送年度报告"
+                prompt = (f"请{unit.unit}尽快报送年度法治政府建设工作报告，并说明任务（{task.no}）"
+                          f"“{task.title}”的落实情况（{role}单位）。")
+            else:
+                deadline = f"，完成时限：{task.deadline}" if task.deadline else ""
+                prompt = (f"请{unit.unit}对照任务（{task.no}）“{task.title}”（{role}单位{deadline}），"
+                          f"补充落实并报送以下方面的做法与成效：{lacking}。")
+            row = body_row(sheet, styles, [unit.unit, role, task.seq, task.title, status_label(item.status),
+                                           task.deadline, lacking, prompt])
+            styles.paint_status(sheet.cell(row=row, column=5), item.status)
+            sheet.cell(row=row, column=3).alignment = styles.center
+    fit_rows(sheet, 3)
+    printable(sheet, len(columns))
