@@ -17,11 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaluate import GOLD, is_critical, prepared_pair  # noqa: E402
 
-from tracker.assess import DEFAULT, relative, status_of, task_features  # noqa: E402
+from tracker.assess import DEFAULT, status_of, task_features  # noqa: E402
 
 EVIDENCE_GRID = {"found": [0.45, 0.5, 0.55, 0.6], "general": [0.15, 0.25, 0.35], "share": [0.0, 0.5, 0.7],
-                 "share_general": [0.5, 0.8], "chars": [0.0], "concrete_level": [1]}
-SCALING_GRID = {"relative": [0.0], "reference": [0.5]}
+                 "share_general": [0.5, 0.8]}
 RULE_GRID = {
     "done_score": [0.3, 0.35, 0.4, 0.45, 0.5],
     "done_concrete": [1, 2],
@@ -65,15 +64,11 @@ def main() -> None:
                     prep.targets[label["seq"]]) for label in gold["tasks"]]
             for name, (gold, prep) in pairs.items()
         }
-        for scaling in grid(SCALING_GRID):
-            scaled = replace(base, **scaling)
-            features = {name: list(zip([r[0] for r in rows], relative([r[1] for r in rows], scaled),
-                                       [r[2] for r in rows], strict=True)) for name, rows in raw.items()}
-            for rule in grid(RULE_GRID):
-                settings = replace(scaled, **rule)
-                counts = {name: tally([f[0] for f in rows], [status_of(f[1], f[2], settings) for f in rows])
-                          for name, rows in features.items()}
-                table.append(({**evidence, **scaling, **rule}, counts))
+        for rule in grid(RULE_GRID):
+            settings = replace(base, **rule)
+            counts = {name: tally([f[0] for f in rows], [status_of(f[1], f[2], settings) for f in rows])
+                      for name, rows in raw.items()}
+            table.append(({**evidence, **rule}, counts))
     sizes = {name: len(gold["tasks"]) for name, (gold, _) in pairs.items()}
 
     def line(name, c):

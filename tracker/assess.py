@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lexicon import lexicon
 from .match import Hit, Measure, ReportIndex, background_weights, measure_weight, task_measures
@@ -23,7 +23,7 @@ from .models import (
     TargetResult,
     TaskResult,
 )
-from .targets import check_target
+from .targets import Figures, check_target, report_figures
 
 CONCRETE, GENERAL, ELSEWHERE, NONE = "concrete", "general", "elsewhere", "none"
 STATUS_NAMES = {DONE: "已落实", PARTIAL: "部分落实", MISSING: "未体现"}
@@ -37,10 +37,6 @@ class Settings:
     general: float = 0.15  # coverage at which it touches the measure's theme
     share: float = 0.7
     share_general: float = 0.5  # the same, for a weak (general) match
-    relative: float = 0.0  # weight of the score relative to the plan's other tasks (see relative())
-    reference: float = 0.75  # the quantile of task scores that counts as REFERENCE_LEVEL
-    concrete_level: int = 1  # 1: a finished action makes evidence concrete; 2: only figures or documents do
-    chars: float = 0.0  # weight of character bigrams against words and concepts in a passage's strength  # a passage supports a task only if it covers it at least this share of its best task
     done_score: float = 0.35
     done_concrete: int = 1
     done_share: float = 0.0  # share of measures with concrete evidence needed for done
@@ -57,7 +53,6 @@ class Settings:
 
 
 DEFAULT = Settings()
-REFERENCE_LEVEL = 0.5
 CREDIT = {CONCRETE: 1.0, GENERAL: 0.4, ELSEWHERE: 0.0, NONE: 0.0}
 
 
@@ -69,11 +64,6 @@ class Candidate:
     hits: list[Hit]
 
 
-def strength(hit: Hit, settings: Settings) -> float:
-    """How well a passage covers a measure: words and concepts, blended with character bigrams."""
-    return (1 - settings.chars) * hit.coverage + settings.chars * hit.chars
-
-
 def best_support(candidates_by_task: dict[int, list[Candidate]], index: ReportIndex,
                  settings: Settings = DEFAULT) -> dict[int, float]:
     """For each passage, the best strength it gives any measure of any task."""
@@ -82,7 +72,7 @@ def best_support(candidates_by_task: dict[int, list[Candidate]], index: ReportIn
         for candidate in candidates:
             for hit in candidate.hits:
                 if index.is_evidence(hit.passage):
-                    best[hit.passage] = max(best.get(hit.passage, 0.0), strength(hit, settings))
+                    best[hit.passage] = max(best.get(hit.passage, 0.0), hit.coverage)
     return best
 
 
@@ -117,7 +107,7 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
         weight = measure_weight(candidate.measure, measures)
         total += weight
         if hit is not None and level != ELSEWHERE:
-            credit += weight * CREDIT[level] * strength(hit, settings)
+            credit += weight * CREDIT[level] * hit.coverage
         levels.append(level)
         hits.append(hit)
     if candidates and not candidates[0].measure.core:
@@ -125,7 +115,7 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
         hits.insert(0, None)
     support = {h.passage for c in candidates for h in c.hits
                if index.is_evidence(h.passage) and index.concrete[h.passage] >= 2
-               and strength(h, settings) >= max(settings.found, settings.share * best.get(h.passage, 0.0))}
+               and h.coverage >= max(settings.found, settings.share * best.get(h.passage, 0.0))}
     return Features(tuple(levels), tuple(hits), credit / total if total else 0.0,
                     sum(1 for level in levels if level == CONCRETE), len(support),
                     len(_section_support(candidates, index, settings)))
@@ -137,12 +127,12 @@ def _section_support(candidates: list[Candidate], index: ReportIndex, settings: 
     A heading alone proves nothing (it may echo the task over unrelated work), so the block under it must
     also address some measure.
     """
-    touching = {h.passage for c in candidates for h in c.hits if strength(h, settings) >= settings.general}
+    touching = {h.passage for c in candidates for h in c.hits if h.coverage >= settings.general}
     out: set[int] = set()
     for candidate in candidates:
         for hit in candidate.hits:
             block = index.blocks.get(hit.passage)
-            if block and strength(hit, settings) >= settings.found and touching.intersection(block):
+            if block and hit.coverage >= settings.found and touching.intersection(block):
                 out.update(j for j in block if index.concrete[j] >= 2)
     return out
 
@@ -165,20 +155,6 @@ def status_of(features: Features, targets: tuple[TargetResult, ...], settings: S
     return PARTIAL
 
 
-def relative(features: list[Features], settings: Settings = DEFAULT) -> list[Features]:
-    """Blend each task's score with its score relative to the other tasks of the same reports.
-
-    A long, dense report gives every task some evidence and a short one little: a task's standing among
-    the plan's tasks transfers between them better than its raw score.
-    """
-    if not settings.relative or not features:
-        return features
-    scores = sorted(f.score for f in features)
-    reference = scores[min(len(scores) - 1, int(settings.reference * len(scores)))] or 1.0
-    return [replace(f, score=(1 - settings.relative) * f.score
-                    + settings.relative * min(1.0, REFERENCE_LEVEL * f.score / reference)) for f in features]
-
-
 def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, features: Features,
                 targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> TaskResult:
     """Decide a task's status from the evidence found for each of its measures."""
@@ -189,7 +165,7 @@ def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, fea
     quotes: dict[int, float] = {}
     for level, hit in zip(features.levels, features.hits, strict=True):
         if hit is not None and level in (CONCRETE, GENERAL):
-            quotes[hit.passage] = max(quotes.get(hit.passage, 0.0), strength(hit, settings) * CREDIT[level])
+            quotes[hit.passage] = max(quotes.get(hit.passage, 0.0), hit.coverage * CREDIT[level])
     evidence = tuple(
         Evidence(index.passages[p].report, index.passages[p].location, index.passages[p].text, s)
         for p, s in sorted(quotes.items(), key=lambda item: (-item[1], item[0]))[: settings.quotes]
@@ -212,30 +188,28 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
                    settings: Settings) -> tuple[str, Hit | None]:
     """Grade a measure by its best evidence: a report sentence of achievement that covers it well and
     gives facts is concrete; a weaker one is general; a match only in problem/plan sections is elsewhere."""
-    evidence = [h for h in candidate.hits if index.is_evidence(h.passage)
-                and strength(h, settings) >= settings.share * best.get(h.passage, 0.0)]
-    top = max(evidence, key=lambda h: (strength(h, settings), index.concrete[h.passage]), default=None)
-    value = strength(top, settings) if top is not None else 0.0
+    is_evidence = index.evidence
+    evidence = [h for h in candidate.hits if is_evidence[h.passage]
+                and h.coverage >= settings.share * best.get(h.passage, 0.0)]
+    top = max(evidence, key=lambda h: (h.coverage, index.concrete[h.passage]), default=None)
+    value = top.coverage if top is not None else 0.0
     if top is not None and value >= settings.found and (top.anchored or value >= 0.99):
-        return (CONCRETE if index.concrete[top.passage] >= settings.concrete_level else GENERAL), top
+        return (CONCRETE if index.concrete[top.passage] >= 1 else GENERAL), top
     # A weak match counts only where the sentence fits this task about as well as any other task.
-    weak = [h for h in evidence if strength(h, settings) >= settings.share_general * best.get(h.passage, 0.0)]
-    top = max(weak, key=lambda h: (strength(h, settings), index.concrete[h.passage]), default=None)
-    if top is not None and strength(top, settings) >= settings.general:
+    weak = [h for h in evidence if h.coverage >= settings.share_general * best.get(h.passage, 0.0)]
+    top = max(weak, key=lambda h: (h.coverage, index.concrete[h.passage]), default=None)
+    if top is not None and top.coverage >= settings.general:
         return GENERAL, top
     elsewhere = [h for h in candidate.hits if index.passages[h.passage].kind in (PROBLEM, PLAN)
                  and not index.passages[h.passage].heading]
-    other = max(elsewhere, key=lambda h: strength(h, settings), default=None)
-    if other is not None and strength(other, settings) >= settings.found:
+    other = max(elsewhere, key=lambda h: h.coverage, default=None)
+    if other is not None and other.coverage >= settings.found:
         return ELSEWHERE, other
     return NONE, None
 
 
-def _check_targets(task: Task, index: ReportIndex) -> tuple[TargetResult, ...]:
-    if not task.targets:
-        return ()
-    texts = [p.text for i, p in enumerate(index.passages) if index.is_evidence(i)]
-    return tuple(TargetResult(t, *check_target(t, texts)) for t in task.targets)
+def _check_targets(task: Task, figures: Figures) -> tuple[TargetResult, ...]:
+    return tuple(TargetResult(t, *check_target(t, figures)) for t in task.targets)
 
 
 def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetResult, ...]) -> str:
@@ -287,13 +261,14 @@ def prepare(plan: Plan, reports: list[Report]) -> Prepared:
     """Index the pooled report passages and find the candidate evidence of every measure of every task."""
     lex = lexicon()
     passages = [p for report in reports for p in report.passages]
-    weights = background_weights(lex, [t.text for t in plan.tasks], [p.text for p in passages])
     index = ReportIndex(passages, lex)
+    weights = background_weights(lex, [t.text for t in plan.tasks], index.tokens)
     candidates = {
         task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights)]
         for task in plan.tasks
     }
-    targets = {task.seq: _check_targets(task, index) for task in plan.tasks}
+    figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)])
+    targets = {task.seq: _check_targets(task, figures) for task in plan.tasks}
     return Prepared(plan, reports, index, candidates, targets)
 
 
@@ -301,8 +276,7 @@ def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
     """Assess every task from its prepared candidates."""
     best = prepared.best(settings)
     tasks = prepared.plan.tasks
-    features = relative([task_features(prepared.candidates[t.seq], prepared.index, best, settings) for t in tasks],
-                        settings)
+    features = [task_features(prepared.candidates[t.seq], prepared.index, best, settings) for t in tasks]
     results = tuple(assess_task(task, prepared.candidates[task.seq], prepared.index, feature,
                                 prepared.targets[task.seq], settings) for task, feature in zip(tasks, features, strict=True))
     return Results(prepared.plan, tuple(prepared.reports), results)

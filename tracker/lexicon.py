@@ -15,6 +15,7 @@ from .text import normalize
 CONCEPT_MARK = "#"
 # A report that names the same work in other words (四张清单 for 包容审慎监管) earns this share of the weight.
 CONCEPT_CREDIT = 0.7
+TOKEN_CACHE = 20_000
 DOMAIN_LIFT = 1.3
 # The reports at hand name a task's own subject (行政复议) in sentence after sentence, which would make it
 # look common; a domain term keeps at least this share of the highest plain-word weight.
@@ -24,11 +25,8 @@ RARE_FREQ = 100
 # Plain words are weighted by their surprise in general Chinese: below COMMON_FROM they count COMMON_FLOOR,
 # and they reach full weight COMMON_SPAN above it.
 COMMON_FROM, COMMON_SPAN, COMMON_FLOOR = 7.5, 5.0, 0.15
-# Bigrams found in more than this share of sentences (工作, 建设, 推进) carry no meaning.
-COMMON_GRAM_SHARE = 0.03
 _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+]")
 _DIGITS = re.compile(r"^[\d.%]+$")
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _lines(name: str) -> list[str]:
@@ -52,39 +50,46 @@ class Lexicon:
                 if variant.strip():
                     self.concepts[normalize(variant.strip())] = concept
         self._phrase_concepts = {_phrase(v): c for v, c in self.concepts.items()}
-        self._concept_pattern = re.compile("|".join(
-            re.escape(v) for v in sorted(self.concepts, key=len, reverse=True))) if self.concepts else None
+        self._concept_pattern = re.compile(trie_pattern(list(self.concepts))) if self.concepts else None
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
         for term in self.domain_terms | set(self.concepts):
             if len(term) >= 2 and not re.search(r"[、，]", term):
                 self._jieba.add_word(term, freq=2000)
-        self._boilerplate: dict[str, bool] = {}
+        self._content: dict[str, bool] = {}
+        self._commonness: dict[str, float] = {}
+        self._tokens: dict[str, tuple[str, ...]] = {}
 
     def words(self, text: str) -> list[str]:
         """All jieba words of a text, after width normalisation."""
         return self._jieba.lcut(normalize(text), HMM=False)
 
-    def tokens(self, text: str) -> list[str]:
+    def tokens(self, text: str, remember: bool = False) -> list[str]:
         """Content tokens of a text: no boilerplate, punctuation or bare numbers.
 
         A phrase of the concept table (四张清单, 双随机、一公开) is one token, so that its words are not
-        counted again one by one; concept_of() tells which concept it belongs to.
+        counted again one by one; concept_of() tells which concept it belongs to. With remember, the
+        tokens are kept for the next call: plan texts are tokenised again for every report.
         """
+        cached = self._tokens.get(text)
+        if cached is not None:
+            return list(cached)
         normal = normalize(text)
         spans = self.concept_spans(normal)
-        out = [_phrase(normal[start:end]) for start, end, _ in spans]
-        covered = [(start, end) for start, end, _ in spans]
-        for word, start, end in self._jieba.tokenize(normal, HMM=False):
-            if self.is_content(word) and not any(start < e and s < end for s, e in covered):
-                out.append(word)
+        words = self._jieba.lcut(normal, HMM=False)
+        if spans:
+            out = [_phrase(normal[start:end]) for start, end, _ in spans]
+            start = 0
+            for word in words:
+                end = start + len(word)
+                if self.is_content(word) and not any(start < e and s < end for s, e, _ in spans):
+                    out.append(word)
+                start = end
+        else:
+            out = [word for word in words if self.is_content(word)]
+        if remember and len(self._tokens) < TOKEN_CACHE:
+            self._tokens[text] = tuple(out)
         return out
-
-    def grams(self, text: str) -> set[str]:
-        """Character bigrams of the Chinese runs of a text: robust where word segmentation differs
-        (出庭应诉率 / 负责人出庭应诉, 政府法律顾问 / 法律顾问团)."""
-        normal = normalize(text)
-        return {run[i:i + 2] for run in _CJK_RUN.findall(normal) for i in range(len(run) - 1)}
 
     def concept_of(self, token: str) -> str | None:
         """The concept a token stands for (四张清单 → 包容审慎监管), or None."""
@@ -98,8 +103,11 @@ class Lexicon:
 
     def commonness(self, word: str) -> float:
         """How specific a plain word is in general Chinese, from 0.15 (社会, 企业) to 1 (倒查, 学时)."""
-        surprise = math.log(self._jieba.total / (self._jieba.FREQ.get(word, 0) + 1))
-        return min(1.0, max(COMMON_FLOOR, (surprise - COMMON_FROM) / COMMON_SPAN))
+        value = self._commonness.get(word)
+        if value is None:
+            surprise = math.log(self._jieba.total / (self._jieba.FREQ.get(word, 0) + 1))
+            value = self._commonness[word] = min(1.0, max(COMMON_FLOOR, (surprise - COMMON_FROM) / COMMON_SPAN))
+        return value
 
     def is_rare(self, word: str) -> bool:
         """True for a word that general Chinese seldom uses (后评估, 倒查, 学时): a specific term."""
@@ -107,19 +115,39 @@ class Lexicon:
 
     def is_content(self, word: str) -> bool:
         """True for words that can tell one task from another."""
+        known = self._content.get(word)
+        if known is None:
+            known = self._content[word] = self._judge(word)
+        return known
+
+    def _judge(self, word: str) -> bool:
         if word in self.domain_terms or word in self._phrase_concepts:
             return True
         if len(word) < 2 or not _WORDLIKE.search(word) or _DIGITS.match(word):
             return False
-        return not self._is_boilerplate(word)
+        # A stop word, or a compound jieba keeps whole but made only of stop words (严格执行, 贯彻落实).
+        return not (word in self.stopwords or _splits_into(word, self.stopwords))
 
-    def _is_boilerplate(self, word: str) -> bool:
-        """A stop word, or a compound jieba keeps whole but made only of stop words (严格执行, 贯彻落实)."""
-        cached = self._boilerplate.get(word)
-        if cached is None:
-            cached = word in self.stopwords or _splits_into(word, self.stopwords)
-            self._boilerplate[word] = cached
-        return cached
+
+def trie_pattern(words: list[str]) -> str:
+    """One regular expression for many phrases, longest first, with shared prefixes factored out:
+    re tries an alternation branch by branch, and a trie turns hundreds of branches into a few."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        # Prefer the longer phrase; the word may also end here.
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def _phrase(text: str) -> str:
@@ -140,53 +168,61 @@ def lexicon() -> Lexicon:
     return Lexicon()
 
 
-class Weights:
-    """Inverse document frequency over sentences of a background corpus, lifted for domain terms."""
+def document_frequency(sentences: Iterable[Iterable[str]]) -> tuple[Counter[str], int]:
+    """In how many sentences each token occurs, and how many sentences there are."""
+    df: Counter[str] = Counter()
+    count = 0
+    for tokens in sentences:
+        count += 1
+        df.update(set(tokens))
+    return df, count
 
-    def __init__(self, sentences: Iterable[tuple[Iterable[str], Iterable[str]]], lexicon: Lexicon,
-                 tasks: Iterable[Iterable[str]] = ()) -> None:
-        df: Counter[str] = Counter()
-        gram_df: Counter[str] = Counter()
-        count = 0
-        for tokens, grams in sentences:
-            count += 1
-            df.update(set(tokens))
-            gram_df.update(set(grams))
-        self.gram_df = gram_df
-        self.count = max(count, 1)
-        self.df = df
-        self.lexicon = lexicon
-        self.domain_terms = lexicon.domain_terms
-        # A word used by many tasks of the plan (决策, 重大行政决策) tells them apart poorly.
-        task_df: Counter[str] = Counter()
-        self.tasks = 0
-        for tokens in tasks:
-            self.tasks += 1
-            task_df.update(set(tokens))
-        self.task_df = task_df
+
+class Weights:
+    """Inverse document frequency over sentences of a background corpus, lifted for domain terms.
+
+    The corpus comes in layers (the sample documents, the plan, the reports at hand) so that the
+    layers shared by every report of a run are counted once.
+    """
+
+    def __init__(self, layers: list[tuple[Counter[str], int]], lexicon: Lexicon, plan: PlanTerms) -> None:
+        self.layers = [df for df, _ in layers]
+        self.count = max(1, sum(count for _, count in layers))
+        self.plan = plan
         self._cache: dict[str, float] = {}
         # Rare incidental words should not outweigh the domain's own terms: cap plain words below them.
         self.cap = math.log((self.count + 1) / 3) + 1
 
-    def gram(self, gram: str) -> float:
-        """Weight of a character bigram: its inverse sentence frequency, nothing for the very common ones."""
-        weight = self._cache.get("\0" + gram)
-        if weight is None:
-            share = self.gram_df.get(gram, 0) / self.count
-            weight = 0.0 if share > COMMON_GRAM_SHARE else math.log((self.count + 1) / (self.gram_df.get(gram, 0) + 1))
-            self._cache["\0" + gram] = weight
-        return weight
-
     def __call__(self, token: str) -> float:
         weight = self._cache.get(token)
         if weight is None:
-            idf = math.log((self.count + 1) / (self.df.get(token, 0) + 1)) + 1
-            if token in self.domain_terms or self.lexicon.concept_of(token):
-                weight = max(idf, DOMAIN_FLOOR * self.cap) * DOMAIN_LIFT
-            else:
-                weight = min(idf, self.cap) * self.lexicon.commonness(token)
-            if self.tasks > 1:
-                spread = math.log(1 + self.tasks / max(1, self.task_df.get(token, 0))) / math.log(1 + self.tasks)
-                weight *= math.sqrt(spread)
+            df = sum(layer.get(token, 0) for layer in self.layers)
+            idf = math.log((self.count + 1) / (df + 1)) + 1
+            domain, factor = self.plan.factors(token)
+            weight = (max(idf, DOMAIN_FLOOR * self.cap) * DOMAIN_LIFT if domain else min(idf, self.cap)) * factor
             self._cache[token] = weight
         return weight
+
+
+class PlanTerms:
+    """What about a word stays the same for every report of a run: whether it is a domain term, how
+    common it is in general Chinese, and how many of the plan's tasks use it."""
+
+    def __init__(self, lexicon: Lexicon, tasks: Iterable[Iterable[str]]) -> None:
+        self.lexicon = lexicon
+        # A word used by many tasks of the plan (决策, 重大行政决策) tells them apart poorly.
+        self.task_df, self.tasks = document_frequency(tasks)
+        self._factors: dict[str, tuple[bool, float]] = {}
+
+    def factors(self, token: str) -> tuple[bool, float]:
+        """(is a domain term or concept phrase, multiplier for general commonness and spread over tasks)."""
+        known = self._factors.get(token)
+        if known is None:
+            lexicon = self.lexicon
+            domain = token in lexicon.domain_terms or lexicon.concept_of(token) is not None
+            factor = 1.0 if domain else lexicon.commonness(token)
+            if self.tasks > 1:
+                spread = math.log(1 + self.tasks / max(1, self.task_df.get(token, 0))) / math.log(1 + self.tasks)
+                factor *= math.sqrt(spread)
+            known = self._factors[token] = (domain, factor)
+        return known

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, Weights
-from .models import ACHIEVEMENT, Passage, Task
+from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency
+from .models import ACHIEVEMENT, OTHER, Passage, Task
 from .resources import load_toml
 from .text import normalize, sentences
 
 # A passage that shares as much weight as the measure's two strongest terms covers it fully: a report
 # sentence seldom repeats more than two or three of a long measure's terms.
 SATURATION_TERMS = 2
-SATURATION_GRAMS = 4
 SHORT_MEASURE = 2
 MIN_MEASURE_TOKENS = 3
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
@@ -30,8 +30,6 @@ class Measure:
     weights: tuple[float, ...]
     concepts: tuple[str | None, ...]
     anchors: frozenset[str]
-    grams: tuple[str, ...] = ()
-    gram_weights: tuple[float, ...] = ()
     core: bool = False
 
     @property
@@ -44,10 +42,9 @@ class Hit:
     """A passage that addresses a measure, and how much of the measure it covers."""
 
     passage: int
-    coverage: float  # by words and concepts
+    coverage: float
     matched: tuple[str, ...]
     anchored: bool
-    chars: float = 0.0  # by character bigrams
 
 
 @lru_cache(maxsize=1)
@@ -72,25 +69,35 @@ def concreteness(text: str) -> int:
 
 
 def task_measures(task: Task, lexicon: Lexicon, weights: Weights) -> list[Measure]:
-    """Split a task into measures: its heading sentence, then its sentences or clause groups."""
-    measures: list[Measure] = []
-    body = task.text
-    if task.title and body.startswith(task.title):
-        body = body[len(task.title):].lstrip("。；;，, \n")
-    pieces = [(task.title, True)] + [(piece, False) for s in sentences(body.replace("\n", "")) for piece in
-                                     _clause_groups(s, lexicon)]
-    for text, core in pieces:
-        tokens = tuple(dict.fromkeys(lexicon.tokens(text)))
+    """Split a task into measures (its heading sentence, then its sentences or clause groups), weighted."""
+    return [Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens), concepts=concepts,
+                    anchors=anchors, core=core)
+            for text, tokens, concepts, anchors, core in _measure_shapes(task.title, task.text, lexicon)]
+
+
+_SHAPES: dict[tuple[str, str], list[tuple]] = {}
+
+
+def _measure_shapes(title: str, text: str, lexicon: Lexicon) -> list[tuple]:
+    """The measures of a task without weights; the same for every report, so worked out once."""
+    key = (title, text)
+    if key in _SHAPES:
+        return _SHAPES[key]
+    body = text[len(title):].lstrip("。；;，, \n") if title and text.startswith(title) else text
+    pieces = [(title, True)] + [(piece, False) for s in sentences(body.replace("\n", ""))
+                                for piece in _clause_groups(s, lexicon)]
+    shapes = []
+    for piece, core in pieces:
+        tokens = tuple(dict.fromkeys(lexicon.tokens(piece, remember=True)))
         if not tokens:
             continue
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
+        quoted = _QUOTED.findall(piece)
         anchors = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms
-                            or any(t in q for q in _QUOTED.findall(text)) or lexicon.is_rare(t))
-        grams = tuple(g for g in sorted(lexicon.grams(text)) if weights.gram(g) > 0)
-        measures.append(Measure(text=text.strip(), tokens=tokens, weights=tuple(weights(t) for t in tokens),
-                                concepts=concepts, anchors=anchors, grams=grams,
-                                gram_weights=tuple(weights.gram(g) for g in grams), core=core))
-    return measures
+                            or any(t in q for q in quoted) or lexicon.is_rare(t))
+        shapes.append((piece.strip(), tokens, concepts, anchors, core))
+    _SHAPES[key] = shapes
+    return shapes
 
 
 def measure_weight(measure: Measure, measures: list[Measure]) -> float:
@@ -108,11 +115,11 @@ def _clause_groups(sentence: str, lexicon: Lexicon) -> list[str]:
     current = ""
     for clause in clauses:
         current += clause
-        if len(set(lexicon.tokens(current))) >= MIN_MEASURE_TOKENS:
+        if len(set(lexicon.tokens(current, remember=True))) >= MIN_MEASURE_TOKENS:
             groups.append(current)
             current = ""
     if current:
-        if groups and len(set(lexicon.tokens(current))) < MIN_MEASURE_TOKENS:
+        if groups and len(set(lexicon.tokens(current, remember=True))) < MIN_MEASURE_TOKENS:
             groups[-1] += current
         else:
             groups.append(current)
@@ -159,12 +166,8 @@ class ReportIndex:
 
     def __init__(self, passages: list[Passage], lexicon: Lexicon) -> None:
         self.passages = passages
-        self.tokens = [frozenset(lexicon.tokens(p.text)) for p in passages]
-        self.grams = [frozenset(lexicon.grams(p.text)) for p in passages]
-        self.gram_postings: dict[str, list[int]] = defaultdict(list)
-        for index, grams in enumerate(self.grams):
-            for gram in grams:
-                self.gram_postings[gram].append(index)
+        # Cover letters, contents and chronicles are never evidence: no need to read them word by word.
+        self.tokens = [frozenset(lexicon.tokens(p.text)) if p.kind != OTHER else frozenset() for p in passages]
         self.concepts = [frozenset(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
         own = [concreteness(p.text) for p in passages]
         # A topic sentence followed in its paragraph by figures (推进“双随机、一公开”监管。制定…140个) is
@@ -174,6 +177,7 @@ class ReportIndex:
             for i in range(len(passages))
         ]
         self.blocks = _blocks(passages)
+        self.evidence = [p.kind == ACHIEVEMENT and not p.heading for p in passages]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index, tokens in enumerate(self.tokens):
             for token in tokens:
@@ -182,61 +186,65 @@ class ReportIndex:
                 self.postings[CONCEPT_MARK + concept].append(index)
 
     def hits(self, measure: Measure, limit: int = 6) -> list[Hit]:
-        """The passages that share the most of a measure, by words and concepts and by characters."""
-        matched: dict[int, float] = defaultdict(float)
+        """The passages that share the most of a measure's weight, best first."""
+        postings, tokens_of = self.postings, self.tokens
+        matched: dict[int, float] = {}
+        shared: dict[int, list[str]] = {}
         for token, weight, concept in zip(measure.tokens, measure.weights, measure.concepts, strict=True):
-            for index in self.postings.get(token, ()):
-                matched[index] += weight
+            for index in postings.get(token, ()):
+                matched[index] = matched.get(index, 0.0) + weight
+                shared.setdefault(index, []).append(token)
             if concept:
-                for index in self.postings.get(CONCEPT_MARK + concept, ()):
-                    if token not in self.tokens[index]:
-                        matched[index] += CONCEPT_CREDIT * weight
-        by_chars: dict[int, float] = defaultdict(float)
-        for gram, weight in zip(measure.grams, measure.gram_weights, strict=True):
-            for index in self.gram_postings.get(gram, ()):
-                by_chars[index] += weight
+                credit = CONCEPT_CREDIT * weight
+                for index in postings.get(CONCEPT_MARK + concept, ()):
+                    if token not in tokens_of[index]:
+                        matched[index] = matched.get(index, 0.0) + credit
+                        shared.setdefault(index, []).append(token)
+        if not matched:
+            return []
         scale = sum(sorted(measure.weights, reverse=True)[:saturation(measure)]) or 1.0
-        gram_scale = sum(sorted(measure.gram_weights, reverse=True)[:SATURATION_GRAMS]) or 1.0
-        pool = sorted(matched, key=lambda i: -matched[i])[: limit * 3]
-        pool += [i for i in sorted(by_chars, key=lambda i: -by_chars[i])[: limit * 3] if i not in matched]
         out = []
-        for index in pool:
-            shared = tuple(t for t, c in zip(measure.tokens, measure.concepts, strict=True)
-                           if t in self.tokens[index] or c in self.concepts[index])
-            anchored = any(t in measure.anchors for t in shared)
+        for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
+            common = shared[index]
+            anchored = not measure.anchors.isdisjoint(common)
             # One plain word in common (企业, 模式) is a coincidence, not a match.
-            coverage = min(1.0, matched.get(index, 0.0) / scale) if anchored or len(shared) >= 2 else 0.0
-            chars = min(1.0, by_chars.get(index, 0.0) / gram_scale)
-            if coverage or chars:
-                out.append(Hit(passage=index, coverage=coverage, matched=shared, anchored=anchored, chars=chars))
-        out.sort(key=lambda h: (-max(h.coverage, h.chars), -self.concrete[h.passage]))
+            if anchored or len(common) >= 2:
+                out.append(Hit(passage=index, coverage=min(1.0, matched[index] / scale), matched=tuple(common),
+                               anchored=anchored))
+        out.sort(key=lambda h: (-h.coverage, -self.concrete[h.passage]))
         return out[:limit]
 
     def is_evidence(self, index: int) -> bool:
-        passage = self.passages[index]
-        return passage.kind == ACHIEVEMENT and not passage.heading
+        """Only sentences of achievement that are not headings count as evidence."""
+        return self.evidence[index]
 
 
 @lru_cache(maxsize=1)
-def _seed_sentences() -> tuple[tuple[str, ...], ...]:
-    """Token lists of every sentence of the bundled sample documents: the background corpus."""
+def _seed_frequency() -> tuple[Counter, int]:
+    """Document frequency over every sentence of the bundled sample documents: the background corpus."""
     from .ingest import read_document
     from .lexicon import lexicon
     from .resources import seeds_dir
 
     lex = lexicon()
-    out = []
+    sentence_tokens = []
     for path in sorted(seeds_dir().glob("*.txt")):
         if path.name.lower().startswith("readme"):
             continue
         for paragraph in read_document(path).paragraphs():
-            out.extend((tuple(lex.tokens(s)), tuple(lex.grams(s))) for s in sentences(normalize(paragraph)))
-    return tuple(out)
+            sentence_tokens.extend(lex.tokens(s) for s in sentences(normalize(paragraph)))
+    return document_frequency(sentence_tokens)
 
 
-def background_weights(lexicon: Lexicon, tasks: list[str], texts: list[str]) -> Weights:
-    """Term weights from the sample documents plus the documents at hand, sentence by sentence."""
-    corpus = list(_seed_sentences())
-    for text in tasks + texts:
-        corpus.extend((lexicon.tokens(s), lexicon.grams(s)) for s in sentences(normalize(text)))
-    return Weights(corpus, lexicon, [lexicon.tokens(task) for task in tasks])
+_PLANS: dict[tuple[str, ...], tuple[tuple[Counter, int], PlanTerms]] = {}
+
+
+def background_weights(lexicon: Lexicon, tasks: list[str], passages: list[frozenset[str]]) -> Weights:
+    """Term weights from the sample documents, the plan's sentences and the report passages at hand."""
+    key = tuple(tasks)
+    if key not in _PLANS:
+        frequency = document_frequency(lexicon.tokens(s, remember=True) for text in tasks
+                                       for s in sentences(normalize(text)))
+        _PLANS[key] = frequency, PlanTerms(lexicon, [lexicon.tokens(task, remember=True) for task in tasks])
+    frequency, terms = _PLANS[key]
+    return Weights([_seed_frequency(), frequency, document_frequency(passages)], lexicon, terms)

@@ -415,22 +415,26 @@ def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str
     return re.sub(r"\.[^.]+$", "", filename)
 
 
+_PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
+_NOT_PLACE = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治")
+REGION_SCAN = 20_000
+
+
 def region_of(text: str) -> str:
     """The banner or county a document is about: the most repeated place name ending in 旗 or 县."""
-    counts: Counter[str] = Counter()
-    for match in re.finditer(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))", text):
-        counts[match.group(1)] += 1
-    stop = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治")
-    best, best_count = "", 1
-    for name, count in counts.items():
-        if any(name.startswith(s) or s in name[:-1] for s in stop) or len(name) < 3:
-            continue
-        # A name is its own place when no longer spelling covers every occurrence of it.
-        if any(other != name and other.endswith(name) and counts[other] == count for other in counts):
-            continue
-        if count > best_count or (count == best_count and len(name) > len(best)):
-            best, best_count = name, count
-    return best
+    counts = Counter(match.group(1) for match in _PLACE.finditer(text[:REGION_SCAN]))
+    # A name is its own place only when no longer spelling covers every occurrence of it (特中旗 is always
+    # 乌拉特中旗).
+    covered = {other[cut:] for other, n in counts.items() for cut in range(1, len(other) - 2)
+               if counts.get(other[cut:]) == n}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0])))
+    for name, count in ranked:
+        if count < 2:
+            break
+        if len(name) >= 3 and name not in covered and not any(
+                name.startswith(s) or s in name[:-1] for s in _NOT_PLACE):
+            return name
+    return ""
 
 
 def year_of(title: str, paragraphs: list[str], filename: str) -> int | None:

@@ -86,11 +86,12 @@ def split_report(document: Document) -> Report:
     """Given a report document, return its passages: one per sentence, with section, location and kind."""
     paragraphs = document.paragraphs()
     normals = [normalize(p) for p in paragraphs]
+    name = document.name
     title_index = main_title(normals)
     start = 0 if title_index is None else title_index + 1
     passages: list[Passage] = []
     for index in range(start):
-        passages.extend(_passages(document.name, "", index, paragraphs[index], OTHER, heading_first=True))
+        passages.extend(_passages(name, "", index, paragraphs[index], OTHER, heading_first=True))
     stack: list[_Open] = []
     for index in range(start, len(paragraphs)):
         normal = normals[index]
@@ -107,15 +108,15 @@ def split_report(document: Document) -> Report:
             heading = first if titled else rest[:HEADING_CHARS]
             kind = heading_kind(heading) or parent_kind
             stack.append(_Open(style, label + heading.rstrip("。；"), kind))
-            passages.extend(_passages(document.name, _path(stack), index, paragraphs[index], kind, titled))
+            passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled))
             continue
         if _is_title_line(normal):
             kind = heading_kind(normal)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
-            passages.extend(_passages(document.name, _path(stack), index, paragraphs[index], OTHER, True))
+            passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
             continue
-        passages.extend(_passages(document.name, _path(stack), index, paragraphs[index], base_kind, False))
+        passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
     title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
                   year=_year(title, normals), passages=tuple(passages))

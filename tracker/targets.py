@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from .models import Target
 
@@ -106,14 +107,14 @@ def _metric_core(metric: str) -> str:
 
 
 def _same_metric(target: str, reported: str) -> bool:
-    from rapidfuzz import fuzz
-
     a, b = _metric_core(target), _metric_core(reported)
     if not a or not b:
         return False
     if a in b or b in a:
         return min(len(a), len(b)) >= 2
-    return min(len(a), len(b)) >= 3 and fuzz.partial_ratio(a, b) >= 85
+    from rapidfuzz.fuzz import partial_ratio
+
+    return min(len(a), len(b)) >= 3 and partial_ratio(a, b) >= 85
 
 
 def _compare(op: str, reported: float, wanted: float) -> bool:
@@ -121,36 +122,46 @@ def _compare(op: str, reported: float, wanted: float) -> bool:
             "=": abs(reported - wanted) < 1e-9}[op]
 
 
-def check_target(target: Target, texts: list[str]) -> tuple[str, str]:
-    """Check a target against report sentences: ("met" | "not_met" | "unknown", the figure found).
+@dataclass(frozen=True)
+class Figures:
+    """The figures of a report that can settle targets: its sentences with numbers, and its rates."""
+
+    texts: tuple[str, ...]  # achievement sentences with a figure or 全覆盖, spaces removed
+    rates: tuple[tuple[str, float, str], ...]  # (metric, value, as written): 出庭应诉率, 100, 出庭应诉率100%
+
+
+def report_figures(sentences: list[str]) -> Figures:
+    """Collect, once per report, the sentences and rates that targets are checked against."""
+    texts = tuple(re.sub(r"\s+", "", s) for s in sentences if re.search(r"\d|全覆盖|全部覆盖", s))
+    rates = tuple((m.group("metric"), float(m.group("value")), m.group(0))
+                  for text in texts for m in _FIGURE_RATE.finditer(text))
+    return Figures(texts, rates)
+
+
+def check_target(target: Target, figures: Figures) -> tuple[str, str]:
+    """Check a target against a report's figures: ("met" | "not_met" | "unknown", the figure found).
 
     A target is not met only when a figure for the same metric misses it; no figure leaves it unknown.
     """
     found: list[tuple[bool, str]] = []
-    for text in texts:
-        normal = re.sub(r"\s+", "", text)
-        if target.unit == "%":
-            for match in _FIGURE_RATE.finditer(normal):
-                if _same_metric(target.metric, match.group("metric")):
-                    found.append((_compare(target.op, float(match.group("value")), target.value), match.group(0)))
-        elif target.unit == "全覆盖":
-            key = _metric_core(target.metric)[-4:]
-            if key and key in normal and re.search(r"全覆盖|100%|全部覆盖", normal):
-                found.append((True, _excerpt(normal, key)))
-        elif target.value is not None:
-            pattern = re.compile(_FIGURE_COUNT.format(unit=re.escape(target.unit)))
-            key = _metric_core(target.metric)[-2:]
-            for match in pattern.finditer(normal):
-                context = normal[max(0, match.start() - 20): match.end() + 20]
-                if key and key in context:
+    if target.unit == "%":
+        found = [(_compare(target.op, value, target.value), written) for metric, value, written in figures.rates
+                 if _same_metric(target.metric, metric)]
+    elif target.unit == "全覆盖":
+        key = _metric_core(target.metric)[-4:]
+        found = [(True, _excerpt(text, key)) for text in figures.texts
+                 if key and key in text and re.search(r"全覆盖|100%|全部覆盖", text)]
+    elif target.value is not None:
+        pattern = re.compile(_FIGURE_COUNT.format(unit=re.escape(target.unit)))
+        key = _metric_core(target.metric)[-2:]
+        for text in figures.texts:
+            for match in pattern.finditer(text):
+                if key and key in text[max(0, match.start() - 20): match.end() + 20]:
                     found.append((_compare(target.op, float(match.group("value")), target.value),
-                                  normal[max(0, match.start() - 12): match.end() + 8]))
+                                  text[max(0, match.start() - 12): match.end() + 8]))
     if not found:
         return "unknown", ""
-    for met, figure in found:
-        if met:
-            return "met", figure
-    return "not_met", found[0][1]
+    return next((("met", figure) for met, figure in found if met), ("not_met", found[0][1]))
 
 
 def _excerpt(text: str, key: str) -> str:

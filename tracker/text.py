@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
+from functools import lru_cache
 
 from .errors import InputError
 
@@ -121,7 +122,8 @@ def strip_markup(text: str) -> list[tuple[str, bool]]:
 
 def width(line: str) -> float:
     """Display width of a line: ideographs count 1, ASCII characters 1/2."""
-    return sum(0.5 if c.isascii() else 1.0 for c in line.strip())
+    line = line.strip()
+    return len(line) - 0.5 * len(line.encode("ascii", "ignore"))
 
 
 def join_lines(lines: list[tuple[str, bool]]) -> list[str]:
@@ -216,6 +218,7 @@ _COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Unify full/half-width digits, letters, brackets and colons, and drop spaces around Chinese text."""
     text = text.translate(_TO_ASCII)

@@ -1,0 +1,114 @@
+"""Benchmark: matching 100 reports of ~10,000 characters against a 28-task plan, beside the floor.
+
+Run: python tests/bench/bench_match.py [--reports 100] [--chars 10000]
+
+The reports are built by recombining sentences of the seed reports (fixed random seed). In the same
+process the script times the floor, reading and jieba-tokenising the same files, and then the whole
+matching (reading, segmenting, indexing, matching and deciding every task). The goal is a ratio of at
+most 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tracker.assess import assess_plan  # noqa: E402
+from tracker.ingest import read_document  # noqa: E402
+from tracker.lexicon import lexicon  # noqa: E402
+from tracker.pipeline import load_plan, load_report  # noqa: E402
+from tracker.segment import split_report, split_sentences  # noqa: E402
+from tracker.text import decode  # noqa: E402
+
+SEEDS = ROOT / "seeds"
+REPORTS = ["wulatezhong-2024-report.txt", "etuokeqian-2023-report.txt", "keyouzhong-2024-report.txt"]
+NUMERALS = "一二三四五六七八九十"
+
+
+def seed_sentences() -> list[str]:
+    """Achievement sentences of the seed reports: the material the synthetic reports are made of."""
+    out = []
+    for name in REPORTS:
+        report = split_report(read_document(SEEDS / name))
+        out.extend(p.text for p in report.passages if p.kind == "achievement" and not p.heading)
+    return [s for s in out if len(s) > 15]
+
+
+def build_reports(folder: Path, count: int, chars: int) -> list[Path]:
+    """Write `count` reports of about `chars` characters: a title, numbered sections, paragraphs."""
+    rng = random.Random(20261122)
+    pool = seed_sentences()
+    paths = []
+    for n in range(count):
+        lines = [f"某某旗{2020 + n % 5}年法治政府建设工作报告（第{n + 1}份）"]
+        size, section = 0, 0
+        while size < chars:
+            section += 1
+            lines.append(f"{NUMERALS[(section - 1) % 10]}、第{section}方面工作")
+            for _ in range(rng.randint(2, 4)):
+                paragraph = "".join(rng.sample(pool, rng.randint(3, 6)))
+                lines.append(paragraph)
+                size += len(paragraph)
+        lines += ["存在的问题和下一步打算", "".join(rng.sample(pool, 2))]
+        path = folder / f"report-{n:03d}.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def floor(paths: list[Path]) -> float:
+    """Seconds to read and jieba-tokenise every file (with the domain dictionary loaded)."""
+    jieba = lexicon()._jieba
+    start = time.perf_counter()
+    for path in paths:
+        jieba.lcut(decode(path.read_bytes(), path.name), HMM=False)
+    return time.perf_counter() - start
+
+
+def matching(plan, paths: list[Path]) -> tuple[float, dict[str, int]]:
+    """Seconds to read, segment, index and assess every file against the plan."""
+    counts = {"done": 0, "partial": 0, "missing": 0}
+    start = time.perf_counter()
+    for path in paths:
+        for result in assess_plan(plan, [load_report(path)]).tasks:
+            counts[result.status] += 1
+    return time.perf_counter() - start, counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reports", type=int, default=100)
+    parser.add_argument("--chars", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3, help="best of this many runs of each, interleaved")
+    args = parser.parse_args()
+    plan = load_plan(SEEDS / "wulatezhong-2024-plan.txt")
+    lexicon()  # jieba and the dictionaries load once, before either clock starts
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = build_reports(Path(tmp), args.reports, args.chars)
+        total = sum(len(p.read_text(encoding="utf-8")) for p in paths)
+        assess_plan(plan, [load_report(paths[0])])  # warm the background corpus once, as a real run does
+        base, spent = float("inf"), float("inf")
+        for _ in range(args.repeat):
+            base = min(base, floor(paths))
+            elapsed, counts = matching(plan, paths)
+            spent = min(spent, elapsed)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"reports: {len(paths)}, characters: {total:,} (avg {total // len(paths):,}), plan tasks: {len(plan.tasks)}, "
+          f"best of {args.repeat}")
+    print(f"floor (read + jieba):        {base:7.2f} s  ({total / base / 1e6:.2f} M chars/s)")
+    print(f"matching (read..decide):     {spent:7.2f} s  ({spent / len(paths) * 1000:.0f} ms per report)")
+    print(f"ratio matching / floor:      {spent / base:7.2f}  (goal <= 2)")
+    print(f"peak memory (max RSS):       {peak:7.0f} MB")
+    print(f"statuses: {counts}")
+
+
+if __name__ == "__main__":
+    main()
