@@ -99,6 +99,34 @@ def match(plan, reports, xlsx, json_path, review):
 
 
 @cli.command()
+@click.argument("plan")
+@click.argument("reports_dir")
+@click.option("--units", "units_csv", help="单位名册（.csv/.xlsx，列：单位名称、别名、类型、所属群组）。")
+@click.option("--government", help="旗县政府的年度报告，作为辅助佐证。")
+@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), help="台账工作簿（.xlsx）的保存路径。")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="结果 JSON 的保存路径。")
+@click.option("--review", "review", help="从另一个台账工作簿带入复核意见。")
+@click.option("--fail-under", type=click.FloatRange(0, 100), default=0, show_default=True,
+              help="总体完成率（百分数）低于此值时退出码为 1，供定时检查报警。")
+def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fail_under):
+    """按单位核查：读取文件夹（REPORTS_DIR）中各单位的报告，逐单位核对其牵头、参与的任务。"""
+    from .pipeline import audit as run_audit
+    from .render import audit_summary
+
+    def progress(paths):
+        return click.progressbar(paths, label="读取报告", file=sys.stderr,
+                                 item_show_func=lambda p: p.name if p else "")
+
+    result = run_audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, progress)
+    click.echo(audit_summary(result.audit, result.outcome.notes))
+    _report_written(result.outcome.written)
+    if result.audit.rate * 100 < fail_under:
+        click.echo(f"总体完成率 {result.audit.rate:.1%} 低于要求的 {fail_under:g}%。", err=True)
+        return EXIT_BELOW
+    return EXIT_OK
+
+
+@cli.command()
 @click.option("--out", "out_dir", default="output", show_default=True, help="保存工作簿的文件夹。")
 def run(out_dir):
     """处理内置的示例文件（seeds/）：每份计划对照本旗县同年度的报告，生成一个台账工作簿。"""

@@ -196,9 +196,11 @@ class Evidence:
     location: str
     text: str
     score: float
+    secondary: bool = False  # from the government's report, not the unit's own (tracker audit --government)
 
     def to_dict(self) -> dict:
-        return {"report": self.report, "location": self.location, "text": self.text, "score": round(self.score, 3)}
+        out = {"report": self.report, "location": self.location, "text": self.text, "score": round(self.score, 3)}
+        return out | {"secondary": True} if self.secondary else out
 
 
 @dataclass(frozen=True)

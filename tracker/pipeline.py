@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from .assess import assess_plan
-from .audit import units_from_results
+from .audit import Audit, audit_plan, audit_units, read_folder, units_from_results
 from .errors import InputError
 from .excel import write_task_table
 from .ingest import READERS, read_document
@@ -22,6 +22,7 @@ from .resources import seeds_dir
 from .review import apply_reviews, read_reviews
 from .segment import split_report
 from .text import normalize
+from .units import load_registry
 
 
 def load_plan(path: str | Path) -> Plan:
@@ -93,8 +94,10 @@ def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Pat
     return _finish(plan, assess_plan(plan, reports), xlsx, json_path, review, (plan_path, *report_paths))
 
 
-def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note: str = "") -> MatchResult:
-    notes = _sanity(results)
+def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note: str = "",
+            units: list[UnitResult] | None = None, extra: dict | None = None) -> MatchResult:
+    """Carry reviews over, then write the ledger and the JSON where asked."""
+    notes = _sanity(results) if units is None else []
     source = review or (xlsx if xlsx and Path(xlsx).exists() else None)
     if source:
         imported = read_reviews(source)
@@ -102,13 +105,15 @@ def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note:
         notes += imported.skipped + applied
         if imported.reviews:
             notes.insert(0, f"已从“{Path(source).name}”带入 {len(imported.reviews)} 条复核意见。")
-    units = units_from_results(results)
+    if units is None:
+        units = units_from_results(results)
     written = []
     if xlsx:
         info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note)
         written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info), inputs=inputs))
     if json_path:
-        data = results.to_dict() | {"units": [u.to_dict() for u in units]}
+        data = (extra | {"tasks": [t.to_dict() for t in results.tasks]} if extra is not None
+                else results.to_dict() | {"units": [u.to_dict() for u in units]})
         written.append(write_json(json_path, data, inputs=inputs))
     return MatchResult(results, units, written, notes)
 
@@ -141,3 +146,41 @@ def run(out_dir: str | Path) -> list[MatchResult]:
         target = Path(out_dir) / f"{ledger_title(results)}.xlsx"
         done.append(_finish(plan, results, target, None, None, (path,), note))
     return done
+
+
+@dataclass
+class AuditResult:
+    audit: Audit
+    outcome: MatchResult
+
+
+def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | None = None,
+          government: str | Path | None = None, xlsx: str | Path | None = None, json_path: str | Path | None = None,
+          review: str | Path | None = None, progress=None) -> AuditResult:
+    """Audit a folder of department reports unit by unit; write the ledger and JSON where asked."""
+    plan = load_plan(plan_path)
+    registry = load_registry(units_csv) if units_csv else []
+    units = audit_units(plan, registry)
+    secondary = load_report(government) if government else None
+    own_files = tuple(Path(p) for p in (plan_path, government, units_csv, xlsx, json_path, review) if p)
+    folder_result = read_folder(folder, units, exclude=own_files, progress=progress)
+    if not folder_result.reports and not folder_result.unassigned:
+        raise InputError(f"文件夹“{folder}”中没有可读的报告（{len(folder_result.skipped)} 个文件无法读取）。"
+                         f"请放入 .docx、.pdf、.txt 或 .md 格式的年度报告后再试。")
+    result = audit_plan(plan, units, folder_result, secondary)
+    received = sum(len(v) for v in folder_result.reports.values())
+    missing = sum(1 for u in result.units if not u.group and not u.reports)
+    note = (f"收到 {received} 份单位报告，{missing} 个单位未报送，{len(folder_result.unassigned)} 份无法归属，"
+            f"{len(folder_result.skipped)} 个文件无法读取。" + ("旗县政府报告作为辅助佐证。" if secondary else ""))
+    extra = {
+        "plan": plan.to_dict()["plan"],
+        "rate": round(result.rate, 4),
+        "units": [u.to_dict() for u in result.units if not u.group],
+        "groups": [u.to_dict() for u in result.units if u.group],
+        "unassigned_reports": folder_result.unassigned,
+        "skipped_files": [{"path": p, "reason": reason} for p, reason in folder_result.skipped],
+    }
+    inputs = tuple(p for p in (plan_path, government, units_csv) if p)
+    outcome = _finish(plan, result.results, xlsx, json_path, review, inputs, note,
+                      units=result.units, extra=extra)
+    return AuditResult(result, outcome)

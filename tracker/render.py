@@ -72,3 +72,31 @@ def match_summary(results, notes: list[str]) -> str:
     if notes:
         lines += [""] + notes
     return "\n".join(lines)
+
+
+def audit_summary(audit, notes: list[str]) -> str:
+    """The terminal summary of an audit: a table per unit, then what could not be assigned or read."""
+    from pathlib import Path
+
+    header = (f"{pad('单位', 24)} {pad('报告', 6)} {pad('任务', 4)} {pad('已落实', 6)} {pad('部分', 4)} "
+              f"{pad('未体现', 6)} {pad('未报送', 6)} {pad('完成率', 6)}")
+    lines = [f"《{audit.results.plan.title}》按单位核查", header, "-" * display_width(header)]
+    units = sorted((u for u in audit.units if not u.group), key=lambda u: (-u.rate, u.unit))
+    for unit in units:
+        cells = [pad(unit.unit, 24), pad(f"{len(unit.reports)} 份" if unit.reports else "未报送", 6),
+                 pad(str(len(unit.tasks)), 4), pad(str(unit.count("done")), 6), pad(str(unit.count("partial")), 4),
+                 pad(str(unit.count("missing")), 6), pad(str(unit.count("not_submitted")), 6), f"{unit.rate:6.1%}"]
+        lines.append(" ".join(cells))
+    lines += ["", f"总体完成率（已落实计 1、部分落实计 0.5）：{audit.rate:.1%}"]
+    silent = [u.unit for u in units if not u.reports]
+    if silent:
+        lines.append(f"未报送报告的单位（{len(silent)} 个）：{'、'.join(silent)}")
+    if audit.folder.unassigned:
+        lines.append(f"无法归属到计划中任何单位的文件（{len(audit.folder.unassigned)} 个）：")
+        lines += [f"  {Path(p).name}" for p in audit.folder.unassigned]
+    if audit.folder.skipped:
+        lines.append(f"无法读取、已跳过的文件（{len(audit.folder.skipped)} 个）：")
+        lines += [f"  {reason}" for _, reason in audit.folder.skipped]
+    if notes:
+        lines += [""] + notes
+    return "\n".join(lines)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from .models import Unit
 from .resources import load_csv, load_toml
@@ -128,3 +130,47 @@ def canonical_units(mentions: list[str]) -> tuple[dict[str, str], tuple[Unit, ..
 def same_unit(a: str, b: str, level: str = "") -> bool:
     """True when two spellings name the same unit (旗政数局 and 政务服务和数据管理局)."""
     return core(a, level) == core(b, level)
+
+
+@dataclass(frozen=True)
+class RegistryUnit:
+    """A unit of an office's registry (units.csv): its name, other names, kind and the groups it is in."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    kind: str = ""
+    groups: tuple[str, ...] = ()
+
+
+REGISTRY_COLUMNS = ("单位名称", "别名", "类型", "所属群组")
+
+
+def load_registry(path: str | Path) -> list[RegistryUnit]:
+    """Read a unit registry (.csv in UTF-8 or GBK, or .xlsx) with columns 单位名称, 别名, 类型, 所属群组."""
+    from .errors import InputError
+    from .ingest import read_document
+    from .models import Table
+
+    document = read_document(path)
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    for table in tables:
+        for index, row in enumerate(table.rows[:5]):
+            header = [re.sub(r"\s+", "", cell) for cell in row]
+            if "单位名称" not in header:
+                continue
+            column = {name: header.index(name) for name in REGISTRY_COLUMNS if name in header}
+            units = []
+            for values in table.rows[index + 1:]:
+                def cell(name: str) -> str:
+                    at = column.get(name)
+                    return values[at].strip() if at is not None and at < len(values) else ""
+
+                if cell("单位名称"):
+                    units.append(RegistryUnit(cell("单位名称"), tuple(_items(cell("别名"))), cell("类型"),
+                                              tuple(_items(cell("所属群组")))))
+            return units
+    raise InputError(f"“{Path(path).name}”中找不到“单位名称”列。单位名册应有列：{'、'.join(REGISTRY_COLUMNS)}。")
+
+
+def _items(text: str) -> list[str]:
+    return [item.strip() for item in re.split(r"[、，,；;/\s]+", text) if item.strip()]

@@ -1,0 +1,130 @@
+"""Per-unit audit: a folder of department reports in mixed formats and encodings, built from the seeds."""
+
+import json
+
+import openpyxl
+import pytest
+
+from builders import write_blank_pdf, write_docx_paragraphs, write_pdf
+from tracker.cli import cli
+
+PLAN = "wulatezhong-2024-plan.txt"
+
+
+def seed_paragraphs(seeds_dir):
+    text = (seeds_dir / "wulatezhong-2024-report.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def folder(seeds_dir, tmp_path):
+    """司法局 (.docx), 政数局 (GBK .txt, named by abbreviation), 市监局 (.pdf), 编办 (.md); a stray file and a scan."""
+    p = seed_paragraphs(seeds_dir)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    write_docx_paragraphs(["乌拉特中旗司法局2024年法治政府建设工作报告", p[5], p[6], p[8], p[9]],
+                          reports / "司法局2024年度报告.docx")
+    (reports / "政数局报告.txt").write_bytes(
+        "\n".join(["乌拉特中旗政务服务和数据管理局2024年法治政府建设情况", "一、主要工作", p[7]]).encode("gbk"))
+    write_pdf(["乌拉特中旗市场监督管理局2024年度法治政府建设工作总结", "一、主要工作", p[7], p[9]],
+              reports / "市场监督管理局.pdf")
+    (reports / "编办.md").write_text("# 中共乌拉特中旗委员会机构编制委员会办公室2024年工作总结\n\n一、主要工作\n\n"
+                                   "完成机构改革组织实施工作，调整优化12个部门职能，动态调整权责清单事项356项。\n",
+                                   encoding="utf-8")
+    (reports / "会议通知.txt").write_text("关于召开全旗春季植树工作会议的通知\n请各单位于3月10日参会。", encoding="utf-8")
+    write_blank_pdf(reports / "扫描件.pdf")
+    return reports
+
+
+def run_audit(runner, seeds_dir, folder, tmp_path, *extra):
+    out = tmp_path / "audit.json"
+    result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(folder), "--json", str(out), *extra])
+    data = json.loads(out.read_text(encoding="utf-8")) if out.exists() else None
+    return result, data
+
+
+def test_reports_are_assigned_by_name_and_abbreviation(runner, seeds_dir, folder, tmp_path):
+    result, data = run_audit(runner, seeds_dir, folder, tmp_path)
+    assert result.exit_code == 0, result.output
+    units = {u["unit"]: u for u in data["units"]}
+    assert [r.split("/")[-1] for r in units["旗司法局"]["reports"]] == ["司法局2024年度报告.docx"]
+    assert [r.split("/")[-1] for r in units["旗政数局"]["reports"]] == ["政数局报告.txt"]
+    assert [r.split("/")[-1] for r in units["旗市监局"]["reports"]] == ["市场监督管理局.pdf"]
+    assert [r.split("/")[-1] for r in units["旗委编办"]["reports"]] == ["编办.md"]
+    assert [p.split("/")[-1] for p in data["unassigned_reports"]] == ["会议通知.txt"]
+    assert [s["path"].split("/")[-1] for s in data["skipped_files"]] == ["扫描件.pdf"]
+    assert "扫描件" in data["skipped_files"][0]["reason"]
+
+
+def test_statuses_per_unit_and_missing_reports(runner, seeds_dir, folder, tmp_path):
+    result, data = run_audit(runner, seeds_dir, folder, tmp_path)
+    units = {u["unit"]: u for u in data["units"]}
+    justice = {t["seq"]: t for t in units["旗司法局"]["tasks"]}
+    assert justice[18]["role"] == "lead" and justice[18]["status"] in ("done", "partial")
+    assert any("行政复议" in e["text"] for e in justice[18]["evidence"])
+    assert justice[5]["status"] == "done" and justice[5]["evidence"]  # 合法性审核率、备案审查率和清理率100%
+    editing = {t["seq"]: t for t in units["旗委编办"]["tasks"]}
+    assert editing[1]["status"] in ("done", "partial")  # 机构改革, 权责清单 in its own report
+    police = units["旗公安局"]
+    assert police["reports"] == [] and {t["status"] for t in police["tasks"]} == {"not_submitted"}
+    assert police["rate"] == 0.0
+    assert 0 < data["rate"] < 1
+    assert "未报送报告的单位" in result.output and "旗公安局" in result.output
+    assert "会议通知.txt" in result.output and "扫描件.pdf" in result.output
+
+
+def test_exit_codes_follow_fail_under(runner, seeds_dir, folder, tmp_path):
+    result, data = run_audit(runner, seeds_dir, folder, tmp_path, "--fail-under", "0")
+    assert result.exit_code == 0
+    result, data = run_audit(runner, seeds_dir, folder, tmp_path, "--fail-under", "95")
+    assert result.exit_code == 1 and "低于要求" in result.output, result.output
+
+
+def test_registry_expands_groups_and_government_report_is_secondary(runner, seeds_dir, folder, tmp_path):
+    registry = seeds_dir.parent / "templates" / "units-乌拉特中旗.csv"
+    result, data = run_audit(runner, seeds_dir, folder, tmp_path, "--units", str(registry),
+                             "--government", str(seeds_dir / "wulatezhong-2024-report.txt"))
+    assert result.exit_code == 0, result.output
+    units = {u["unit"]: u for u in data["units"]}
+    # 旗教育局 is in no task by name, but the registry puts it among 旗政府各部门.
+    education = {t["seq"]: t for t in units["旗教育局"]["tasks"]}
+    assert education[1]["role"] == "responsible" and education[1]["status"] == "not_submitted"
+    # 各苏木镇政府 expands to the 苏木镇 of the registry.
+    assert "海流图镇人民政府" in units
+    data_office = {t["seq"]: t for t in units["旗政数局"]["tasks"]}
+    secondary = [e for t in data_office.values() for e in t["evidence"] if e.get("secondary")]
+    assert secondary and all(e["report"] == "wulatezhong-2024-report.txt" for e in secondary)
+
+
+def test_workbook_has_unit_sheets_with_not_submitted(runner, seeds_dir, folder, tmp_path):
+    xlsx = tmp_path / "audit.xlsx"
+    result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(folder), "-o", str(xlsx)])
+    assert result.exit_code == 0, result.output
+    workbook = openpyxl.load_workbook(xlsx)
+    matrix = workbook["单位矩阵"]
+    rows = {matrix.cell(row=r, column=1).value: r for r in range(4, matrix.max_row + 1)}
+    assert matrix.cell(row=rows["旗公安局"], column=2 + 11).value == "牵头○"
+    summary = workbook["单位汇总"]
+    police = next(r for r in range(3, summary.max_row + 1) if summary.cell(row=r, column=2).value == "旗公安局")
+    assert summary.cell(row=police, column=9).value == 7  # 未报送
+    reminders = workbook["督办清单"]
+    texts = [reminders.cell(row=r, column=8).value for r in range(3, reminders.max_row + 1)
+             if reminders.cell(row=r, column=1).value == "旗公安局"]
+    assert texts and all("尽快报送" in t for t in texts)
+
+
+def test_bad_folders_and_plans(runner, seeds_dir, tmp_path):
+    result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(tmp_path / "nowhere")])
+    assert result.exit_code == 2 and "找不到文件夹" in result.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(empty)])
+    assert result.exit_code == 2 and "没有文件" in result.output
+    (empty / "坏文件.docx").write_bytes(b"broken")
+    result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(empty)])
+    assert result.exit_code == 2 and "没有可读的报告" in result.output
+    reports = tmp_path / "r"
+    reports.mkdir()
+    (reports / "司法局.txt").write_text("旗司法局2022年工作报告\n一、工作\n开展普法宣传12场次。", encoding="utf-8")
+    result = runner.invoke(cli, ["audit", str(seeds_dir / "dalate-2022-plan.txt"), str(reports)])
+    assert result.exit_code == 2 and "没有牵头单位或责任单位" in result.output
