@@ -24,7 +24,8 @@ def write_docx_table(tasks: list[dict], path: Path, title: str = "") -> Path:
     if title:
         document.add_paragraph(title)
     table = document.add_table(rows=1, cols=6)
-    for cell, name in zip(table.rows[0].cells, ["序号", "工作任务", "具体措施", "牵头单位", "责任单位", "完成时限"]):
+    header = ["序号", "工作任务", "具体措施", "牵头单位", "责任单位", "完成时限"]
+    for cell, name in zip(table.rows[0].cells, header, strict=True):
         cell.text = name
     section = None
     for task in tasks:
@@ -37,7 +38,7 @@ def write_docx_table(tasks: list[dict], path: Path, title: str = "") -> Path:
         measures = task["text"][len(task["title"]):].lstrip("。")
         values = [task["no"], task["title"], measures, "、".join(task["lead_units"]), "、".join(task["units"]),
                   task["deadline"]]
-        for cell, value in zip(row, values):
+        for cell, value in zip(row, values, strict=True):
             cell.text = value
     document.save(str(path))
     return path

@@ -4,8 +4,8 @@ import json
 
 import openpyxl
 import pytest
-
 from builders import write_blank_pdf, write_docx_paragraphs, write_pdf
+
 from tracker.cli import cli
 
 PLAN = "wulatezhong-2024-plan.txt"

@@ -1,8 +1,8 @@
 """Reading documents, and the one clear Chinese line each kind of bad input gets."""
 
 import pytest
-
 from builders import write_blank_pdf, write_docx_paragraphs, write_pdf
+
 from tracker.cli import cli
 from tracker.errors import InputError
 from tracker.ingest import read_document
@@ -54,7 +54,7 @@ BAD_INPUTS = {
     "corrupt pdf": (lambda tmp: _write(tmp, "plan.pdf", b"%PDF-1.4\n garbage"), "PDF"),
     "scanned pdf": (lambda tmp: write_blank_pdf(tmp / "plan.pdf"), "扫描件"),
     "binary as txt": (lambda tmp: _write(tmp, "plan.txt", b"\x00\x01\x02\x03" * 50), "不是文本文件"),
-    "no tasks": (lambda tmp: _write(tmp, "plan.txt", "这是一篇随笔。今天天气很好，我们去公园散步。".encode()), "没有找到编号的工作任务"),
+    "no tasks": (lambda tmp: _write(tmp, "plan.txt", "这是一篇随笔。今天天气很好。".encode()), "没有找到编号的工作任务"),
     "folder": (lambda tmp: tmp, "文件夹"),
 }
 

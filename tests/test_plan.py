@@ -1,9 +1,9 @@
 """Plan parsing: the seed plans against their golden task tables, in every format an office receives."""
 
 import pytest
-
 from builders import write_docx_auto_numbered, write_docx_paragraphs, write_docx_table, write_pdf
 from conftest import golden
+
 from tracker.ingest import read_document
 from tracker.models import Document
 from tracker.pipeline import load_plan
@@ -143,7 +143,7 @@ def test_tasks_under_subsections_take_the_lowest_level_with_work_text():
 
 
 def test_and_between_units_splits_only_where_both_sides_are_units():
-    paragraphs = ["（一）完善制度。推进制度建设，加强监督管理。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
+    paragraphs = ["（一）完善制度。推进制度建设。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
     plan = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs)))
     assert plan.tasks[0].lead_units == ("旗司法局", "旗政府其他部门")
     assert plan.tasks[0].units == ("各苏木镇党委和政府",)

@@ -23,7 +23,8 @@ def test_headings_stay_apart_from_the_text_after_them():
 
 def test_unit_label_cut_in_two_is_joined():
     text = "    （一）加强行政执法规范化建设。严格执行有关规定。（牵头单\n位：旗司法局；责任单位：旗政府有关部门）\n"
-    assert clean_text(text) == ["（一）加强行政执法规范化建设。严格执行有关规定。（牵头单位：旗司法局；责任单位：旗政府有关部门）"]
+    joined = "（一）加强行政执法规范化建设。严格执行有关规定。（牵头单位：旗司法局；责任单位：旗政府有关部门）"
+    assert clean_text(text) == [joined]
 
 
 def test_markdown_marks_bookmarks_and_mongolian_banner_are_removed(seeds_dir):

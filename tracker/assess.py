@@ -19,8 +19,8 @@ from .models import (
     Plan,
     Report,
     Results,
-    Task,
     TargetResult,
+    Task,
     TaskResult,
 )
 from .targets import Figures, check_target, report_figures

@@ -17,7 +17,6 @@ from .models import (
     NOT_SUBMITTED,
     PARTIAL,
     RESPONSIBLE,
-    Evidence,
     Plan,
     Report,
     Results,

@@ -9,7 +9,17 @@ from pathlib import Path
 
 from . import __version__
 from .assess import ELSEWHERE, NONE, missing_summary
-from .excel import STATUSES, Styles, body_row, fit_rows, format_targets, printable, status_label, template, titled_sheet
+from .excel import (
+    STATUSES,
+    Styles,
+    body_row,
+    fit_rows,
+    format_targets,
+    printable,
+    status_label,
+    template,
+    titled_sheet,
+)
 from .models import DONE, LEAD, MET, MISSING, NOT_MET, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
 
 # Fixed sheet names: other tools look for them.
@@ -280,7 +290,8 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
             sheet.cell(row=row, column=1).alignment = styles.wrap
             for item in unit.tasks:
                 cell = sheet.cell(row=row, column=column_of[item.seq])
-                cell.value = f"{roles['lead'] if item.role == LEAD else roles['responsible']}{spec['status'][item.status]['sign']}"
+                role = roles["lead"] if item.role == LEAD else roles["responsible"]
+                cell.value = role + spec["status"][item.status]["sign"]
                 styles.paint_status(cell, item.status)
                 cell.font = styles.small if item.role != LEAD else styles.status_font[item.status]
     sheet.column_dimensions["A"].width = 22

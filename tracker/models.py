@@ -16,6 +16,12 @@ class Table:
 Block = str | Table
 
 
+def row_value(row: tuple[str, ...] | list[str], columns: int | list[int] | None, joiner: str = "、") -> str:
+    """The text of one or more columns of a table row (distinct values joined), empty where the row is short."""
+    indices = [columns] if isinstance(columns, int) else columns or []
+    return joiner.join(dict.fromkeys(row[i].strip() for i in indices if i < len(row) and row[i].strip()))
+
+
 @dataclass(frozen=True)
 class Document:
     """A file read into paragraphs and tables, in document order."""

@@ -27,9 +27,9 @@ def write_safely(path: str | Path, write: Callable[[Path], None], inputs: tuple[
                  keep_previous: bool = True) -> Written:
     """Write a file through `write(tmp_path)`, then move it into place.
 
-    The previous file, if any, is kept as a dated backup unless keep_previous is False. When the place is locked (the workbook is open in
-    Excel/WPS) or the folder is read-only, the result goes to a fallback name beside it or in the current
-    folder, and the returned Written says so.
+    The previous file, if any, is kept as a dated backup unless keep_previous is False. When the place is
+    locked (the workbook is open in Excel/WPS) or the folder is read-only, the result goes to a fallback
+    name beside it or in the current folder, and the returned Written says so.
     """
     path = Path(path)
     for source in inputs:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import InputError
-from .models import Document, Plan, Table, Task
+from .models import Document, Plan, Table, Task, row_value
 from .numbering import label_number, match_label
 from .resources import load_toml
 from .targets import extract_deadline, extract_targets
@@ -369,9 +369,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         if _is_section_row(cells):
             section = next(c for c in cells if c)
             continue
-
-        def cell(role: str) -> str:
-            return "、".join(dict.fromkeys(cells[i] for i in roles.get(role, []) if i < len(cells) and cells[i]))
+        def cell(role: str, cells=cells) -> str:
+            return row_value(cells, roles.get(role))
 
         title, text = cell("title"), cell("text")
         if not (title or text):

@@ -48,7 +48,8 @@ def status_counts_line(counts: dict[str, int], total: int) -> str:
     """共 28 项任务：已落实 9 项（32%），部分落实 14 项（50%），未体现 5 项（18%）。"""
     from .excel import status_label
 
-    parts = [f"{status_label(s, sign=False)} {n} 项（{n / max(1, total):.0%}）" for s, n in counts.items() if n or s != "not_submitted"]
+    parts = [f"{status_label(s, sign=False)} {n} 项（{n / max(1, total):.0%}）"
+             for s, n in counts.items() if n or s != "not_submitted"]
     return f"共 {total} 项任务：" + "，".join(parts) + "。"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import os
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .errors import TrackerError
@@ -44,7 +44,7 @@ def template_file(name: str) -> Path:
     raise TrackerError(f"找不到模板文件“{name}”。请检查 templates 文件夹。")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_toml(name: str) -> dict:
     """Read a TOML template once per run."""
     path = template_file(name)
@@ -55,7 +55,7 @@ def load_toml(name: str) -> dict:
         raise TrackerError(f"模板文件“{path}”格式有误：{error}。请改正或恢复原文件。") from error
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_csv(name: str) -> tuple[dict[str, str], ...]:
     """Read a CSV template (UTF-8, as saved by Excel with BOM or without) once per run."""
     path = template_file(name)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .excel import status_from_label, template
 from .ledger import KEY_COLUMNS, NOTE_COLUMN, REVIEW_COLUMN, TASKS
-from .models import Results, Review
+from .models import Results, Review, row_value
 
 
 @dataclass
@@ -41,8 +41,8 @@ def read_reviews(path: str | Path) -> ReviewImport:
     stale_mark = f"【{template()['ledger']['stale_review']}】"
     reviews, skipped = [], []
     for offset, row in enumerate(rows[header_index + 1:], start=header_index + 2):
-        def cell(label: str) -> str:
-            return row[column[label]] if label in column and column[label] < len(row) else ""
+        def cell(label: str, row=row) -> str:
+            return row_value(row, column.get(label))
 
         conclusion, note = cell(REVIEW_COLUMN), cell(NOTE_COLUMN).replace(stale_mark, "").strip()
         if not conclusion and not note:

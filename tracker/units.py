@@ -149,7 +149,7 @@ def load_registry(path: str | Path) -> list[RegistryUnit]:
     """Read a unit registry (.csv in UTF-8 or GBK, or .xlsx) with columns 单位名称, 别名, 类型, 所属群组."""
     from .errors import InputError
     from .ingest import read_document
-    from .models import Table
+    from .models import Table, row_value
 
     document = read_document(path)
     tables = [b for b in document.blocks if isinstance(b, Table)]
@@ -161,15 +161,15 @@ def load_registry(path: str | Path) -> list[RegistryUnit]:
             column = {name: header.index(name) for name in REGISTRY_COLUMNS if name in header}
             units = []
             for values in table.rows[index + 1:]:
-                def cell(name: str) -> str:
-                    at = column.get(name)
-                    return values[at].strip() if at is not None and at < len(values) else ""
+                def cell(name: str, values=values, column=column) -> str:
+                    return row_value(values, column.get(name))
 
                 if cell("单位名称"):
                     units.append(RegistryUnit(cell("单位名称"), tuple(_items(cell("别名"))), cell("类型"),
                                               tuple(_items(cell("所属群组")))))
             return units
-    raise InputError(f"“{Path(path).name}”中找不到“单位名称”列。单位名册应有列：{'、'.join(REGISTRY_COLUMNS)}。")
+    columns = "、".join(REGISTRY_COLUMNS)
+    raise InputError(f"“{Path(path).name}”中找不到“单位名称”列。单位名册应有列：{columns}。")
 
 
 def _items(text: str) -> list[str]:

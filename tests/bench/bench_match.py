@@ -25,7 +25,7 @@ from tracker.assess import assess_plan  # noqa: E402
 from tracker.ingest import read_document  # noqa: E402
 from tracker.lexicon import lexicon  # noqa: E402
 from tracker.pipeline import load_plan, load_report  # noqa: E402
-from tracker.segment import split_report, split_sentences  # noqa: E402
+from tracker.segment import split_report  # noqa: E402
 from tracker.text import decode  # noqa: E402
 
 SEEDS = ROOT / "seeds"
