@@ -140,27 +140,41 @@ def _section_support(candidates: list[Candidate], index: ReportIndex, settings: 
 def status_of(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> str:
     """The status rule: missing without evidence; done with concrete evidence of the core or of enough
     measures, unless a reported figure misses a target; partial otherwise."""
-    if features.found == 0 or features.score < settings.missing_score and features.concrete == 0:
-        return MISSING
-    by_measures = (features.concrete >= settings.done_concrete and features.score >= settings.done_score
-                   and features.concrete >= settings.done_share * len(features.levels))
-    by_core = (features.core == CONCRETE and features.support >= settings.done_support
-               and features.score >= settings.done_core_score)
-    by_section = features.core in (CONCRETE, GENERAL) and features.section >= settings.done_section
+    return decision(features, targets, settings)[0]
+
+
+def decision(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> tuple[str, str]:
+    """The status and, in Chinese, the rule that gave it."""
+    if features.found == 0:
+        return MISSING, "没有任何措施在工作成效部分找到佐证，判定为未体现。"
+    if features.score < settings.missing_score and features.concrete == 0:
+        return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
+    reasons = []
+    if (features.concrete >= settings.done_concrete and features.score >= settings.done_score
+            and features.concrete >= settings.done_share * len(features.levels)):
+        reasons.append(f"有具体佐证的措施覆盖了任务的主要内容（措施覆盖度 {features.score:.0%}）")
+    if (features.core == CONCRETE and features.support >= settings.done_support
+            and features.score >= settings.done_core_score):
+        reasons.append(f"任务核心有具体佐证，且有 {features.support} 句含数据或文件的相关记述")
+    if features.core in (CONCRETE, GENERAL) and features.section >= settings.done_section:
+        reasons.append(f"报告有对应本任务的小节，其下有 {features.section} 句含数据的具体内容")
     # A target reached, with the task's core evidenced, is the plainest proof of completion.
-    by_target = (settings.done_target and features.core in (CONCRETE, GENERAL) and features.concrete >= 1
-                 and any(t.status == MET for t in targets))
-    if by_measures or by_core or by_section or by_target:
-        return PARTIAL if any(t.status == NOT_MET for t in targets) else DONE
-    return PARTIAL
+    if (settings.done_target and features.core in (CONCRETE, GENERAL) and features.concrete >= 1
+            and any(t.status == MET for t in targets)):
+        reasons.append("量化目标已达到，任务核心有佐证")
+    if reasons and any(t.status == NOT_MET for t in targets):
+        return PARTIAL, "虽有具体佐证，但量化目标未达到，判定为部分落实。"
+    if reasons:
+        return DONE, "；".join(reasons) + "，判定为已落实。"
+    return PARTIAL, "部分措施有佐证，但尚不足以说明任务核心和主要措施已落实，判定为部分落实。"
 
 
 def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, features: Features,
                 targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> TaskResult:
     """Decide a task's status from the evidence found for each of its measures."""
-    status = status_of(features, targets, settings)
+    status, reason = decision(features, targets, settings)
     offset = len(features.levels) - len(candidates)
-    results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "")
+    results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "", c.measure.core)
                for c, level, hit in zip(candidates, features.levels[offset:], features.hits[offset:], strict=True)]
     quotes: dict[int, float] = {}
     for level, hit in zip(features.levels, features.hits, strict=True):
@@ -171,7 +185,7 @@ def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, fea
         for p, s in sorted(quotes.items(), key=lambda item: (-item[1], item[0]))[: settings.quotes]
     )
     return TaskResult(task, status, banded_score(status, features.score), evidence, tuple(results), targets,
-                      explain(status, results, targets))
+                      explain(status, results, targets, reason))
 
 
 BANDS = {MISSING: (0.0, 0.25, 0.25), PARTIAL: (0.25, 0.6, 0.6), DONE: (0.6, 1.0, 0.8)}
@@ -212,14 +226,14 @@ def _check_targets(task: Task, figures: Figures) -> tuple[TargetResult, ...]:
     return tuple(TargetResult(t, *check_target(t, figures)) for t in task.targets)
 
 
-def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetResult, ...]) -> str:
+def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetResult, ...], reason: str = "") -> str:
     """A short Chinese explanation: which measures were found, which were not, and why the status."""
     concrete = [m for m in measures if m.found == CONCRETE]
     general = [m for m in measures if m.found == GENERAL]
     elsewhere = [m for m in measures if m.found == ELSEWHERE]
-    missing = [m for m in measures if m.found in (NONE, ELSEWHERE)]
+    missing = unevidenced(measures)
     parts = [f"共 {len(measures)} 项措施：{len(concrete)} 项有具体佐证，{len(general)} 项仅有笼统表述，"
-             f"{len(missing)} 项未找到。"]
+             f"{len(measures) - len(concrete) - len(general)} 项未找到。"]
     if elsewhere and not concrete and not general:
         parts.append("相关内容只出现在“存在的问题”或“下一步计划”部分，不能作为完成的证据。")
     elif elsewhere:
@@ -233,8 +247,10 @@ def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetRes
         else:
             parts.append(f"量化目标“{target}”在报告中未见对应数据。")
     if missing and status != MISSING:
-        names = "；".join(_short(m.text) for m in missing[:3])
+        names = "；".join(_short(text) for text in missing[:3])
         parts.append(f"未见：{names}{'等' if len(missing) > 3 else ''}。")
+    if reason:
+        parts.append(reason)
     return "".join(parts)
 
 
@@ -287,9 +303,17 @@ def assess_plan(plan: Plan, reports: list[Report], settings: Settings = DEFAULT)
     return decide(prepare(plan, reports), settings)
 
 
+def unevidenced(measures: tuple[MeasureResult, ...] | list[MeasureResult]) -> list[str]:
+    """The measures the reports show no evidence for. The heading sentence only names the task: once any
+    other measure is evidenced it is not listed as missing."""
+    others_found = any(m.found in (CONCRETE, GENERAL) for m in measures if not m.core)
+    return [m.text.rstrip("。；，") for m in measures
+            if m.found not in (CONCRETE, GENERAL) and not (m.core and others_found)]
+
+
 def missing_summary(result: TaskResult, limit: int = 3) -> str:
     """What a unit still has to show for a task: its measures without evidence, shortened."""
-    missing = [m.text.rstrip("。；，") for m in result.measures if m.found not in (CONCRETE, GENERAL)]
+    missing = unevidenced(result.measures)
     if not missing:
         return "具体做法和成效数据"
     short = [text if len(text) <= 30 else text[:30] + "…" for text in missing[:limit]]

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .assess import ELSEWHERE, NONE, missing_summary
+from .assess import ELSEWHERE, missing_summary, unevidenced
 from .excel import (
     STATUSES,
     Styles,
@@ -235,7 +235,7 @@ def _quotes_cell(result: TaskResult) -> str:
 
 
 def _missing_cell(result: TaskResult, limit: int = 6) -> str:
-    missing = [m.text.rstrip("。；，") for m in result.measures if m.found in (NONE, ELSEWHERE)]
+    missing = unevidenced(result.measures)
     lines = [f"· {text if len(text) <= 36 else text[:36] + '…'}" for text in missing[:limit]]
     if len(missing) > limit:
         lines.append(f"……等共 {len(missing)} 项")

@@ -216,10 +216,11 @@ class MeasureResult:
     text: str
     found: str  # "concrete" | "general" | "elsewhere" | "none"
     quote: str = ""
+    core: bool = False  # the task's heading sentence
 
     def to_dict(self) -> dict:
         return {"text": self.text, "found": self.found in ("concrete", "general"), "evidence": self.found,
-                "quote": self.quote}
+                "quote": self.quote, "core": self.core}
 
 
 @dataclass(frozen=True)
