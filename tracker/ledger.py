@@ -57,7 +57,7 @@ def write_ledger(results: Results, units: list[UnitResult], path: Path, info: Le
     workbook = Workbook()
     overview = workbook.active
     overview.title = OVERVIEW
-    _overview(overview, styles, title, results, units, info)
+    _overview(overview, styles, title, results, info)
     _tasks(workbook.create_sheet(TASKS), styles, title, results)
     _matrix(workbook.create_sheet(MATRIX), styles, title, results, units)
     _unit_summary(workbook.create_sheet(UNITS), styles, title, units)
@@ -67,7 +67,7 @@ def write_ledger(results: Results, units: list[UnitResult], path: Path, info: Le
 
 # ---------------------------------------------------------------- 总览
 
-def _overview(sheet, styles: Styles, title: str, results: Results, units: list[UnitResult], info: LedgerInfo) -> None:
+def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerInfo) -> None:
     from openpyxl.chart import BarChart, Reference
 
     width = 8
@@ -99,8 +99,8 @@ def _overview(sheet, styles: Styles, title: str, results: Results, units: list[U
         sheet.cell(row=row, column=1).font = styles.small
         sheet.cell(row=row, column=1).alignment = styles.wrap
         sheet.row_dimensions[row].height = 26 if len(line) > 70 else 15
-    statuses = [s for s in STATUSES if s != NOT_SUBMITTED or any(u.count(NOT_SUBMITTED) for u in units)]
     counts = Counter(r.final_status for r in results.tasks)
+    statuses = [s for s in STATUSES if s != NOT_SUBMITTED or counts[NOT_SUBMITTED]]
     sheet.append([])
     start = _table(sheet, styles, ["状态", "任务数", "占比"],
                    [[status_label(s), counts[s], counts[s] / max(1, len(results.tasks))] for s in statuses]
@@ -110,7 +110,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, units: list[U
     for row in range(start, sheet.max_row + 1):
         sheet.cell(row=row, column=3).number_format = "0.0%"
     sheet.append([])
-    chart_statuses = [s for s in statuses if s != NOT_SUBMITTED]
+    chart_statuses = statuses
     for heading, key in (("按部分统计", lambda r: [r.task.section or "（未分部分）"]),
                          ("按牵头单位统计", lambda r: list(r.task.lead_units) or ["（未列牵头单位）"])):
         groups: dict[str, Counter] = {}
