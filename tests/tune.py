@@ -30,6 +30,7 @@ RULE_GRID = {
     "done_core_score": [0.05, 0.1, 0.15, 0.2],
     "done_section": [1, 2, 3, 99],
     "done_target": [False, True],
+    "done_needs_core": [False, True],
 }
 
 

@@ -33,18 +33,19 @@ STATUS_NAMES = {DONE: "已落实", PARTIAL: "部分落实", MISSING: "未体现"
 class Settings:
     """Thresholds of the assessment; DEFAULT values were chosen on the development pairs (see README)."""
 
-    found: float = 0.55  # coverage at which a passage addresses a measure
+    found: float = 0.5  # coverage at which a passage addresses a measure
     general: float = 0.15  # coverage at which it touches the measure's theme
-    share: float = 0.7
+    share: float = 0.7  # a passage supports a measure only if it covers it this share as well as its best task
     share_general: float = 0.5  # the same, for a weak (general) match
-    done_score: float = 0.35
-    done_concrete: int = 1
-    done_share: float = 0.0  # share of measures with concrete evidence needed for done
-    missing_score: float = 0.05
-    done_support: int = 3  # distinct concrete sentences that, with a concretely evidenced core, make done
-    done_core_score: float = 0.05
-    done_section: int = 1
-    done_target: bool = True  # sentences with figures under a heading that names the task (see _section_support)
+    done_score: float = 0.4  # measures rule: weighted share of the measures evidenced
+    done_concrete: int = 1  # measures rule: measures with concrete evidence
+    done_share: float = 0.0  # measures rule: share of measures with concrete evidence
+    done_needs_core: bool = True  # measures rule: only when the task's core is evidenced
+    missing_score: float = 0.05  # below this score and without concrete evidence: missing
+    done_support: int = 3  # core rule: distinct sentences with figures that address the task
+    done_core_score: float = 0.05  # core rule: least score
+    done_section: int = 3  # section rule: sentences with figures under a heading that names the task
+    done_target: bool = True  # target rule: a target reached, with the core evidenced, makes done
     quotes: int = 3
 
     def __post_init__(self) -> None:
@@ -151,7 +152,8 @@ def decision(features: Features, targets: tuple[TargetResult, ...], settings: Se
         return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
     reasons = []
     if (features.concrete >= settings.done_concrete and features.score >= settings.done_score
-            and features.concrete >= settings.done_share * len(features.levels)):
+            and features.concrete >= settings.done_share * len(features.levels)
+            and (features.core != NONE or not settings.done_needs_core)):
         reasons.append(f"有具体佐证的措施覆盖了任务的主要内容（措施覆盖度 {features.score:.0%}）")
     if (features.core == CONCRETE and features.support >= settings.done_support
             and features.score >= settings.done_core_score):

@@ -31,6 +31,7 @@ class Measure:
     concepts: tuple[str | None, ...]
     anchors: frozenset[str]
     core: bool = False
+    terms: frozenset[str] = frozenset()  # tokens that are domain terms or phrases of the concept table
 
     @property
     def weight(self) -> float:
@@ -71,8 +72,8 @@ def concreteness(text: str) -> int:
 def task_measures(task: Task, lexicon: Lexicon, weights: Weights) -> list[Measure]:
     """Split a task into measures (its heading sentence, then its sentences or clause groups), weighted."""
     return [Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens), concepts=concepts,
-                    anchors=anchors, core=core)
-            for text, tokens, concepts, anchors, core in _measure_shapes(task.title, task.text, lexicon)]
+                    anchors=anchors, core=core, terms=terms)
+            for text, tokens, concepts, anchors, core, terms in _measure_shapes(task.title, task.text, lexicon)]
 
 
 _SHAPES: dict[tuple[str, str], list[tuple]] = {}
@@ -93,9 +94,9 @@ def _measure_shapes(title: str, text: str, lexicon: Lexicon) -> list[tuple]:
             continue
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
         quoted = _QUOTED.findall(piece)
-        anchors = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms
-                            or any(t in q for q in quoted) or lexicon.is_rare(t))
-        shapes.append((piece.strip(), tokens, concepts, anchors, core))
+        terms = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms)
+        anchors = terms | {t for t in tokens if any(t in q for q in quoted) or lexicon.is_rare(t)}
+        shapes.append((piece.strip(), tokens, concepts, anchors, core, terms))
     _SHAPES[key] = shapes
     return shapes
 
@@ -157,8 +158,20 @@ def _blocks(passages: list[Passage]) -> dict[int, list[int]]:
 
 
 def saturation(measure: Measure) -> int:
-    """How many of a measure's strongest terms a passage must share to cover it fully."""
-    return 1 if len(measure.tokens) <= SHORT_MEASURE else SATURATION_TERMS
+    """How many of a measure's strongest terms a passage must share to cover it fully: one for a task's
+    heading or a short measure, two otherwise."""
+    return 1 if len(measure.tokens) <= SHORT_MEASURE or measure.core else SATURATION_TERMS
+
+
+def measure_scale(measure: Measure) -> float:
+    """The weight a passage must share to cover a measure fully: that of its strongest terms. Where a
+    task's heading names terms of the domain (行政复议 in 充分发挥行政复议化解行政争议主渠道作用), those are
+    its substance and the plain words around them (主渠道) do not raise the bar."""
+    weights = measure.weights
+    if measure.core:
+        domain = [w for t, w in zip(measure.tokens, measure.weights, strict=True) if t in measure.terms]
+        weights = domain or weights
+    return sum(sorted(weights, reverse=True)[:saturation(measure)]) or 1.0
 
 
 class ReportIndex:
@@ -202,7 +215,7 @@ class ReportIndex:
                         shared.setdefault(index, []).append(token)
         if not matched:
             return []
-        scale = sum(sorted(measure.weights, reverse=True)[:saturation(measure)]) or 1.0
+        scale = measure_scale(measure)
         out = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
             common = shared[index]
