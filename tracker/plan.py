@@ -416,7 +416,7 @@ def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str
 
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
 _NOT_PLACE = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治")
-REGION_SCAN = 20_000
+REGION_SCAN = 6_000
 
 
 def region_of(text: str) -> str:

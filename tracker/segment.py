@@ -23,8 +23,9 @@ _DATE_ONLY = re.compile(r"^[（(]?\d{1,2}月\d{1,2}日[—\-~至]+\d{1,2}月\d{1
 @lru_cache(maxsize=1)
 def _terms() -> dict:
     terms = load_toml("report_terms.toml")
-    terms["_sentence_plan"] = [re.compile(p) for p in terms["sentences"]["plan"]]
-    terms["_sentence_problem"] = [re.compile(p) for p in terms["sentences"]["problem"]]
+    # One alternation per kind: a sentence is searched once, not once per pattern.
+    terms["_sentence_plan"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["plan"]))
+    terms["_sentence_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["problem"]))
     return terms
 
 
@@ -42,11 +43,11 @@ def sentence_kind(sentence: str, section_kind: str) -> str:
     if section_kind not in (ACHIEVEMENT, PROBLEM):
         return section_kind
     terms = _terms()
-    if any(p.search(sentence) for p in terms["_sentence_plan"]):
+    if terms["_sentence_plan"].search(sentence):
         return PLAN
     if section_kind == PROBLEM:
         return PROBLEM
-    if any(p.search(sentence) for p in terms["_sentence_problem"]):
+    if terms["_sentence_problem"].search(sentence):
         return PROBLEM
     return ACHIEVEMENT
 

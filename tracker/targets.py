@@ -135,7 +135,7 @@ def report_figures(sentences: list[str]) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against."""
     texts = tuple(re.sub(r"\s+", "", s) for s in sentences if re.search(r"\d|全覆盖|全部覆盖", s))
     rates = tuple((m.group("metric"), float(m.group("value")), m.group(0))
-                  for text in texts for m in _FIGURE_RATE.finditer(text))
+                  for text in texts if "%" in text for m in _FIGURE_RATE.finditer(text))
     return Figures(texts, rates)
 
 
