@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 import re
@@ -75,20 +76,39 @@ class Lexicon:
         if cached is not None:
             return list(cached)
         normal = normalize(text)
-        spans = self.concept_spans(normal)
-        words = self._jieba.lcut(normal, HMM=False)
-        if spans:
-            out = [_phrase(normal[start:end]) for start, end, _ in spans]
-            start = 0
-            for word in words:
-                end = start + len(word)
-                if self.is_content(word) and not any(start < e and s < end for s, e, _ in spans):
-                    out.append(word)
-                start = end
-        else:
-            out = [word for word in words if self.is_content(word)]
+        out = self._content_tokens(normal, self._jieba.lcut(normal, HMM=False))
         if remember and len(self._tokens) < TOKEN_CACHE:
             self._tokens[text] = tuple(out)
+        return out
+
+    def tokens_many(self, texts: list[str]) -> list[list[str]]:
+        """tokens() of many sentences at once: jieba is called once for all of them, which saves its
+        per-call overhead on the thousands of sentences of a long report."""
+        if not texts:
+            return []
+        normals = [normalize(text).replace("\n", " ") for text in texts]
+        # A line break never occurs inside a normalised sentence, and jieba returns it as a word of its own.
+        words = self._jieba.lcut("\n".join(normals), HMM=False)
+        split: list[list[str]] = [[]]
+        for word in words:
+            if word == "\n":
+                split.append([])
+            else:
+                split[-1].append(word)
+        return [self._content_tokens(normal, sentence) for normal, sentence in zip(normals, split, strict=True)]
+
+    def _content_tokens(self, normal: str, words: list[str]) -> list[str]:
+        spans = self.concept_spans(normal)
+        if not spans:
+            known, judge = self._content, self.is_content
+            return [word for word in words if (known[word] if word in known else judge(word))]
+        out = [_phrase(normal[start:end]) for start, end, _ in spans]
+        start = 0
+        for word in words:
+            end = start + len(word)
+            if self.is_content(word) and not any(start < e and s < end for s, e, _ in spans):
+                out.append(word)
+            start = end
         return out
 
     def concept_of(self, token: str) -> str | None:
@@ -165,7 +185,11 @@ def _splits_into(word: str, parts: set[str]) -> bool:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The run's lexicon, loaded once."""
-    return Lexicon()
+    loaded = Lexicon()
+    # jieba's dictionary is half a million objects that live as long as the run: keep the garbage
+    # collector from walking them again at every full collection.
+    gc.freeze()
+    return loaded
 
 
 def document_frequency(sentences: Iterable[Iterable[str]]) -> tuple[Counter[str], int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency
@@ -21,9 +21,11 @@ MIN_MEASURE_TOKENS = 3
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
-@dataclass(frozen=True)
-class Measure:
-    """One measure of a task: a sentence or clause group of its text, with weighted content tokens."""
+class Measure(NamedTuple):
+    """One measure of a task: a sentence or clause group of its text, with weighted content tokens.
+
+    Measures and hits are made by the thousand for every report: named tuples are cheaper to build
+    than frozen dataclasses, and as immutable."""
 
     text: str
     tokens: tuple[str, ...]
@@ -38,8 +40,7 @@ class Measure:
         return sum(self.weights)
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """A passage that addresses a measure, and how much of the measure it covers."""
 
     passage: int
@@ -180,7 +181,10 @@ class ReportIndex:
     def __init__(self, passages: list[Passage], lexicon: Lexicon) -> None:
         self.passages = passages
         # Cover letters, contents and chronicles are never evidence: no need to read them word by word.
-        self.tokens = [frozenset(lexicon.tokens(p.text)) if p.kind != OTHER else frozenset() for p in passages]
+        read = [i for i, p in enumerate(passages) if p.kind != OTHER]
+        self.tokens = [frozenset()] * len(passages)
+        for i, tokens in zip(read, lexicon.tokens_many([passages[i].text for i in read]), strict=True):
+            self.tokens[i] = frozenset(tokens)
         self.concepts = [frozenset(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
         own = [concreteness(p.text) for p in passages]
         # A topic sentence followed in its paragraph by figures (推进“双随机、一公开”监管。制定…140个) is
