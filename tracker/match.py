@@ -5,8 +5,8 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from typing import NamedTuple
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency
 from .models import ACHIEVEMENT, OTHER, Passage, Task
