@@ -26,7 +26,6 @@ from .models import (
 from .targets import Figures, check_target, report_figures
 
 CONCRETE, GENERAL, ELSEWHERE, NONE = "concrete", "general", "elsewhere", "none"
-STATUS_NAMES = {DONE: "已落实", PARTIAL: "部分落实", MISSING: "未体现"}
 
 
 @dataclass(frozen=True)
@@ -240,14 +239,7 @@ def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetRes
         parts.append("相关内容只出现在“存在的问题”或“下一步计划”部分，不能作为完成的证据。")
     elif elsewhere:
         parts.append(f"另有 {len(elsewhere)} 项措施只在“存在的问题/下一步计划”中提及。")
-    for result in targets:
-        target = result.target.text
-        if result.status == MET:
-            parts.append(f"量化目标“{target}”已达到（报告：{result.figure}）。")
-        elif result.status == NOT_MET:
-            parts.append(f"量化目标“{target}”未达到（报告：{result.figure}），不能判定为已落实。")
-        else:
-            parts.append(f"量化目标“{target}”在报告中未见对应数据。")
+    parts.extend(f"量化目标“{result.target.text}”{result.describe()}。" for result in targets)
     if missing and status != MISSING:
         names = "；".join(_short(text) for text in missing[:3])
         parts.append(f"未见：{names}{'等' if len(missing) > 3 else ''}。")

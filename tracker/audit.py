@@ -28,7 +28,6 @@ from .segment import split_report
 from .text import normalize
 from .units import RegistryUnit, alias_table, core, level_of
 
-RANK = {NOT_SUBMITTED: 0, MISSING: 1, PARTIAL: 2, DONE: 3}
 TITLE_PARAGRAPHS = 4
 
 

@@ -119,7 +119,6 @@ class ListNumbering:
         self._qn = qn
         self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
-        self._styles = document.styles
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -240,7 +239,7 @@ def read_xlsx(path: Path) -> list[Block]:
         raise InputError(f"“{path.name}”已损坏或不是有效的 Excel 文件。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from error
     tables: list[Block] = []
     for sheet in workbook.worksheets:
-        values = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        values = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
         for merged in sheet.merged_cells.ranges:
             top = values[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(values) else ""
             for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
@@ -262,7 +261,8 @@ def read_csv(path: Path) -> list[Block]:
     return [Table(rows=rows)] if rows else []
 
 
-def _cell_text(value) -> str:
+def cell_text(value) -> str:
+    """A spreadsheet value as text: whole numbers without .0, nothing for empty cells."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

@@ -20,7 +20,7 @@ from .excel import (
     template,
     titled_sheet,
 )
-from .models import DONE, LEAD, MET, MISSING, NOT_MET, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
+from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
 
 # Fixed sheet names: other tools look for them.
 OVERVIEW, TASKS, MATRIX, UNITS, REMINDERS = "总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"
@@ -219,15 +219,7 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
 
 
 def _targets_cell(result: TaskResult) -> str:
-    parts = []
-    for target in result.targets:
-        if target.status == MET:
-            parts.append(f"{target.target.text}（已达到：{target.figure}）")
-        elif target.status == NOT_MET:
-            parts.append(f"{target.target.text}（未达到：{target.figure}）")
-        else:
-            parts.append(f"{target.target.text}（报告未见数据）")
-    return "\n".join(parts) or format_targets(result.task)
+    return "\n".join(f"{t.target.text}：{t.describe()}" for t in result.targets) or format_targets(result.task)
 
 
 def _quotes_cell(result: TaskResult) -> str:

@@ -154,7 +154,6 @@ class Plan:
 
 
 ACHIEVEMENT, PROBLEM, PLAN, OTHER = "achievement", "problem", "plan", "other"
-KIND_NAMES = {ACHIEVEMENT: "工作成效", PROBLEM: "存在的问题", PLAN: "下一步计划", OTHER: "其他"}
 
 
 @dataclass(frozen=True)
@@ -233,6 +232,14 @@ class TargetResult:
 
     def to_dict(self) -> dict:
         return {**self.target.to_dict(), "status": self.status, "figure": self.figure}
+
+    def describe(self) -> str:
+        """In Chinese: 已达到（报告：…）, 未达到（报告：…） or 报告未见数据."""
+        if self.status == MET:
+            return f"已达到（报告：{self.figure}）"
+        if self.status == NOT_MET:
+            return f"未达到（报告：{self.figure}）"
+        return "报告未见数据"
 
 
 @dataclass(frozen=True)

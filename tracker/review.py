@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .excel import status_from_label, template
+from .ingest import cell_text
 from .ledger import KEY_COLUMNS, NOTE_COLUMN, REVIEW_COLUMN, TASKS
 from .models import Results, Review, row_value
 
@@ -31,7 +32,7 @@ def read_reviews(path: str | Path) -> ReviewImport:
     if TASKS not in workbook.sheetnames:
         return ReviewImport([], [f"“{name}”中没有“{TASKS}”工作表，本次未带入复核意见。"])
     sheet = workbook[TASKS]
-    rows = [[_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     header_index = next((i for i, row in enumerate(rows[:10]) if "序号" in row and REVIEW_COLUMN in row), None)
     if header_index is None:
         return ReviewImport([], [f"“{name}”的“{TASKS}”表中找不到“序号”和“{REVIEW_COLUMN}”列，本次未带入复核意见。"])
@@ -85,11 +86,3 @@ def apply_reviews(results: Results, reviews: list[Review]) -> tuple[Results, lis
         notes.append(f"{stale} 项任务的内容自复核后有变动，复核意见已保留并标注“{template()['ledger']['stale_review']}”。")
     tasks = tuple(replace(r, review=attached.get(r.task.seq)) for r in results.tasks)
     return replace(results, tasks=tasks), notes
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()

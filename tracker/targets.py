@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models import Target
+from .models import MET, NOT_MET, UNKNOWN, Target
 
 _DATE = (r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末|年中|上半年|下半年"
          r"|\d{1,2}季度末?|第[一二三四]季度末?)")
@@ -161,8 +161,8 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
                     found.append((_compare(target.op, float(match.group("value")), target.value),
                                   text[max(0, match.start() - 12): match.end() + 8]))
     if not found:
-        return "unknown", ""
-    return next((("met", figure) for met, figure in found if met), ("not_met", found[0][1]))
+        return UNKNOWN, ""
+    return next(((MET, figure) for met, figure in found if met), (NOT_MET, found[0][1]))
 
 
 def _excerpt(text: str, key: str) -> str:
