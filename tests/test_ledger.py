@@ -171,3 +171,10 @@ def test_run_writes_a_ledger_per_seed_plan(tmp_path, runner):
     assert names == ["乌拉特中旗2024年法治政府建设工作任务落实情况.xlsx", "达拉特旗2022年法治政府建设工作任务落实情况.xlsx"]
     dalate = openpyxl.load_workbook(tmp_path / names[1])["任务落实情况"]
     assert {dalate.cell(row=r, column=9).value for r in range(3, dalate.max_row + 1)} == {"未报送"}
+
+
+def test_missing_review_workbook_is_an_error(seeds_dir, tmp_path, runner):
+    out = tmp_path / "new.xlsx"
+    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(out),
+                                 "--review", str(tmp_path / "none.xlsx")])
+    assert result.exit_code == 2 and "找不到复核意见工作簿" in result.output and not out.exists()

@@ -96,6 +96,8 @@ def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note:
             units: list[UnitResult] | None = None, extra: dict | None = None) -> MatchResult:
     """Carry reviews over, then write the ledger and the JSON where asked."""
     notes = _sanity(results) if units is None else []
+    if review and not Path(review).is_file():
+        raise InputError(f"找不到复核意见工作簿“{review}”。请检查 --review 后的路径。")
     source = review or (xlsx if xlsx and Path(xlsx).exists() else None)
     if source:
         imported = read_reviews(source)
