@@ -160,3 +160,31 @@ def test_read_document_keeps_docx_tables_in_order(tmp_path):
     document = read_document(path)
     assert document.blocks[0] == "标题"
     assert document.blocks[1].rows[0][:2] == ("序号", "工作任务")
+
+
+def test_excel_task_breakdown_with_two_header_rows_and_merged_cells(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["某某旗2025年法治政府建设工作任务分解表"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(["序号", "工作任务", "具体措施", "责任单位", None, "完成时限"])
+    sheet.append([None, None, None, "牵头单位", "配合单位", None])
+    for col in "ABCF":
+        sheet.merge_cells(f"{col}2:{col}3")
+    sheet.merge_cells("D2:E2")
+    sheet.append(["一、健全依法行政制度体系"])
+    sheet.merge_cells("A4:F4")
+    sheet.append([1, "加强行政规范性文件管理", "开展规范性文件清理，备案审查率达到100%。", "县司法局", "县政府各部门", "2025年12月底前"])
+    sheet.append([2, "推进重大行政决策规范化", "公布年度重大行政决策事项目录。", "县政府办", "司法局、财政局", "2025年6月底前"])
+    path = tmp_path / "分解表.xlsx"
+    workbook.save(path)
+    plan = load_plan(path)
+    assert [t.title for t in plan.tasks] == ["加强行政规范性文件管理", "推进重大行政决策规范化"]
+    first, second = plan.tasks
+    assert first.section == "一、健全依法行政制度体系"
+    assert first.lead_units == ("县司法局",) and first.units == ("县政府各部门",)
+    assert second.units == ("县司法局", "县财政局")  # 司法局 inherits 县 and joins the 县司法局 of task 1
+    assert first.deadline == "2025年12月底前"
+    assert [(t.metric, t.value) for t in first.targets] == [("备案审查率", 100.0)]

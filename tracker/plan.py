@@ -254,6 +254,11 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
     if style is None:
         return []
     tasks = [i for i, item in enumerate(items) if item.style == style]
+    counts = _subtree_assignments(items)
+    if any(counts[i] for i in tasks):
+        # In a plan that assigns units, a part where no item has units (总体要求, 保障措施) holds no tasks.
+        assigned_roots = {_root(items, i) for i in tasks if counts[i]}
+        tasks = [i for i in tasks if _root(items, i) in assigned_roots]
     children = _children(items)
     single_paragraph = sum(1 for i in tasks if len(items[i].paragraphs) == 1 and not children[i]) > len(tasks) / 2
     rows: list[Row] = []
@@ -292,12 +297,16 @@ def _descendants(children: dict[int, list[int]], index: int) -> list[int]:
     return out
 
 
-def _section(items: list[Item], index: int) -> str:
-    parent = items[index].parent
-    root = None
+def _root(items: list[Item], index: int) -> int | None:
+    """The outermost numbered item above an item, or None for a top-level item."""
+    parent, root = items[index].parent, None
     while parent is not None:
-        root = parent
-        parent = items[parent].parent
+        root, parent = parent, items[parent].parent
+    return root
+
+
+def _section(items: list[Item], index: int) -> str:
+    root = _root(items, index)
     if root is None:
         return ""
     return items[root].label + "".join(items[root].paragraphs[:1])
@@ -331,18 +340,36 @@ def _task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] |
 
 
 def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
-    """Find the header row of a task table by its column names; return its index and the column roles."""
-    columns = _terms()["columns"]
+    """Find the header row of a task table by its column names; return the index of its last row and the
+    column roles. A second header row (责任单位 over 牵头单位 | 配合单位) refines the first."""
     for index, row in enumerate(table.rows[:15]):
-        roles: dict[str, list[int]] = {}
-        for position, cell in enumerate(row):
-            name = re.sub(r"\s+", "", cell)
-            role = _column_role(name, columns)
-            if role and position not in roles.get(role, []):
-                roles.setdefault(role, []).append(position)
+        roles = _row_roles(row)
         if ("title" in roles or "text" in roles) and len(roles) >= 2:
+            if index + 1 < len(table.rows):
+                below = _row_roles(table.rows[index + 1])
+                if len(below) >= 2 and {"lead", "units"} & set(below) and not _has_long_text(table.rows[index + 1]):
+                    refined = {position: role for role, positions in roles.items() for position in positions}
+                    refined.update({position: role for role, positions in below.items() for position in positions})
+                    merged: dict[str, list[int]] = {}
+                    for position, role in sorted(refined.items()):
+                        merged.setdefault(role, []).append(position)
+                    return index + 1, merged
             return index, roles
     return None
+
+
+def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
+    columns = _terms()["columns"]
+    roles: dict[str, list[int]] = {}
+    for position, cell in enumerate(row):
+        role = _column_role(re.sub(r"\s+", "", cell), columns)
+        if role and position not in roles.get(role, []):
+            roles.setdefault(role, []).append(position)
+    return roles
+
+
+def _has_long_text(row: tuple[str, ...]) -> bool:
+    return any(len(cell) > 20 for cell in row)
 
 
 def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:

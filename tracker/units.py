@@ -117,8 +117,11 @@ def canonical_units(mentions: list[str]) -> tuple[dict[str, str], tuple[Unit, ..
     mapping: dict[str, str] = {}
     units: list[Unit] = []
     for variants in by_core.values():
-        # The spelling used most often wins; on a tie the one with its level prefix, then the longer one.
-        best = max(variants, key=lambda v: (counts[v], v[:1] == level, len(v)))
+        # A spelling with the plan's level (旗司法局) wins, then the one used most often, then the longer one;
+        # a bare department name (财政局 in a 县 plan) is the plan's own and gets its level.
+        best = max(variants, key=lambda v: (v[:1] == level, counts[v], len(v)))
+        if level and best[:1] != level and not is_group(best) and not _OWN_PLACE.search(best):
+            best = level + best
         for variant in variants:
             mapping[variant] = best
         units.append(Unit(name=best, group=is_group(best), variants=tuple(sorted(set(variants) - {best}))))
