@@ -176,7 +176,8 @@ def test_excel_task_breakdown_with_two_header_rows_and_merged_cells(tmp_path):
     sheet.merge_cells("D2:E2")
     sheet.append(["一、健全依法行政制度体系"])
     sheet.merge_cells("A4:F4")
-    sheet.append([1, "加强行政规范性文件管理", "开展规范性文件清理，备案审查率达到100%。", "县司法局", "县政府各部门", "2025年12月底前"])
+    sheet.append([1, "加强行政规范性文件管理", "开展规范性文件清理，备案审查率达到100%。", "县司法局", "县政府各部门",
+                  "2025年12月底前"])
     sheet.append([2, "推进重大行政决策规范化", "公布年度重大行政决策事项目录。", "县政府办", "司法局、财政局", "2025年6月底前"])
     path = tmp_path / "分解表.xlsx"
     workbook.save(path)
