@@ -185,7 +185,8 @@ class ReportIndex:
         self.tokens = [frozenset()] * len(passages)
         for i, tokens in zip(read, lexicon.tokens_many([passages[i].text for i in read]), strict=True):
             self.tokens[i] = frozenset(tokens)
-        self.concepts = [frozenset(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
+        # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
+        self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
         own = [concreteness(p.text) for p in passages]
         # A topic sentence followed in its paragraph by figures (推进“双随机、一公开”监管。制定…140个) is
         # concrete through what follows it, up to the next 一是/二是 item.
@@ -207,16 +208,24 @@ class ReportIndex:
         postings, tokens_of = self.postings, self.tokens
         matched: dict[int, float] = {}
         shared: dict[int, list[str]] = {}
-        for token, weight, concept in zip(measure.tokens, measure.weights, measure.concepts, strict=True):
+        for token, weight in zip(measure.tokens, measure.weights, strict=True):
             for index in postings.get(token, ()):
                 matched[index] = matched.get(index, 0.0) + weight
                 shared.setdefault(index, []).append(token)
-            if concept:
-                credit = CONCEPT_CREDIT * weight
-                for index in postings.get(CONCEPT_MARK + concept, ()):
-                    if token not in tokens_of[index]:
-                        matched[index] = matched.get(index, 0.0) + credit
+        # A passage that speaks of a concept in other words earns, for each phrase of it that it uses, one
+        # term of the measure in that concept, the strongest first: 信息共享 in a passage is one mention of
+        # 数据共享, not three for 身份认证、电子印章、电子证照; 人大代表建议 and 政协委员提案 are two.
+        for concept, members in _by_concept(measure).items():
+            for index in postings.get(CONCEPT_MARK + concept, ()):
+                tokens = tokens_of[index]
+                spare = self.concepts[index][concept] - sum(token in tokens for token, _ in members)
+                for token, weight in members:
+                    if spare <= 0:
+                        break
+                    if token not in tokens:
+                        matched[index] = matched.get(index, 0.0) + CONCEPT_CREDIT * weight
                         shared.setdefault(index, []).append(token)
+                        spare -= 1
         if not matched:
             return []
         scale = measure_scale(measure)
@@ -234,6 +243,15 @@ class ReportIndex:
     def is_evidence(self, index: int) -> bool:
         """Only sentences of achievement that are not headings count as evidence."""
         return self.evidence[index]
+
+
+def _by_concept(measure: Measure) -> dict[str, list[tuple[str, float]]]:
+    """The measure's terms grouped by the concept they belong to, strongest first, with their weights."""
+    groups: dict[str, list[tuple[str, float]]] = {}
+    for token, weight, concept in zip(measure.tokens, measure.weights, measure.concepts, strict=True):
+        if concept:
+            groups.setdefault(concept, []).append((token, weight))
+    return {concept: sorted(members, key=lambda m: -m[1]) for concept, members in groups.items()}
 
 
 @lru_cache(maxsize=1)
