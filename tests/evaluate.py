@@ -1,6 +1,8 @@
 """Agreement of tracker's statuses with the hand-labeled development pairs (tests/gold/).
 
 Run: python tests/evaluate.py [-v]   (prints figures per pair; -v lists every disagreement)
+     python tests/evaluate.py --second  (the same for tests/second-reader/: the two seed pairs that have no
+                                         gold labels, labeled by a second reader; never tuned on)
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold"
+SECOND = HERE / "second-reader"
 SEEDS = HERE.parent / "seeds"
 
 
@@ -74,8 +77,8 @@ def score_pair(gold_path: Path, settings=None, prepared=None) -> PairScore:
     return PairScore(gold_path.stem, len(gold["tasks"]), agree, exact, critical, rows)
 
 
-def score_all(settings=None) -> list[PairScore]:
-    return [score_pair(path, settings) for path in sorted(GOLD.glob("*.json"))]
+def score_all(settings=None, folder: Path = GOLD) -> list[PairScore]:
+    return [score_pair(path, settings) for path in sorted(folder.glob("*.json"))]
 
 
 def summary(scores: list[PairScore]) -> str:
@@ -89,7 +92,7 @@ def summary(scores: list[PairScore]) -> str:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(HERE.parent))
-    scores = score_all()
+    scores = score_all(folder=SECOND if "--second" in sys.argv else GOLD)
     if "-v" in sys.argv:
         for s in scores:
             print("=====", s.name)
