@@ -100,10 +100,10 @@ def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):
 
 
 def test_one_word_of_a_concept_does_not_stand_for_all_its_terms(seeds_dir, tmp_path, runner):
-    # 信息共享 belongs to the concept 数据共享, as do 身份认证、电子印章、电子证照: one mention is one term.
+    # 信息孤岛 belongs to the concept 数据共享, as do 身份认证、电子印章、电子证照: one mention is one term.
     report = write_report(tmp_path, (
         "一、主要工作\n（一）强化行政执法监督。\n"
-        "旗人民检察院与旗司法局会签《行政检察与行政执法监督衔接工作制度》，建立信息共享、线索移送等机制。\n"))
+        "旗人民检察院与旗司法局会签《行政检察与行政执法监督衔接工作制度》，打破部门间信息孤岛，建立线索移送等机制。\n"))
     _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
     task = next(t for t in data["tasks"] if t["seq"] == 25)
     assert task["title"] == "加快推进政务数据共享"

@@ -213,7 +213,7 @@ class ReportIndex:
                 matched[index] = matched.get(index, 0.0) + weight
                 shared.setdefault(index, []).append(token)
         # A passage that speaks of a concept in other words earns, for each phrase of it that it uses, one
-        # term of the measure in that concept, the strongest first: 信息共享 in a passage is one mention of
+        # term of the measure in that concept, the strongest first: 信息孤岛 in a passage is one mention of
         # 数据共享, not three for 身份认证、电子印章、电子证照; 人大代表建议 and 政协委员提案 are two.
         for concept, members in _by_concept(measure).items():
             for index in postings.get(CONCEPT_MARK + concept, ()):
