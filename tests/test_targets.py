@@ -15,6 +15,11 @@ def test_rate_and_count_targets():
     assert summary("每年至少举办2期领导干部法治专题讲座。") == [("领导干部法治专题讲座", ">=", 2.0, "期")]
 
 
+def test_count_whose_metric_comes_before_it():
+    assert summary("执法人员每人每年培训不少于60学时。") == [("执法人员培训", ">=", 60.0, "学时")]
+    assert summary("开展行政执法案卷评查，每年不少于2次。") == [("行政执法案卷评查", ">=", 2.0, "次")]
+
+
 def test_full_coverage_targets():
     assert summary("实现普法责任清单全覆盖、持续加强以案释法。") == [("普法责任清单", "=", None, "全覆盖")]
     assert summary("年底前基本建成市旗苏木镇三级全覆盖的行政执法协调监督工作体系。") == [

@@ -54,6 +54,20 @@ def _clean_metric(metric: str) -> str:
     return _METRIC_TRIM.sub("", metric) or metric
 
 
+_PER = re.compile(r"每人|每年|每季度|每月|每半年|每次|年均|全年|累计|均")
+_LEADING_VERB = re.compile(r"^(?:开展|组织|举办|完成|参加|确保|要)+")
+
+
+def _metric_before(text: str) -> str:
+    """What a count whose metric is not written after it counts: the words before it in its clause or,
+    when those are only 每年/每人, in the clause before."""
+    for clause in reversed(re.split(r"[，。；：,;\n]", text)[-2:]):
+        metric = _LEADING_VERB.sub("", _PER.sub("", clause.strip()))
+        if len(metric) >= 2:
+            return metric[-16:]
+    return ""
+
+
 def extract_targets(text: str) -> list[Target]:
     """Return the quantitative targets in a task's text, each with metric, comparison, value and unit."""
     found: list[tuple[int, Target]] = []
@@ -83,8 +97,13 @@ def extract_targets(text: str) -> list[Target]:
     for match in _COUNT.finditer(text):
         metric = re.split(r"[，。；、]", match.group("metric"))[0] or match.group("verb")
         end = match.start("metric") + len(re.split(r"[，。；、]", match.group("metric"))[0])
+        label = text[match.start(): end]
+        if not metric:
+            # 执法人员每人每年培训不少于60学时; 开展案卷评查，每年不少于2次: what is counted comes first.
+            metric = _metric_before(text[: match.start()])
+            label = metric + label
         if metric and claim((match.start(), end)):
-            found.append((match.start(), Target(text[match.start(): end], _clean_metric(metric),
+            found.append((match.start(), Target(label, _clean_metric(metric),
                                                 _op(match.group("cmp")), float(match.group(3)), match.group("unit"))))
     for match in _ALL_COVERED.finditer(text):
         metric = _clean_metric(re.split(r"[，。；：]", match.group("metric"))[-1])
