@@ -189,3 +189,37 @@ def test_excel_task_breakdown_with_two_header_rows_and_merged_cells(tmp_path):
     assert second.units == ("县司法局", "县财政局")  # 司法局 inherits 县 and joins the 县司法局 of task 1
     assert first.deadline == "2025年12月底前"
     assert [(t.metric, t.value) for t in first.targets] == [("备案审查率", 100.0)]
+
+
+def test_a_task_broken_down_into_several_rows_is_one_task(tmp_path):
+    # Task 1 has two measures, one per row, with 序号 and 工作任务 merged down; in Word the second row also
+    # appears with both cells left blank.
+    import openpyxl
+    from docx import Document
+
+    rows = [(1, "加强行政规范性文件管理", "严格落实合法性审核制度，合法性审核率达到100%。", "县司法局", "县政府各部门"),
+            (None, None, "年底前完成规范性文件清理。", "县司法局", "县政府办"),
+            (2, "推进重大行政决策规范化", "公布年度重大行政决策事项目录。", "县政府办", "司法局")]
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "工作任务", "具体措施", "牵头单位", "责任单位"])
+    for row in rows:
+        sheet.append(row)
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("B2:B3")
+    workbook.save(tmp_path / "merged.xlsx")
+    document = Document()
+    table = document.add_table(rows=1, cols=5)
+    for cell, name in zip(table.rows[0].cells, ["序号", "工作任务", "具体措施", "牵头单位", "责任单位"], strict=True):
+        cell.text = name
+    for row in rows:
+        for cell, value in zip(table.add_row().cells, row, strict=True):
+            cell.text = "" if value is None else str(value)
+    document.save(tmp_path / "blank.docx")
+    for path in (tmp_path / "merged.xlsx", tmp_path / "blank.docx"):
+        plan = load_plan(path)
+        assert [t.no for t in plan.tasks] == ["1", "2"], path.name
+        first = plan.tasks[0]
+        assert first.text.endswith("合法性审核率达到100%。年底前完成规范性文件清理。")
+        assert first.lead_units == ("县司法局",) and first.units == ("县政府各部门", "县政府办")
+        assert first.deadline == "年底前" and [t.metric for t in first.targets] == ["合法性审核率"]

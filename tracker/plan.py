@@ -115,6 +115,16 @@ class Row:
     units: list[str]
     deadline: str
 
+    def extend(self, other: Row, titled: bool) -> None:
+        """Take in a further row of the same task (titled: the row repeats the task's name): its measure,
+        units and deadline."""
+        body = other.text[len(other.title):].lstrip("。；; ") if titled and other.text.startswith(other.title) else other.text
+        if body and body not in self.text:
+            self.text += ("" if self.text[-1:] in "。；;" else "。") + body
+        self.lead += other.lead
+        self.units += other.units
+        self.deadline = "；".join(dict.fromkeys(d for d in (self.deadline, other.deadline) if d))
+
 
 # ---------------------------------------------------------------- plans written as text
 
@@ -410,10 +420,23 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         body, assignment = split_assignment(text)
         if assignment is not None:
             text, lead, units = body, lead + assignment.lead, units + assignment.responsible
-        rows.append(Row(no=_label_text(cell("no") or cell("seq")), section=cell("section") or section,
-                        title=task_title(title or text), text=text, lead=lead, units=units,
-                        deadline=cell("deadline")))
+        row = Row(no=_label_text(cell("no") or cell("seq")), section=cell("section") or section,
+                  title=task_title(title or text), text=text, lead=lead, units=units, deadline=cell("deadline"))
+        if rows and _continues(rows[-1], row, bool(title)):
+            rows[-1].extend(row, bool(title))
+        else:
+            rows.append(row)
     return rows
+
+
+def _continues(previous: Row, row: Row, titled: bool) -> bool:
+    """A task broken down into several rows (序号 and 任务 merged down, one 具体措施 per row), or a row that
+    leaves 序号 and 任务 blank under the task it continues."""
+    if row.section != previous.section:
+        return False
+    if row.no and titled:
+        return row.no == previous.no and row.title == previous.title
+    return not row.no and not titled and bool(previous.no)
 
 
 def _is_section_row(cells: list[str]) -> bool:
