@@ -57,3 +57,29 @@ def test_sentence_about_the_future_inside_achievements_is_not_evidence():
     r = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
     assert kinds_of(r.passages, "受理行政复议案件12件") == {ACHIEVEMENT}
     assert kinds_of(r.passages, "下一步") == {PLAN}
+
+
+def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.add_heading("乌拉特中旗司法局2024年法治政府建设工作报告", 0)
+    word.add_heading("主要工作成效", 1)
+    word.add_heading("充分发挥行政复议化解行政争议主渠道作用", 2)
+    word.add_paragraph("全年受理行政复议案件42件，审结39件。成立旗行政复议委员会，召开会议3次。")
+    word.add_paragraph("发出行政复议意见书5份。")  # a short paragraph of one sentence is content, not a heading
+    word.add_heading("存在的不足", 1)
+    word.add_paragraph("行政机关负责人出庭应诉率有待提高。")
+    word.add_heading("下一步工作打算", 1)
+    word.add_paragraph("推动行政机关负责人出庭应诉率达到100%。")
+    word.add_paragraph("乌拉特中旗司法局")
+    word.add_paragraph("2025年1月10日")
+    word.save(tmp_path / "report.docx")
+    passages = split_report(read_document(tmp_path / "report.docx")).passages
+    cases = next(p for p in passages if "42件" in p.text)
+    assert cases.kind == ACHIEVEMENT and cases.section == "充分发挥行政复议化解行政争议主渠道作用"
+    assert cases.location.startswith("充分发挥行政复议化解行政争议主渠道作用，第")
+    opinions = next(p for p in passages if "意见书5份" in p.text)
+    assert opinions.kind == ACHIEVEMENT and not opinions.heading and opinions.section == cases.section
+    assert kinds_of(passages, "有待提高") == {PROBLEM}
+    assert kinds_of(passages, "达到100%") == {PLAN}

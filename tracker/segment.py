@@ -100,6 +100,7 @@ def split_report(document: Document) -> Report:
         base_kind = stack[-1].kind if stack else ACHIEVEMENT
         if labelled is not None:
             style, label, rest = labelled
+            stack = [o for o in stack if o.style != "plain"]
             styles = [o.style for o in stack]
             if style in styles:
                 del stack[styles.index(style):]
@@ -111,10 +112,13 @@ def split_report(document: Document) -> Report:
             stack.append(_Open(style, label + heading.rstrip("。；"), kind))
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled))
             continue
-        if _is_title_line(normal):
+        if _is_title_line(normal, sentence_end=False):
             kind = heading_kind(normal)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
+            elif not (_SIGNATURE.match(normal) or _DATE_ONLY.match(normal) or normal.endswith(("：", ":"))):
+                # An unnumbered heading (a Word heading style, a markdown #): it names what follows.
+                stack = [o for o in stack if o.style != "plain"] + [_Open("plain", normal.rstrip("。"), base_kind)]
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
             continue
         passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
@@ -123,7 +127,11 @@ def split_report(document: Document) -> Report:
                   year=_year(title, normals), passages=tuple(passages))
 
 
-def _is_title_line(normal: str, limit: int = 30) -> bool:
+def _is_title_line(normal: str, limit: int = 30, sentence_end: bool = True) -> bool:
+    """A short line without inner punctuation: a heading, a signature or a date. With sentence_end False, a
+    line that ends like a sentence (全年受理复议案件42件。) is not one."""
+    if not sentence_end and normal.endswith(("。", "！", "？", "；")):
+        return bool(_SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
     return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or bool(
         _SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
 
