@@ -59,41 +59,37 @@ def test_several_reports_are_pooled_and_tagged(seeds_dir, tmp_path, runner):
     assert sources == {"wulatezhong-2024-report.txt", "etuokeqian-2023-report.txt"}
 
 
-def write_report(tmp_path, body: str):
+def match_task(runner, tmp_path, seeds_dir, body: str, seq: int) -> dict:
+    """Match a small report against the 乌拉特中旗 plan and return one task of the result."""
     path = tmp_path / "report.txt"
     path.write_text("2024年某某旗法治政府建设工作报告\n" + body, encoding="utf-8")
-    return path
+    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, path)
+    return next(t for t in data["tasks"] if t["seq"] == seq)
 
 
 def test_task_named_only_under_problems_and_next_steps_is_missing(seeds_dir, tmp_path, runner):
-    report = write_report(tmp_path, (
+    task = match_task(runner, tmp_path, seeds_dir, (
         "一、主要工作\n（一）加强法治宣传。开展送法下乡活动12场次，发放宣传资料3000份。\n"
         "二、存在的问题\n行政复议规范化、专业化、信息化建设还存在不足，行政复议案件调解和解工作有待加强。\n"
-        "三、下一步工作计划\n下一步，将建立行政复议委员会，加强行政复议案件调解和解工作，推进行政争议应调尽调。\n"))
-    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
-    task = next(t for t in data["tasks"] if t["seq"] == 18)
+        "三、下一步工作计划\n下一步，将建立行政复议委员会，加强行政复议案件调解和解工作，推进行政争议应调尽调。\n"), 18)
     assert task["status"] == "missing"
     assert "存在的问题" in task["explanation"] and not task["evidence"]
 
 
 def test_heading_that_echoes_a_task_over_unrelated_content_is_not_evidence(seeds_dir, tmp_path, runner):
-    report = write_report(tmp_path, (
+    task = match_task(runner, tmp_path, seeds_dir, (
         "一、主要工作\n（一）充分发挥行政复议化解行政争议主渠道作用。\n"
-        "推进网格化治理，将法治元素融入网格化管理中，全旗划分网格120个，配备网格员300名。\n"))
-    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
-    task = next(t for t in data["tasks"] if t["seq"] == 18)
+        "推进网格化治理，将法治元素融入网格化管理中，全旗划分网格120个，配备网格员300名。\n"), 18)
     assert task["status"] == "missing"
 
 
 def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):
-    report = write_report(tmp_path, (
+    task = match_task(runner, tmp_path, seeds_dir, (
         "一、主要工作\n（一）加强和规范行政应诉工作。\n"
         "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份，行政机关负责人出庭应诉率85%。\n"
         "强化府院联动，召开府院联席会议2次，推动行政争议实质性化解15件。\n"
         "认真做好司法建议、检察建议落实和反馈，办复司法建议9份、检察建议6份。\n"
-        "建立行政应诉培训制度，组织旁听庭审活动3次，参加人员120人次。\n"))
-    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
-    task = next(t for t in data["tasks"] if t["seq"] == 19)
+        "建立行政应诉培训制度，组织旁听庭审活动3次，参加人员120人次。\n"), 19)
     assert task["targets"][0]["status"] == "not_met" and "85%" in task["targets"][0]["figure"]
     assert task["status"] == "partial"
     assert "未达到" in task["explanation"]
@@ -101,11 +97,9 @@ def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):
 
 def test_one_word_of_a_concept_does_not_stand_for_all_its_terms(seeds_dir, tmp_path, runner):
     # 信息孤岛 belongs to the concept 数据共享, as do 身份认证、电子印章、电子证照: one mention is one term.
-    report = write_report(tmp_path, (
+    task = match_task(runner, tmp_path, seeds_dir, (
         "一、主要工作\n（一）强化行政执法监督。\n"
-        "旗人民检察院与旗司法局会签《行政检察与行政执法监督衔接工作制度》，打破部门间信息孤岛，建立线索移送等机制。\n"))
-    _, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
-    task = next(t for t in data["tasks"] if t["seq"] == 25)
+        "旗人民检察院与旗司法局会签《行政检察与行政执法监督衔接工作制度》，打破部门间信息孤岛，建立线索移送等机制。\n"), 25)
     assert task["title"] == "加快推进政务数据共享"
     assert task["status"] != "done"
     assert not next(m for m in task["measures"] if "电子印章" in m["text"])["found"]
@@ -117,7 +111,9 @@ def test_a_plan_given_as_a_report_is_refused(seeds_dir, runner):
 
 
 def test_an_unrelated_report_gets_a_warning(seeds_dir, tmp_path, runner):
-    report = write_report(tmp_path, "一、天气\n今年降水偏多，气温偏高。\n二、农业\n小麦亩产450公斤。\n")
+    report = tmp_path / "report.txt"
+    report.write_text("2024年某某旗法治政府建设工作报告\n一、天气\n今年降水偏多，气温偏高。\n二、农业\n小麦亩产450公斤。\n",
+                      encoding="utf-8")
     result, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
     assert all(t["status"] == "missing" for t in data["tasks"])
     assert "几乎没有对应内容" in result.output
