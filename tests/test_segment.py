@@ -53,10 +53,13 @@ def test_sentences_are_verbatim(seeds_dir):
 
 
 def test_sentence_about_the_future_inside_achievements_is_not_evidence():
-    paragraphs = ("一、主要工作", "（一）加强复议。受理行政复议案件12件。下一步，将继续推进行政复议规范化建设。")
+    paragraphs = ("一、主要工作", "（一）加强复议。受理行政复议案件12件。下一步，将继续推进行政复议规范化建设。"
+                  "行政复议委员会尚未成立。未经法制审核的决定不得提交会议讨论。")
     r = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
     assert kinds_of(r.passages, "受理行政复议案件12件") == {ACHIEVEMENT}
     assert kinds_of(r.passages, "下一步") == {PLAN}
+    assert kinds_of(r.passages, "尚未成立") == {PROBLEM}  # what was not done is no evidence
+    assert kinds_of(r.passages, "未经法制审核") == {ACHIEVEMENT}
 
 
 def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
