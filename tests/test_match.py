@@ -95,6 +95,18 @@ def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):
     assert "未达到" in task["explanation"]
 
 
+def test_a_shortfall_stated_among_the_problems_blocks_done(seeds_dir, tmp_path, runner):
+    task = match_task(runner, tmp_path, seeds_dir, (
+        "一、主要工作\n（一）加强和规范行政应诉工作。\n"
+        "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份。\n"
+        "强化府院联动，召开府院联席会议2次，推动行政争议实质性化解15件。\n"
+        "认真做好司法建议、检察建议落实和反馈，办复司法建议9份、检察建议6份。\n"
+        "二、存在的问题\n行政机关负责人出庭应诉率仅为85%，与目标还有差距。\n"
+        "三、下一步工作计划\n力争行政机关负责人出庭应诉率达到100%。\n"), 19)
+    assert task["targets"][0]["status"] == "not_met" and "85%" in task["targets"][0]["figure"]
+    assert task["status"] == "partial"
+
+
 def test_one_word_of_a_concept_does_not_stand_for_all_its_terms(seeds_dir, tmp_path, runner):
     # 信息孤岛 belongs to the concept 数据共享, as do 身份认证、电子印章、电子证照: one mention is one term.
     task = match_task(runner, tmp_path, seeds_dir, (

@@ -117,7 +117,8 @@ def extract_targets(text: str) -> list[Target]:
     return [target for _, target in sorted(found, key=lambda item: item[0])]
 
 
-_FIGURE_RATE = re.compile(r"(?P<metric>[\u4e00-\u9fff“”]{1,16}?率)(?:达到了?|达|为|是|提升至|提高到|保持在?|超过|均达到?)?\s*"
+_FIGURE_RATE = re.compile(r"(?P<metric>[\u4e00-\u9fff“”]{1,16}?率)"
+                          r"(?:仅为|仅|只有|约为?|达到了?|达|为|是|提升至|提高到|保持在?|超过|均达到?)?\s*"
                           r"(?P<value>\d+(?:\.\d+)?)\s*%")
 _FIGURE_COUNT = r"(?P<value>\d+(?:\.\d+)?)\s*(?:余|多)?\s*{unit}"
 
