@@ -67,6 +67,7 @@ def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
 
     word = WordDocument()
     word.add_heading("乌拉特中旗司法局2024年法治政府建设工作报告", 0)
+    word.add_paragraph("旗委依法治旗办：现将我局2024年法治政府建设工作情况报告如下。")
     word.add_heading("主要工作成效", 1)
     word.add_heading("充分发挥行政复议化解行政争议主渠道作用", 2)
     word.add_paragraph("全年受理行政复议案件42件，审结39件。成立旗行政复议委员会，召开会议3次。")
@@ -86,3 +87,4 @@ def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
     assert opinions.kind == ACHIEVEMENT and not opinions.heading and opinions.section == cases.section
     assert kinds_of(passages, "有待提高") == {PROBLEM}
     assert kinds_of(passages, "达到100%") == {PLAN}
+    assert kinds_of(passages, "报告如下") == {OTHER}  # the cover letter is no evidence

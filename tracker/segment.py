@@ -26,6 +26,7 @@ def _terms() -> dict:
     # One alternation per kind: a sentence is searched once, not once per pattern.
     terms["_sentence_plan"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["plan"]))
     terms["_sentence_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["problem"]))
+    terms["_sentence_other"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["other"]))
     return terms
 
 
@@ -39,10 +40,13 @@ def heading_kind(heading: str) -> str | None:
 
 
 def sentence_kind(sentence: str, section_kind: str) -> str:
-    """A future or shortcoming sentence inside an achievement section is plan or problem, not evidence."""
+    """A future or shortcoming sentence inside an achievement section is plan or problem, and a line of the
+    cover letter (现将…报告如下) other: none of them is evidence."""
     if section_kind not in (ACHIEVEMENT, PROBLEM):
         return section_kind
     terms = _terms()
+    if terms["_sentence_other"].search(sentence):
+        return OTHER
     if terms["_sentence_plan"].search(sentence):
         return PLAN
     if section_kind == PROBLEM:
