@@ -129,6 +129,33 @@ def test_units_on_lines_of_their_own_and_measures_stay_in_their_task():
     assert second.deadline == "2025年9月底前"
 
 
+def test_units_named_with_their_role_and_no_label():
+    paragraphs = [
+        "一、深入推进依法行政",
+        "1.加强行政复议工作，全年办案不少于20件。（县司法局牵头，公安局、市监局配合）",
+        "2.推进综合执法（含乡镇综合行政执法）。（责任单位：县司法局牵头，各乡镇按职责分工负责）",
+        "3.加强执法监督。（县司法局负责）",
+    ]
+    plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
+    first, second, third = plan.tasks
+    assert first.text == "加强行政复议工作，全年办案不少于20件。"
+    assert first.lead_units == ("县司法局",) and first.units == ("县公安局", "县市监局")
+    assert second.text == "推进综合执法（含乡镇综合行政执法）。"
+    assert second.lead_units == ("县司法局",) and second.units == ("各乡镇",)
+    assert third.lead_units == ("县司法局",) and third.units == ()
+
+
+def test_table_unit_column_with_roles(tmp_path):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["序号", "工作任务", "具体措施", "责任单位"])
+    workbook.active.append([1, "加强行政规范性文件管理", "严格落实合法性审核制度。", "县司法局牵头，县政府各部门配合"])
+    workbook.save(tmp_path / "表.xlsx")
+    task = load_plan(tmp_path / "表.xlsx").tasks[0]
+    assert task.lead_units == ("县司法局",) and task.units == ("县政府各部门",)
+
+
 def test_tasks_under_subsections_take_the_lowest_level_with_work_text():
     paragraphs = [
         "一、总体要求",

@@ -13,7 +13,7 @@ from .numbering import label_number, match_label
 from .resources import load_toml
 from .targets import extract_deadline, extract_targets
 from .text import normalize, sentences
-from .units import canonical_units, inherit_prefix, split_units
+from .units import canonical_units, inherit_prefix, is_group, is_unit_like, split_units
 
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}(?:人民政府|办公室|委员会|办))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
 WORK_TEXT_CHARS = 25
@@ -138,7 +138,40 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
             continue
         body = before[:-1].rstrip() if opener else before
         return body, _parse_assignment(paragraph[match.start():], closing=opener)
+    # （旗司法局牵头，旗政府各部门配合）: no label, each unit followed by its role.
+    closing = re.search(r"[（(]([^（）()]{3,160})[）)]\s*[。；;]?\s*$", paragraph)
+    if closing:
+        roles = _units_with_roles(closing.group(1), default=None)
+        if roles is not None and roles.lead + roles.responsible:
+            return paragraph[: closing.start()].rstrip(), roles
     return paragraph, None
+
+
+_ROLE = re.compile(r"^(.+?)(按职责分工负责|按职责负责|分工负责|牵头|负责|配合|参与|协助|协同|落实)$")
+
+
+def _units_with_roles(value: str, default: str | None) -> Assignment | None:
+    """Units each followed by its role (旗司法局牵头，旗公安局、旗市监局配合). A part without a role takes
+    default (lead or responsible, from its label); without a default every part must name units and a role."""
+    named: list[tuple[str, str]] = []
+    for part in re.split(r"[，,；;]", value):
+        part = part.strip(" 。")
+        if not part:
+            continue
+        match = _ROLE.match(part)
+        if match is None and default is None:
+            return None
+        names, role = (match.group(1), match.group(2)) if match else (part, default)
+        units = split_units(names)
+        if default is None and not all(is_unit_like(u) or is_group(u) for u in units):
+            return None
+        named.extend((unit, role) for unit in units)
+    # 负责 alone names the unit in charge; beside a 牵头 unit it is one of the responsible ones.
+    lead_words = ("牵头", "lead") if any(role == "牵头" for _, role in named) else ("牵头", "负责", "lead")
+    assignment = Assignment()
+    for unit, (_, role) in zip(inherit_prefix([u for u, _ in named]), named, strict=True):
+        (assignment.lead if role in lead_words else assignment.responsible).append(unit)
+    return assignment
 
 
 def _parse_assignment(clause: str, closing: bool) -> Assignment:
@@ -152,11 +185,17 @@ def _parse_assignment(clause: str, closing: bool) -> Assignment:
         label = match.group(1)
         if label in labels["deadline"]:
             assignment.deadline = value
-        elif label in labels["lead"]:
-            assignment.lead.extend(inherit_prefix(split_units(value)))
         else:
-            assignment.responsible.extend(inherit_prefix(split_units(value)))
+            assignment.merge(_column_units(value, "lead" if label in labels["lead"] else "responsible"))
     return assignment
+
+
+def _column_units(value: str, role: str) -> Assignment:
+    """The units under a label or in a table column; 旗司法局牵头，各苏木镇配合 names each unit's role."""
+    if any(_ROLE.match(part.strip(" 。")) for part in re.split(r"[，,；;]", value)):
+        return _units_with_roles(value, role)
+    units = inherit_prefix(split_units(value))
+    return Assignment(lead=units) if role == "lead" else Assignment(responsible=units)
 
 
 def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
@@ -415,8 +454,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         if title and text and not text.startswith(title):
             text = title + ("" if title[-1] in "。；;" else "。") + text
         text = text or title
-        lead = inherit_prefix(split_units(cell("lead")))
-        units = inherit_prefix(split_units(cell("units")))
+        lead, units = _column_units(cell("lead"), "lead"), _column_units(cell("units"), "responsible")
+        lead, units = lead.lead + units.lead, lead.responsible + units.responsible
         body, assignment = split_assignment(text)
         if assignment is not None:
             text, lead, units = body, lead + assignment.lead, units + assignment.responsible

@@ -45,7 +45,8 @@ def is_group(name: str) -> bool:
     return name.startswith("各") or any(marker in name for marker in _terms()["group_markers"])
 
 
-def _is_unit_like(text: str) -> bool:
+def is_unit_like(text: str) -> bool:
+    """A name that ends like a unit's (局, 委, 办, 中心, 政府 …)."""
     return len(text) >= 3 and text.endswith(tuple(_terms()["suffixes"]))
 
 
@@ -63,7 +64,7 @@ def split_units(text: str) -> list[str]:
 def _split_joined(part: str) -> list[str]:
     for match in _JOINERS.finditer(part):
         left, right = part[: match.start()], part[match.end():]
-        if _is_unit_like(left) and _is_unit_like(right):
+        if is_unit_like(left) and is_unit_like(right):
             return _split_joined(left) + _split_joined(right)
     return [part]
 
