@@ -135,14 +135,18 @@ def test_units_named_with_their_role_and_no_label():
         "1.加强行政复议工作，全年办案不少于20件。（县司法局牵头，公安局、市监局配合）",
         "2.推进综合执法（含乡镇综合行政执法）。（责任单位：县司法局牵头，各乡镇按职责分工负责）",
         "3.加强执法监督。（县司法局负责）",
+        "4.规范行政复议工作。",
+        "责任单位：县司法局（牵头）、县政府办，乡镇人民政府按职责分工分别负责。",
     ]
     plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
-    first, second, third = plan.tasks
+    first, second, third, fourth = plan.tasks
     assert first.text == "加强行政复议工作，全年办案不少于20件。"
     assert first.lead_units == ("县司法局",) and first.units == ("县公安局", "县市监局")
     assert second.text == "推进综合执法（含乡镇综合行政执法）。"
     assert second.lead_units == ("县司法局",) and second.units == ("各乡镇",)
     assert third.lead_units == ("县司法局",) and third.units == ()
+    assert fourth.lead_units == ("县司法局",) and fourth.units == ("县政府办", "乡镇人民政府")
+    assert {u.name: u.group for u in plan.units}["乡镇人民政府"]
 
 
 def test_table_unit_column_with_roles(tmp_path):

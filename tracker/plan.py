@@ -147,31 +147,41 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     return paragraph, None
 
 
-_ROLE = re.compile(r"^(.+?)(按职责分工负责|按职责负责|分工负责|牵头|负责|配合|参与|协助|协同|落实)$")
+_ROLE = re.compile(r"^(.+?)((?:按照?|依照?|根据)?(?:各自)?(?:职责)?(?:分工)?(?:分别|共同|具体)?(?:负责|落实)"
+                   r"|牵头|配合|参与|协助|协同)$")
+_ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|负责|配合)[）)]")
 
 
 def _units_with_roles(value: str, default: str | None) -> Assignment | None:
-    """Units each followed by its role (旗司法局牵头，旗公安局、旗市监局配合). A part without a role takes
-    default (lead or responsible, from its label); without a default every part must name units and a role."""
-    named: list[tuple[str, str]] = []
-    for part in re.split(r"[，,；;]", value):
+    """Units each followed by its role (旗司法局牵头，旗公安局、旗市监局配合; 县司法局（牵头）、县政府办). A unit
+    without a role takes that of its part, else default (lead or responsible, from its label), else, in an
+    unlabelled list, responsible beside the units that name theirs. None when the text is not such a list."""
+    named: list[tuple[str, str | None]] = []
+    for part in re.split(r"[，,；;]", _ROLE_IN_BRACKETS.sub(r"\1", value)):
         part = part.strip(" 。")
         if not part:
             continue
         match = _ROLE.match(part)
-        if match is None and default is None:
-            return None
         names, role = (match.group(1), match.group(2)) if match else (part, default)
-        units = split_units(names)
-        if default is None and not all(is_unit_like(u) or is_group(u) for u in units):
-            return None
-        named.extend((unit, role) for unit in units)
+        for unit in split_units(names):
+            own = _ROLE.match(unit)
+            unit, unit_role = (own.group(1), own.group(2)) if own else (unit, role)
+            if default is None and not (is_unit_like(unit) or is_group(unit)):
+                return None
+            named.append((unit, unit_role))
+    if not any(role for _, role in named):
+        return None
     # 负责 alone names the unit in charge; beside a 牵头 unit it is one of the responsible ones.
     lead_words = ("牵头", "lead") if any(role == "牵头" for _, role in named) else ("牵头", "负责", "lead")
     assignment = Assignment()
     for unit, (_, role) in zip(inherit_prefix([u for u, _ in named]), named, strict=True):
         (assignment.lead if role in lead_words else assignment.responsible).append(unit)
     return assignment
+
+
+def _names_roles(value: str) -> bool:
+    """Whether a list of units names the role of any of them (旗司法局牵头、…)."""
+    return any(_ROLE.match(item.strip(" 。")) for item in re.split(r"[，,；;、]", _ROLE_IN_BRACKETS.sub(r"\1", value)))
 
 
 def _parse_assignment(clause: str, closing: bool) -> Assignment:
@@ -192,7 +202,7 @@ def _parse_assignment(clause: str, closing: bool) -> Assignment:
 
 def _column_units(value: str, role: str) -> Assignment:
     """The units under a label or in a table column; 旗司法局牵头，各苏木镇配合 names each unit's role."""
-    if any(_ROLE.match(part.strip(" 。")) for part in re.split(r"[，,；;]", value)):
+    if _names_roles(value):
         return _units_with_roles(value, role)
     units = inherit_prefix(split_units(value))
     return Assignment(lead=units) if role == "lead" else Assignment(responsible=units)

@@ -17,7 +17,7 @@ TERMS = "plan_terms.toml"
 _SEPARATORS = re.compile(r"[、，,；;／/\s]+")
 _JOINERS = re.compile(r"(?<=.)(?:及|和|以及|与)(?=.)")
 # Parts of a place name inside a unit name (中国人民银行乌拉特中旗支行) that forbid adding a level prefix.
-_OWN_PLACE = re.compile(r"^(?:中国|国家|自治区|内蒙古)|^.{2,}[旗县区市盟镇乡].{2,}")
+_OWN_PLACE = re.compile(r"^(?:中国|国家|自治区|内蒙古|乡镇|苏木镇|苏木乡镇|街道|嘎查|社区)|^.{2,}[旗县区市盟镇乡].{2,}")
 
 
 @lru_cache(maxsize=1)
