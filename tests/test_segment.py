@@ -2,7 +2,7 @@
 
 from tracker.ingest import read_document
 from tracker.models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document
-from tracker.segment import split_report
+from tracker.segment import sentence_kind, split_report
 
 
 def report(seeds_dir, name):
@@ -60,6 +60,8 @@ def test_sentence_about_the_future_inside_achievements_is_not_evidence():
     assert kinds_of(r.passages, "下一步") == {PLAN}
     assert kinds_of(r.passages, "尚未成立") == {PROBLEM}  # what was not done is no evidence
     assert kinds_of(r.passages, "未经法制审核") == {ACHIEVEMENT}
+    assert {sentence_kind(s, ACHIEVEMENT) for s in ("拟定了《机构改革实施方案》。", "拟于明年出台实施办法。")} == {
+        ACHIEVEMENT, PLAN}
 
 
 def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
