@@ -149,6 +149,21 @@ def test_units_named_with_their_role_and_no_label():
     assert {u.name: u.group for u in plan.units}["乡镇人民政府"]
 
 
+def test_units_given_to_a_part_hold_for_its_tasks_without_their_own():
+    paragraphs = [
+        "一、深化“放管服”改革（牵头单位：县政数局）",
+        "1.推行告知承诺制。全面推行证明事项告知承诺制。",
+        "2.推进一网通办。政务服务事项网上可办率达到95%。（责任单位：县政数局、县市监局）",
+        "二、严格规范公正文明执法（牵头单位：县司法局；完成时限：2025年底）",
+        "3.加强执法培训。执法人员培训不少于40学时。（牵头单位：县人社局）",
+    ]
+    plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
+    assert [t.section for t in plan.tasks] == ["一、深化“放管服”改革"] * 2 + ["二、严格规范公正文明执法"]
+    assert [(t.lead_units, t.units) for t in plan.tasks] == [
+        (("县政数局",), ()), (("县政数局",), ("县市监局",)), (("县人社局",), ())]
+    assert plan.tasks[2].deadline == "2025年底"
+
+
 def test_table_unit_column_with_roles(tmp_path):
     import openpyxl
 

@@ -335,6 +335,13 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
         lead = [n for a in assignments for n in a.lead]
         responsible = [n for a in assignments for n in a.responsible]
         deadline = "；".join(a.deadline for a in assignments if a.deadline)
+        # 一、深化“放管服”改革（牵头单位：旗政数局）: units given to a part hold for its tasks that do not name
+        # their own.
+        for above in _ancestors(items, index):
+            inherited = items[above].assignments
+            lead = lead or [n for a in inherited for n in a.lead]
+            responsible = responsible or [n for a in inherited for n in a.responsible]
+            deadline = deadline or "；".join(a.deadline for a in inherited if a.deadline)
         rows.append(Row(no=_label_text(item.label), section=_section(items, index), title=task_title(text),
                         text=text, lead=lead, units=responsible, deadline=deadline))
     return rows
@@ -356,12 +363,18 @@ def _descendants(children: dict[int, list[int]], index: int) -> list[int]:
     return out
 
 
+def _ancestors(items: list[Item], index: int) -> list[int]:
+    """The numbered items above an item, nearest first."""
+    out, parent = [], items[index].parent
+    while parent is not None:
+        out.append(parent)
+        parent = items[parent].parent
+    return out
+
+
 def _root(items: list[Item], index: int) -> int | None:
     """The outermost numbered item above an item, or None for a top-level item."""
-    parent, root = items[index].parent, None
-    while parent is not None:
-        root, parent = parent, items[parent].parent
-    return root
+    return (_ancestors(items, index) or [None])[-1]
 
 
 def _section(items: list[Item], index: int) -> str:
