@@ -132,9 +132,9 @@ def test_units_on_lines_of_their_own_and_measures_stay_in_their_task():
 def test_units_named_with_their_role_and_no_label():
     paragraphs = [
         "一、深入推进依法行政",
-        "1.加强行政复议工作，全年办案不少于20件。（县司法局牵头，公安局、市监局配合）",
+        "1.加强行政复议工作，全年办案不少于20件。（县司法局牵头，公安局、市监局配合，2025年6月底前完成）",
         "2.推进综合执法（含乡镇综合行政执法）。（责任单位：县司法局牵头，各乡镇按职责分工负责）",
-        "3.加强执法监督。（县司法局负责）",
+        "3.加强执法监督。（县司法局负责，长期坚持）",
         "4.规范行政复议工作。",
         "责任单位：县司法局（牵头）、县政府办，乡镇人民政府按职责分工分别负责。",
     ]
@@ -142,9 +142,10 @@ def test_units_named_with_their_role_and_no_label():
     first, second, third, fourth = plan.tasks
     assert first.text == "加强行政复议工作，全年办案不少于20件。"
     assert first.lead_units == ("县司法局",) and first.units == ("县公安局", "县市监局")
+    assert first.deadline == "2025年6月底前完成"
     assert second.text == "推进综合执法（含乡镇综合行政执法）。"
     assert second.lead_units == ("县司法局",) and second.units == ("各乡镇",)
-    assert third.lead_units == ("县司法局",) and third.units == ()
+    assert third.lead_units == ("县司法局",) and third.units == () and third.deadline == "长期坚持"
     assert fourth.lead_units == ("县司法局",) and fourth.units == ("县政府办", "乡镇人民政府")
     assert {u.name: u.group for u in plan.units}["乡镇人民政府"]
 

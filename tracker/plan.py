@@ -149,6 +149,7 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
 
 _ROLE = re.compile(r"^(.+?)((?:按照?|依照?|根据)?(?:各自)?(?:职责)?(?:分工)?(?:分别|共同|具体)?(?:负责|落实)"
                    r"|牵头|配合|参与|协助|协同)$")
+_ONGOING = re.compile(r"^(?:长期坚持|长期|持续推进|持续开展|全年|常态化(?:开展|推进)?)$")
 _ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|负责|配合)[）)]")
 
 
@@ -157,9 +158,13 @@ def _units_with_roles(value: str, default: str | None) -> Assignment | None:
     without a role takes that of its part, else default (lead or responsible, from its label), else, in an
     unlabelled list, responsible beside the units that name theirs. None when the text is not such a list."""
     named: list[tuple[str, str | None]] = []
+    deadlines: list[str] = []
     for part in re.split(r"[，,；;]", _ROLE_IN_BRACKETS.sub(r"\1", value)):
         part = part.strip(" 。")
         if not part:
+            continue
+        if (extract_deadline(part) or _ONGOING.match(part)) and not is_unit_like(part):  # （…牵头，6月底前完成）
+            deadlines.append(part)
             continue
         match = _ROLE.match(part)
         names, role = (match.group(1), match.group(2)) if match else (part, default)
@@ -173,7 +178,7 @@ def _units_with_roles(value: str, default: str | None) -> Assignment | None:
         return None
     # 负责 alone names the unit in charge; beside a 牵头 unit it is one of the responsible ones.
     lead_words = ("牵头", "lead") if any(role == "牵头" for _, role in named) else ("牵头", "负责", "lead")
-    assignment = Assignment()
+    assignment = Assignment(deadline="；".join(deadlines))
     for unit, (_, role) in zip(inherit_prefix([u for u, _ in named]), named, strict=True):
         (assignment.lead if role in lead_words else assignment.responsible).append(unit)
     return assignment
