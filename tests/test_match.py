@@ -81,6 +81,11 @@ def test_heading_that_echoes_a_task_over_unrelated_content_is_not_evidence(seeds
         "一、主要工作\n（一）充分发挥行政复议化解行政争议主渠道作用。\n"
         "推进网格化治理，将法治元素融入网格化管理中，全旗划分网格120个，配备网格员300名。\n"), 18)
     assert task["status"] == "missing"
+    # The same without a number, as a bold line of its own.
+    task = match_task(runner, tmp_path, seeds_dir, (
+        "一、主要工作\n**加强和规范行政应诉工作。**\n"
+        "推进网格化治理，将法治元素融入网格化管理中，全旗划分网格120个，配备网格员300名。\n"), 19)
+    assert task["status"] == "missing"
 
 
 def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):

@@ -73,9 +73,10 @@ def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
     word.add_heading("主要工作成效", 1)
     word.add_heading("充分发挥行政复议化解行政争议主渠道作用", 2)
     word.add_paragraph("全年受理行政复议案件42件，审结39件。成立旗行政复议委员会，召开会议3次。")
-    word.add_paragraph("发出行政复议意见书5份。")  # a short paragraph of one sentence is content, not a heading
+    word.add_paragraph("发出行政复议意见书5份。")  # a short paragraph with a figure is content, not a heading
+    word.add_paragraph("加强和规范行政应诉工作。")  # without one it only names a topic
     word.add_heading("存在的不足", 1)
-    word.add_paragraph("行政机关负责人出庭应诉率有待提高。")
+    word.add_paragraph("行政应诉仍有短板，行政机关负责人出庭应诉率有待提高。")
     word.add_heading("下一步工作打算", 1)
     word.add_paragraph("推动行政机关负责人出庭应诉率达到100%。")
     word.add_paragraph("乌拉特中旗司法局")
@@ -87,6 +88,7 @@ def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
     assert cases.location.startswith("充分发挥行政复议化解行政争议主渠道作用，第")
     opinions = next(p for p in passages if "意见书5份" in p.text)
     assert opinions.kind == ACHIEVEMENT and not opinions.heading and opinions.section == cases.section
+    assert next(p for p in passages if p.text == "加强和规范行政应诉工作。").heading
     assert kinds_of(passages, "有待提高") == {PROBLEM}
     assert kinds_of(passages, "达到100%") == {PLAN}
     assert kinds_of(passages, "报告如下") == {OTHER}  # the cover letter is no evidence

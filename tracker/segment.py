@@ -133,8 +133,9 @@ def split_report(document: Document) -> Report:
 
 def _is_title_line(normal: str, limit: int = 30, sentence_end: bool = True) -> bool:
     """A short line without inner punctuation: a heading, a signature or a date. With sentence_end False, a
-    line that ends like a sentence (全年受理复议案件42件。) is not one."""
-    if not sentence_end and normal.endswith(("。", "！", "？", "；")):
+    line that ends like a sentence and gives a figure (发出复议意见书5份。) is content, not one; without a
+    figure (加强和规范行政应诉工作。) it only names a topic."""
+    if not sentence_end and normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal):
         return bool(_SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
     return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or bool(
         _SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
