@@ -110,6 +110,12 @@ def test_a_shortfall_stated_among_the_problems_blocks_done(seeds_dir, tmp_path, 
         "三、下一步工作计划\n力争行政机关负责人出庭应诉率达到100%。\n"), 19)
     assert task["targets"][0]["status"] == "not_met" and "85%" in task["targets"][0]["figure"]
     assert task["status"] == "partial"
+    # A target named among the problems is no proof that it was reached.
+    task = match_task(runner, tmp_path, seeds_dir, (
+        "一、主要工作\n（一）加强和规范行政应诉工作。\n"
+        "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份。\n"
+        "二、存在的问题\n距离行政机关负责人出庭应诉率达到100%的目标还有差距。\n"), 19)
+    assert task["targets"][0]["status"] == "unknown"
 
 
 def test_one_word_of_a_concept_does_not_stand_for_all_its_terms(seeds_dir, tmp_path, runner):

@@ -14,6 +14,7 @@ from .models import (
     PARTIAL,
     PLAN,
     PROBLEM,
+    UNKNOWN,
     Evidence,
     MeasureResult,
     Plan,
@@ -223,8 +224,18 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
     return NONE, None
 
 
-def _check_targets(task: Task, figures: Figures) -> tuple[TargetResult, ...]:
-    return tuple(TargetResult(t, *check_target(t, figures)) for t in task.targets)
+def _check_targets(task: Task, figures: Figures, shortfalls: Figures) -> tuple[TargetResult, ...]:
+    """Each target against the figures of the results; where they settle nothing, a figure stated among the
+    problems (出庭应诉率仅为85%) can still show it missed, never that it was met (…达到100%的目标还有差距)."""
+    out = []
+    for target in task.targets:
+        status, figure = check_target(target, figures)
+        if status == UNKNOWN:
+            problem_status, problem_figure = check_target(target, shortfalls)
+            if problem_status == NOT_MET:
+                status, figure = problem_status, problem_figure
+        out.append(TargetResult(target, status, figure))
+    return tuple(out)
 
 
 def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetResult, ...], reason: str = "") -> str:
@@ -277,11 +288,9 @@ def prepare(plan: Plan, reports: list[Report]) -> Prepared:
         task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights)]
         for task in plan.tasks
     }
-    # A figure stated among the shortcomings (出庭应诉率仅为85%) is as true as one among the results; only
-    # plans for next year speak of figures not yet reached.
-    figures = report_figures([p.text for i, p in enumerate(passages)
-                              if index.is_evidence(i) or (p.kind == PROBLEM and not p.heading)])
-    targets = {task.seq: _check_targets(task, figures) for task in plan.tasks}
+    figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)])
+    shortfalls = report_figures([p.text for p in passages if p.kind == PROBLEM and not p.heading])
+    targets = {task.seq: _check_targets(task, figures, shortfalls) for task in plan.tasks}
     return Prepared(plan, reports, index, candidates, targets)
 
 
