@@ -147,29 +147,40 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     return paragraph, None
 
 
-_ROLE = re.compile(r"^(.+?)((?:按照?|依照?|根据)?(?:各自)?(?:职责)?(?:分工)?(?:分别|共同|具体)?(?:负责|落实)"
-                   r"|牵头|配合|参与|协助|协同)$")
-_ONGOING = re.compile(r"^(?:长期坚持|长期|持续推进|持续开展|全年|常态化(?:开展|推进)?)$")
-_ROLE_IN_BRACKETS = re.compile(r"[（(](牵头|负责|配合)[）)]")
+@lru_cache(maxsize=1)
+def _role_words() -> str:
+    roles = _terms()["roles"]
+    return "|".join(map(re.escape, sorted(roles["lead"] + roles["responsible"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern:
+    return re.compile(rf"^(.+?)({_role_words()})$")
+
+
+def _roles_unbracketed(value: str) -> str:
+    """县司法局（牵头） → 县司法局牵头."""
+    return re.sub(rf"[（(]({_role_words()})[）)]", r"\1", value)
 
 
 def _units_with_roles(value: str, default: str | None) -> Assignment | None:
     """Units each followed by its role (旗司法局牵头，旗公安局、旗市监局配合; 县司法局（牵头）、县政府办). A unit
     without a role takes that of its part, else default (lead or responsible, from its label), else, in an
     unlabelled list, responsible beside the units that name theirs. None when the text is not such a list."""
+    roles = _terms()["roles"]
     named: list[tuple[str, str | None]] = []
     deadlines: list[str] = []
-    for part in re.split(r"[，,；;]", _ROLE_IN_BRACKETS.sub(r"\1", value)):
+    for part in re.split(r"[，,；;]", _roles_unbracketed(value)):
         part = part.strip(" 。")
         if not part:
             continue
-        if (extract_deadline(part) or _ONGOING.match(part)) and not is_unit_like(part):  # （…牵头，6月底前完成）
+        if (extract_deadline(part) or part in roles["ongoing"]) and not is_unit_like(part):  # （…牵头，6月底前完成）
             deadlines.append(part)
             continue
-        match = _ROLE.match(part)
+        match = _role_pattern().match(part)
         names, role = (match.group(1), match.group(2)) if match else (part, default)
         for unit in split_units(names):
-            own = _ROLE.match(unit)
+            own = _role_pattern().match(unit)
             unit, unit_role = (own.group(1), own.group(2)) if own else (unit, role)
             if default is None and not (is_unit_like(unit) or is_group(unit)):
                 return None
@@ -177,7 +188,8 @@ def _units_with_roles(value: str, default: str | None) -> Assignment | None:
     if not any(role for _, role in named):
         return None
     # 负责 alone names the unit in charge; beside a 牵头 unit it is one of the responsible ones.
-    lead_words = ("牵头", "lead") if any(role == "牵头" for _, role in named) else ("牵头", "负责", "lead")
+    primary = roles["lead"][0]
+    lead_words = {primary, "lead"} if any(role == primary for _, role in named) else {*roles["lead"], "lead"}
     assignment = Assignment(deadline="；".join(deadlines))
     for unit, (_, role) in zip(inherit_prefix([u for u, _ in named]), named, strict=True):
         (assignment.lead if role in lead_words else assignment.responsible).append(unit)
@@ -186,7 +198,7 @@ def _units_with_roles(value: str, default: str | None) -> Assignment | None:
 
 def _names_roles(value: str) -> bool:
     """Whether a list of units names the role of any of them (旗司法局牵头、…)."""
-    return any(_ROLE.match(item.strip(" 。")) for item in re.split(r"[，,；;、]", _ROLE_IN_BRACKETS.sub(r"\1", value)))
+    return any(_role_pattern().match(item.strip(" 。")) for item in re.split(r"[，,；;、]", _roles_unbracketed(value)))
 
 
 def _parse_assignment(clause: str, closing: bool) -> Assignment:
