@@ -1,0 +1,135 @@
+"""Who does a task: the unit clause of a plan task (（牵头单位：…；责任单位：…；完成时限：…）, 旗司法局牵头，…配合)
+or its table columns, read into lead units, responsible units and a deadline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .resources import load_toml
+from .targets import extract_deadline
+from .units import inherit_prefix, is_group, is_unit_like, split_units
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict:
+    return load_toml("plan_terms.toml")
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern:
+    labels = _terms()["labels"]
+    words = sorted(labels["lead"] + labels["responsible"] + labels["deadline"], key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, words))})\s*[：:]")
+
+
+@dataclass
+class Assignment:
+    """Units and deadline named in a task's unit clause."""
+
+    lead: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    deadline: str = ""
+
+    def merge(self, other: Assignment) -> None:
+        self.lead.extend(other.lead)
+        self.responsible.extend(other.responsible)
+        self.deadline = "；".join(d for d in (self.deadline, other.deadline) if d)
+
+
+def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
+    """Split （牵头单位：…；责任单位：…） or 牵头单位：… off a paragraph; return the body and the units."""
+    pattern = _label_pattern()
+    for match in pattern.finditer(paragraph):
+        before = paragraph[: match.start()].rstrip()
+        opener = before.endswith(("（", "("))
+        if before and not opener and before[-1] not in "。；;，,）)":
+            continue
+        body = before[:-1].rstrip() if opener else before
+        return body, _parse_assignment(paragraph[match.start():], closing=opener)
+    # （旗司法局牵头，旗政府各部门配合）: no label, each unit followed by its role.
+    closing = re.search(r"[（(]([^（）()]{3,160})[）)]\s*[。；;]?\s*$", paragraph)
+    if closing:
+        roles = _units_with_roles(closing.group(1), default=None)
+        if roles is not None and roles.lead + roles.responsible:
+            return paragraph[: closing.start()].rstrip(), roles
+    return paragraph, None
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> str:
+    roles = _terms()["roles"]
+    return "|".join(map(re.escape, sorted(roles["lead"] + roles["responsible"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _role_pattern() -> re.Pattern:
+    return re.compile(rf"^(.+?)({_role_words()})$")
+
+
+def _roles_unbracketed(value: str) -> str:
+    """县司法局（牵头） → 县司法局牵头."""
+    return re.sub(rf"[（(]({_role_words()})[）)]", r"\1", value)
+
+
+def _units_with_roles(value: str, default: str | None) -> Assignment | None:
+    """Units each followed by its role (旗司法局牵头，旗公安局、旗市监局配合; 县司法局（牵头）、县政府办). A unit
+    without a role takes that of its part, else default (lead or responsible, from its label), else, in an
+    unlabelled list, responsible beside the units that name theirs. None when the text is not such a list."""
+    roles = _terms()["roles"]
+    named: list[tuple[str, str | None]] = []
+    deadlines: list[str] = []
+    for part in re.split(r"[，,；;]", _roles_unbracketed(value)):
+        part = part.strip(" 。")
+        if not part:
+            continue
+        if (extract_deadline(part) or part in roles["ongoing"]) and not is_unit_like(part):  # （…牵头，6月底前完成）
+            deadlines.append(part)
+            continue
+        match = _role_pattern().match(part)
+        names, role = (match.group(1), match.group(2)) if match else (part, default)
+        for unit in split_units(names):
+            own = _role_pattern().match(unit)
+            unit, unit_role = (own.group(1), own.group(2)) if own else (unit, role)
+            if default is None and not (is_unit_like(unit) or is_group(unit)):
+                return None
+            named.append((unit, unit_role))
+    if not any(role for _, role in named):
+        return None
+    # 负责 alone names the unit in charge; beside a 牵头 unit it is one of the responsible ones.
+    primary = roles["lead"][0]
+    lead_words = {primary, "lead"} if any(role == primary for _, role in named) else {*roles["lead"], "lead"}
+    assignment = Assignment(deadline="；".join(deadlines))
+    for unit, (_, role) in zip(inherit_prefix([u for u, _ in named]), named, strict=True):
+        (assignment.lead if role in lead_words else assignment.responsible).append(unit)
+    return assignment
+
+
+def _names_roles(value: str) -> bool:
+    """Whether a list of units names the role of any of them (旗司法局牵头、…)."""
+    return any(_role_pattern().match(item.strip(" 。")) for item in re.split(r"[，,；;、]", _roles_unbracketed(value)))
+
+
+def _parse_assignment(clause: str, closing: bool) -> Assignment:
+    labels = _terms()["labels"]
+    if closing and clause.endswith(("）", ")")) and clause.count("（") < clause.count("）"):
+        clause = clause[:-1]
+    assignment = Assignment()
+    matches = list(_label_pattern().finditer(clause))
+    for match, following in zip(matches, matches[1:] + [None], strict=True):
+        value = clause[match.end(): following.start() if following else len(clause)].strip("；;，,。 ")
+        label = match.group(1)
+        if label in labels["deadline"]:
+            assignment.deadline = value
+        else:
+            assignment.merge(column_units(value, "lead" if label in labels["lead"] else "responsible"))
+    return assignment
+
+
+def column_units(value: str, role: str) -> Assignment:
+    """The units under a label or in a table column; 旗司法局牵头，各苏木镇配合 names each unit's role."""
+    if _names_roles(value):
+        return _units_with_roles(value, role)
+    units = inherit_prefix(split_units(value))
+    return Assignment(lead=units) if role == "lead" else Assignment(responsible=units)
