@@ -88,13 +88,17 @@ def test_heading_that_echoes_a_task_over_unrelated_content_is_not_evidence(seeds
     assert task["status"] == "missing"
 
 
+# Work on task 19 (加强和规范行政应诉工作) without a figure for its target 出庭应诉率.
+COURT_WORK = (
+    "一、主要工作\n（一）加强和规范行政应诉工作。\n"
+    "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份。\n"
+    "强化府院联动，召开府院联席会议2次，推动行政争议实质性化解15件。\n"
+    "认真做好司法建议、检察建议落实和反馈，办复司法建议9份、检察建议6份。\n")
+
+
 def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):
     task = match_task(runner, tmp_path, seeds_dir, (
-        "一、主要工作\n（一）加强和规范行政应诉工作。\n"
-        "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份，行政机关负责人出庭应诉率85%。\n"
-        "强化府院联动，召开府院联席会议2次，推动行政争议实质性化解15件。\n"
-        "认真做好司法建议、检察建议落实和反馈，办复司法建议9份、检察建议6份。\n"
-        "建立行政应诉培训制度，组织旁听庭审活动3次，参加人员120人次。\n"), 19)
+        COURT_WORK + "行政机关负责人出庭应诉率85%。\n建立行政应诉培训制度，组织旁听庭审活动3次，参加人员120人次。\n"), 19)
     assert task["targets"][0]["status"] == "not_met" and "85%" in task["targets"][0]["figure"]
     assert task["status"] == "partial"
     assert "未达到" in task["explanation"]
@@ -102,19 +106,14 @@ def test_a_target_that_is_not_reached_blocks_done(seeds_dir, tmp_path, runner):
 
 def test_a_shortfall_stated_among_the_problems_blocks_done(seeds_dir, tmp_path, runner):
     task = match_task(runner, tmp_path, seeds_dir, (
-        "一、主要工作\n（一）加强和规范行政应诉工作。\n"
-        "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份。\n"
-        "强化府院联动，召开府院联席会议2次，推动行政争议实质性化解15件。\n"
-        "认真做好司法建议、检察建议落实和反馈，办复司法建议9份、检察建议6份。\n"
+        COURT_WORK +
         "二、存在的问题\n行政机关负责人出庭应诉率仅为85%，与目标还有差距。\n"
         "三、下一步工作计划\n力争行政机关负责人出庭应诉率达到100%。\n"), 19)
     assert task["targets"][0]["status"] == "not_met" and "85%" in task["targets"][0]["figure"]
     assert task["status"] == "partial"
     # A target named among the problems is no proof that it was reached.
     task = match_task(runner, tmp_path, seeds_dir, (
-        "一、主要工作\n（一）加强和规范行政应诉工作。\n"
-        "落实行政机关负责人出庭应诉定期通报制度，发出出庭应诉提示函24份。\n"
-        "二、存在的问题\n距离行政机关负责人出庭应诉率达到100%的目标还有差距。\n"), 19)
+        COURT_WORK + "二、存在的问题\n距离行政机关负责人出庭应诉率达到100%的目标还有差距。\n"), 19)
     assert task["targets"][0]["status"] == "unknown"
 
 
