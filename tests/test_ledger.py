@@ -91,6 +91,8 @@ def test_unit_matrix_summary_and_reminders(ledger):
     owed = [reminders.cell(row=r, column=5).value for r in range(3, reminders.max_row + 1)]
     assert owed and not any("已落实" in v for v in owed)
     assert reminders.cell(row=3, column=8).value.startswith("请")
+    prompts = [reminders.cell(row=r, column=8).value for r in range(3, reminders.max_row + 1)]
+    assert any("对照任务（一）“" in p for p in prompts) and not any("（（" in p for p in prompts)
 
 
 def write_review(path, seq, conclusion, note):

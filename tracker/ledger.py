@@ -332,15 +332,17 @@ def _reminders(sheet, styles: Styles, title: str, results: Results, units: list[
             if item.status == DONE:
                 continue
             task = by_seq[item.seq].task
+            # 任务（一） or 任务（5）: a label printed with its own brackets keeps them, one pair only.
+            reference = f"任务{task.no}" if task.no.startswith("（") else f"任务（{task.no}）"
             role = spec["roles"]["lead"] if item.role == LEAD else spec["roles"]["responsible"]
             lacking = item.missing or missing_summary(by_seq[item.seq])
             if item.status == NOT_SUBMITTED:
                 lacking = "未报送年度报告"
-                prompt = (f"请{unit.unit}尽快报送年度法治政府建设工作报告，并说明任务（{task.no}）"
+                prompt = (f"请{unit.unit}尽快报送年度法治政府建设工作报告，并说明{reference}"
                           f"“{task.title}”的落实情况（{role}单位）。")
             else:
                 deadline = f"，完成时限：{task.deadline}" if task.deadline else ""
-                prompt = (f"请{unit.unit}对照任务（{task.no}）“{task.title}”（{role}单位{deadline}），"
+                prompt = (f"请{unit.unit}对照{reference}“{task.title}”（{role}单位{deadline}），"
                           f"补充落实并报送以下方面的做法与成效：{lacking}。")
             row = body_row(sheet, styles, [unit.unit, role, task.seq, task.title, status_label(item.status),
                                            task.deadline, lacking, prompt])
