@@ -128,3 +128,15 @@ def test_bad_folders_and_plans(runner, seeds_dir, tmp_path):
     (reports / "司法局.txt").write_text("旗司法局2022年工作报告\n一、工作\n开展普法宣传12场次。", encoding="utf-8")
     result = runner.invoke(cli, ["audit", str(seeds_dir / "dalate-2022-plan.txt"), str(reports)])
     assert result.exit_code == 2 and "没有牵头单位或责任单位" in result.output
+
+
+def test_an_old_word_file_in_the_folder_is_skipped_with_advice(runner, seeds_dir, tmp_path):
+    reports = tmp_path / "old"
+    reports.mkdir()
+    (reports / "司法局.txt").write_text("乌拉特中旗司法局2024年法治政府建设工作报告\n一、主要工作\n"
+                                      "全年受理行政复议案件42件，审结39件，成立行政复议委员会。\n", encoding="utf-8")
+    (reports / "应急管理局.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
+    result, data = run_audit(runner, seeds_dir, reports, tmp_path)
+    assert result.exit_code == 0, result.output
+    [skipped] = data["skipped_files"]
+    assert skipped["path"].endswith("应急管理局.doc") and "另存为” .docx" in skipped["reason"]

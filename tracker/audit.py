@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .assess import assess_plan, missing_summary
 from .errors import InputError
-from .ingest import READERS, read_document
+from .ingest import OLD_FORMATS, READERS, read_document
 from .models import (
     DONE,
     LEAD,
@@ -150,7 +150,7 @@ def read_folder(folder: str | Path, units: list[AuditUnit], exclude: tuple[Path,
 
 
 def _read_one(path: Path, units: list[AuditUnit], result: Folder) -> None:
-    if path.suffix.lower() not in READERS:
+    if path.suffix.lower() not in READERS | OLD_FORMATS:  # an old .doc gets read_document's advice to re-save
         result.skipped.append((str(path), f"“{path.name}”：不支持“{path.suffix or '无扩展名'}”格式，已跳过。"))
         return
     try:
