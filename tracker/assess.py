@@ -25,6 +25,7 @@ from .models import (
     TaskResult,
 )
 from .targets import Figures, check_target, report_figures
+from .text import normalize
 
 CONCRETE, GENERAL, ELSEWHERE, NONE = "concrete", "general", "elsewhere", "none"
 
@@ -276,6 +277,15 @@ class Prepared:
 
     def best(self, settings: Settings) -> dict[int, float]:
         return best_support(self.candidates, self.index, settings)
+
+    def related(self, settings: Settings = DEFAULT) -> bool:
+        """Whether the reports speak of the plan's work anywhere, even only in headings, problems or plans,
+        or name any work of the concept table: a report that does not is an unrelated file, not a report
+        of work left undone."""
+        if any(hit.coverage >= settings.found for candidates in self.candidates.values()
+               for candidate in candidates for hit in candidate.hits):
+            return True
+        return any(lexicon().concept_spans(normalize(p.text)) for p in self.index.passages)
 
 
 def prepare(plan: Plan, reports: list[Report]) -> Prepared:

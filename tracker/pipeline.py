@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from .assess import assess_plan
+from .assess import assess_plan, decide, prepare
 from .audit import Audit, audit_plan, audit_units, read_folder, units_from_results
 from .errors import InputError
 from .excel import write_task_table
@@ -89,7 +89,11 @@ def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Pat
     """Assess a plan against reports; carry reviews over; write the ledger and JSON where asked."""
     plan = load_plan(plan_path)
     reports = [load_report(path) for path in report_paths]
-    return _finish(plan, assess_plan(plan, reports), xlsx, json_path, review, (plan_path, *report_paths))
+    prepared = prepare(plan, reports)
+    if not prepared.related():
+        names = "、".join(report.name for report in reports)
+        raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
+    return _finish(plan, decide(prepared), xlsx, json_path, review, (plan_path, *report_paths))
 
 
 def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note: str = "",
