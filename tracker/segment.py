@@ -104,7 +104,7 @@ def split_report(document: Document) -> Report:
         base_kind = stack[-1].kind if stack else ACHIEVEMENT
         if labelled is not None:
             style, label, rest = labelled
-            stack = [o for o in stack if o.style != "plain"]
+            stack = _numbered(stack)
             styles = [o.style for o in stack]
             if style in styles:
                 del stack[styles.index(style):]
@@ -116,13 +116,13 @@ def split_report(document: Document) -> Report:
             stack.append(_Open(style, label + heading.rstrip("。；"), kind))
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled))
             continue
-        if _is_title_line(normal, sentence_end=False):
+        if _is_title_line(normal):
             kind = heading_kind(normal)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
             elif not (_SIGNATURE.match(normal) or _DATE_ONLY.match(normal) or normal.endswith(("：", ":"))):
                 # An unnumbered heading (a Word heading style, a markdown #): it names what follows.
-                stack = [o for o in stack if o.style != "plain"] + [_Open("plain", normal.rstrip("。"), base_kind)]
+                stack = _numbered(stack) + [_Open("plain", normal.rstrip("。"), base_kind)]
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
             continue
         passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
@@ -131,14 +131,19 @@ def split_report(document: Document) -> Report:
                   year=_year(title, normals), passages=tuple(passages))
 
 
-def _is_title_line(normal: str, limit: int = 30, sentence_end: bool = True) -> bool:
-    """A short line without inner punctuation: a heading, a signature or a date. With sentence_end False, a
-    line that ends like a sentence and gives a figure (发出复议意见书5份。) is content, not one; without a
-    figure (加强和规范行政应诉工作。) it only names a topic."""
-    if not sentence_end and normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal):
+def _is_title_line(normal: str, limit: int = 30) -> bool:
+    """A short line without inner punctuation: a heading, a signature or a date. A line that ends like a
+    sentence and gives a figure (发出复议意见书5份。) is content, not one; without a figure
+    (加强和规范行政应诉工作。) it only names a topic."""
+    if normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal):
         return bool(_SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
     return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or bool(
         _SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
+
+
+def _numbered(stack: list[_Open]) -> list[_Open]:
+    """The open headings without the unnumbered one: a new heading of either kind closes it."""
+    return [o for o in stack if o.style != "plain"]
 
 
 def _path(stack: list[_Open]) -> str:
