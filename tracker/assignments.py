@@ -12,9 +12,8 @@ from .targets import extract_deadline
 from .units import inherit_prefix, is_group, is_unit_like, split_units
 
 
-@lru_cache(maxsize=1)
 def _terms() -> dict:
-    return load_toml("plan_terms.toml")
+    return load_toml("plan_terms.toml")  # read once per run by load_toml
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +51,7 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     closing = re.search(r"[（(]([^（）()]{3,160})[）)]\s*[。；;]?\s*$", paragraph)
     if closing:
         roles = _units_with_roles(closing.group(1), default=None)
-        if roles is not None and roles.lead + roles.responsible:
+        if roles is not None:
             return paragraph[: closing.start()].rstrip(), roles
     return paragraph, None
 

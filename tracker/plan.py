@@ -377,13 +377,14 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         if title and text and not text.startswith(title):
             text = title + ("" if title[-1] in "。；;" else "。") + text
         text = text or title
-        lead, units = column_units(cell("lead"), "lead"), column_units(cell("units"), "responsible")
-        lead, units = lead.lead + units.lead, lead.responsible + units.responsible
-        body, assignment = split_assignment(text)
-        if assignment is not None:
-            text, lead, units = body, lead + assignment.lead, units + assignment.responsible
+        assigned = column_units(cell("lead"), "lead")
+        assigned.merge(column_units(cell("units"), "responsible"))
+        text, clause = split_assignment(text)
+        if clause is not None:
+            assigned.merge(clause)
         row = Row(no=_label_text(cell("no") or cell("seq")), section=cell("section") or section,
-                  title=task_title(title or text), text=text, lead=lead, units=units, deadline=cell("deadline"))
+                  title=task_title(title or text), text=text, lead=assigned.lead, units=assigned.responsible,
+                  deadline=cell("deadline") or assigned.deadline)
         if rows and _continues(rows[-1], row, bool(title)):
             rows[-1].extend(row, bool(title))
         else:
