@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -24,8 +25,9 @@ from .models import (
     UnitResult,
     UnitTask,
 )
+from .output import TEMP_PREFIX
 from .segment import split_report
-from .text import normalize
+from .text import normalize, shown
 from .units import RegistryUnit, alias_table, core, level_of
 
 TITLE_PARAGRAPHS = 4
@@ -138,20 +140,54 @@ def read_folder(folder: str | Path, units: list[AuditUnit], exclude: tuple[Path,
     if not folder.is_dir():
         raise InputError(f"“{folder}”不是文件夹。请指定存放各单位报告的文件夹。")
     excluded = {p.resolve() for p in exclude}
-    paths = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith((".", "~$"))
-                   and p.resolve() not in excluded)
-    if not paths:
-        raise InputError(f"文件夹“{folder}”中没有文件。请把各单位的年度报告放进该文件夹后再试。")
     result = Folder()
+    paths = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(("~$", TEMP_PREFIX)) or _resolved(entry) in excluded:
+            continue  # an open document's lock file, a run's temporary file, tracker's own outputs
+        reason = _not_readable(entry, folder)
+        if reason:
+            result.skipped.append((str(entry), f"“{shown(entry.name)}”：{reason}，已跳过。"))
+        else:
+            paths.append(entry)
+    if not paths and not result.skipped:
+        raise InputError(f"文件夹“{shown(folder)}”中没有文件。请把各单位的年度报告放进该文件夹后再试。")
     with progress(paths) if progress else nullcontext(paths) as items:
         for path in items:
             _read_one(path, units, result)
     return result
 
 
+def _resolved(entry: Path) -> Path | None:
+    try:
+        return entry.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return None
+
+
+def _not_readable(entry: Path, folder: Path) -> str | None:
+    """Why a folder entry is not read as a report, or None: links never lead out of the folder."""
+    if entry.is_symlink():
+        try:
+            target = entry.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "链接无效或指向自身"
+        if folder.resolve() not in target.parents:
+            return "链接指向文件夹以外，为安全起见不读取"
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return "无法读取文件信息"
+    if stat.S_ISDIR(mode):
+        return "是子文件夹（只读取本文件夹中的文件）"
+    if not stat.S_ISREG(mode):
+        return "不是普通文件（管道、设备等）"
+    return None
+
+
 def _read_one(path: Path, units: list[AuditUnit], result: Folder) -> None:
     if path.suffix.lower() not in READERS | OLD_FORMATS:  # an old .doc gets read_document's advice to re-save
-        result.skipped.append((str(path), f"“{path.name}”：不支持“{path.suffix or '无扩展名'}”格式，已跳过。"))
+        result.skipped.append((str(path), f"“{shown(path.name)}”：不支持“{path.suffix or '无扩展名'}”格式，已跳过。"))
         return
     try:
         document = read_document(path)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import warnings
+from contextlib import contextmanager
 
 import click
 
-from . import __version__
+from . import __version__, click_zh
 from .errors import TrackerError
+from .text import shown
+
+click_zh.install()
 
 # Exit codes: 0 done; 1 the audit found the completion rate below --fail-under; 2 the input or output was
 # wrong (message says what to do); 3 a bug in tracker.
@@ -55,6 +61,9 @@ class ChineseGroup(ChineseCommand, click.Group):
             with formatter.section("命令"):
                 formatter.write_dl(rows)
 
+
+PERCENT = click.FloatRange(0, 100)
+PERCENT.name = "0 到 100 之间的数"  # click names the type in its messages
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -106,7 +115,7 @@ def match(plan, reports, xlsx, json_path, review):
 @click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), help="台账工作簿（.xlsx）的保存路径。")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), help="结果 JSON 的保存路径。")
 @click.option("--review", "review", help="从另一个台账工作簿带入复核意见。")
-@click.option("--fail-under", type=click.FloatRange(0, 100), default=0, show_default=True,
+@click.option("--fail-under", type=PERCENT, default=0, show_default=True,
               help="总体完成率（百分数）低于此值时退出码为 1，供定时检查报警。")
 def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fail_under):
     """按单位核查：读取文件夹（REPORTS_DIR）中各单位的报告，逐单位核对其牵头、参与的任务。"""
@@ -141,46 +150,32 @@ def run(out_dir):
 
 def _report_written(written) -> None:
     for item in written:
-        click.echo(f"已保存：{item.path}")
+        click.echo(f"已保存：{shown(item.path)}")
         for note in item.notes():
             click.echo(f"  {note}")
 
 
-_USAGE_MESSAGES = (
-    ("Missing argument", "缺少必需的参数"),
-    ("No such option", "没有这个选项"),
-    ("No such command", "没有这个命令"),
-    ("does not exist", "不存在"),
-    ("Invalid value", "参数值无效"),
-    ("Got unexpected extra argument", "多余的参数"),
-    ("requires an argument", "需要一个值"),
-)
-
-
 def _usage_in_chinese(error: click.UsageError) -> str:
-    message = error.format_message()
+    message = error.format_message()  # Chinese already: click looks its messages up in click_zh
     if isinstance(error, click.MissingParameter) and error.param is not None:
-        message = f"缺少必需的参数 {error.param.human_readable_name}"
-    for english, chinese in _USAGE_MESSAGES:
-        if english in message:
-            message = f"{chinese}（{message.rstrip('.')}）"
-            break
+        message = f"缺少必需的参数 {error.param.human_readable_name}。"  # click adds quotes and an English full stop
     command = error.ctx.command_path if error.ctx else "tracker"
-    return f"错误：{message}。\n用法说明请运行：{command} --help"
+    return f"错误：{shown(message)}\n用法说明请运行：{command} --help"
 
 
 def run_safely(invoke) -> int:
     """Call `invoke()`; map errors to Chinese messages and exit codes instead of tracebacks."""
     try:
-        result = invoke()
+        with quiet_libraries():
+            result = invoke()
     except TrackerError as error:
-        click.echo(f"错误：{error}", err=True)
+        click.echo(f"错误：{shown(error)}", err=True)
         return error.exit_code
     except click.UsageError as error:
         click.echo(_usage_in_chinese(error), err=True)
         return EXIT_ERROR
     except click.ClickException as error:
-        click.echo(f"错误：{error.format_message()}", err=True)
+        click.echo(f"错误：{shown(error.format_message())}", err=True)
         return EXIT_ERROR
     except (click.Abort, KeyboardInterrupt):
         click.echo("已中断。", err=True)
@@ -188,11 +183,25 @@ def run_safely(invoke) -> int:
     except Exception as error:  # a bug: say so plainly, show the traceback only when asked
         if os.environ.get("TRACKER_DEBUG"):
             raise
-        click.echo(f"内部错误：{type(error).__name__}: {error}\n"
+        click.echo(f"内部错误：{type(error).__name__}: {shown(error)}\n"
                    f"这是程序缺陷，不是您的操作问题。请把所用命令和文件发给维护人员"
                    f"（设置环境变量 TRACKER_DEBUG=1 可显示详细信息）。", err=True)
         return EXIT_BUG
     return result if isinstance(result, int) else EXIT_OK
+
+
+@contextmanager
+def quiet_libraries():
+    """Keep the libraries' own English warnings (pypdf's "EOF marker not found") off the user's screen."""
+    root = logging.getLogger()
+    handler = logging.NullHandler()
+    root.addHandler(handler)  # with a handler on the root, Python's last-resort printer stays silent
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        root.removeHandler(handler)
 
 
 def main(argv: list[str] | None = None) -> int:

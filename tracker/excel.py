@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -72,17 +73,43 @@ class Styles:
         cell.alignment = self.center
 
 
+def append_row(sheet, values: list[object]) -> int:
+    """Append a row; every string is stored as text, so a title like =1+1 or #N/A from a document, a file name
+    or the registry is never a formula or an error value. Return the row's number."""
+    sheet.append([as_text(v) if isinstance(v, str) else v for v in values])
+    row = sheet.max_row
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str) and value:
+            sheet.cell(row=row, column=column).data_type = "s"
+    return row
+
+
+def put_text(cell, value: str) -> None:
+    """Set one cell to a string, stored as text (see append_row)."""
+    cell.value = as_text(value)
+    if value:
+        cell.data_type = "s"
+
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def as_text(value: str) -> str:
+    """A string a cell can hold: control characters a worksheet refuses are dropped, the length is capped."""
+    return _ILLEGAL.sub("", value)[:32000]
+
+
 def titled_sheet(sheet, styles: Styles, title: str, columns: list[str], widths: list[float]) -> int:
     """Write a merged title row and a header row; return the number of the first body row."""
     from openpyxl.utils import get_column_letter
 
-    sheet.append([title])
+    append_row(sheet, [title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
     cell = sheet.cell(row=1, column=1)
     cell.font = styles.title
     cell.alignment = styles.center
     sheet.row_dimensions[1].height = 32
-    sheet.append(columns)
+    append_row(sheet, columns)
     for col in range(1, len(columns) + 1):
         head = sheet.cell(row=2, column=col)
         head.font, head.fill, head.alignment, head.border = styles.header, styles.header_fill, styles.center, styles.border
@@ -93,8 +120,7 @@ def titled_sheet(sheet, styles: Styles, title: str, columns: list[str], widths: 
 
 def body_row(sheet, styles: Styles, values: list[object]) -> int:
     """Append a bordered, wrapped body row; return its number."""
-    sheet.append(values)
-    row = sheet.max_row
+    row = append_row(sheet, values)
     for col in range(1, len(values) + 1):
         cell = sheet.cell(row=row, column=col)
         cell.font, cell.border, cell.alignment = styles.body, styles.border, styles.wrap

@@ -5,9 +5,10 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from .archive import Grid, bounded_docx, bounded_xlsx
 from .errors import InputError
 from .models import Block, Document, Table
-from .text import clean_pages, clean_text, decode
+from .text import clean_pages, clean_text, decode, shown
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_CHARS = 3_000_000
@@ -30,11 +31,13 @@ SUPPORTED = "支持的格式：.docx、.pdf、.txt、.md、.xlsx、.csv"
 def read_document(path: str | Path) -> Document:
     """Read a .txt/.md, .docx, .pdf, .xlsx or .csv file into a Document, or raise InputError in Chinese."""
     path = Path(path)
-    name = path.name
+    name = shown(path.name)
     if not path.exists():
-        raise InputError(f"找不到文件“{path}”。请检查路径和文件名是否正确。")
+        raise InputError(f"找不到文件“{shown(path)}”。请检查路径和文件名是否正确。")
     if path.is_dir():
-        raise InputError(f"“{path}”是文件夹，不是文件。请指定其中的计划或报告文件。")
+        raise InputError(f"“{shown(path)}”是文件夹，不是文件。请指定其中的计划或报告文件。")
+    if not path.is_file():
+        raise InputError(f"“{shown(path)}”不是普通文件（管道、设备等）。请指定计划或报告文件本身。")
     suffix = path.suffix.lower()
     if suffix in OLD_FORMATS:
         raise InputError(f"无法读取“{name}”：{OLD_FORMATS[suffix]}")
@@ -73,7 +76,7 @@ def read_docx(path: Path) -> list[Block]:
     from docx.table import Table as DocxTable
     from docx.text.paragraph import Paragraph
 
-    document = docx.Document(str(path))
+    document = docx.Document(bounded_docx(path))
     numbering = ListNumbering(document)
     blocks: list[Block] = []
     lines: list[tuple[str, bool]] = []
@@ -231,15 +234,10 @@ def read_pdf(path: Path) -> list[Block]:
 
 def read_xlsx(path: Path) -> list[Block]:
     """Every sheet of a workbook as a table; merged cells repeat their value in every cell they cover."""
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(str(path), data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
-        raise InputError(f"“{path.name}”已损坏或不是有效的 Excel 文件。请用 Excel/WPS 打开后另存为 .xlsx 再试。") from error
+    workbook, grid = open_workbook(path)
     tables: list[Block] = []
     for sheet in workbook.worksheets:
-        values = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        values = sheet_values(sheet, grid)
         for merged in sheet.merged_cells.ranges:
             top = values[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(values) else ""
             for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
@@ -249,6 +247,26 @@ def read_xlsx(path: Path) -> list[Block]:
         if rows:
             tables.append(Table(rows=rows))
     return tables
+
+
+def open_workbook(path: Path, data_only: bool = True):
+    """Open an .xlsx within the archive limits; return the workbook and the grid its content reaches."""
+    import openpyxl
+
+    package, grid = bounded_xlsx(path)
+    try:
+        return openpyxl.load_workbook(package, data_only=data_only), grid
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise InputError(f"“{shown(path.name)}”已损坏或不是有效的 Excel 文件。"
+                         f"请用 Excel/WPS 打开后另存为 .xlsx 再试。") from error
+
+
+def sheet_values(sheet, grid: Grid) -> list[list[str]]:
+    """A sheet's cells as text, row by row, never beyond the grid its content reaches."""
+    rows, columns = min(sheet.max_row, grid.rows), min(sheet.max_column, grid.columns)
+    if rows == 0 or columns == 0:
+        return []
+    return [[cell_text(v) for v in row] for row in sheet.iter_rows(max_row=rows, max_col=columns, values_only=True)]
 
 
 def read_csv(path: Path) -> list[Block]:

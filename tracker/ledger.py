@@ -12,10 +12,12 @@ from .assess import ELSEWHERE, missing_summary, unevidenced
 from .excel import (
     STATUSES,
     Styles,
+    append_row,
     body_row,
     fit_rows,
     format_targets,
     printable,
+    put_text,
     status_label,
     template,
     titled_sheet,
@@ -71,7 +73,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
     from openpyxl.chart import BarChart, Reference
 
     width = 8
-    sheet.append([title])
+    append_row(sheet, [title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet["A1"].font, sheet["A1"].alignment = styles.title, styles.center
     sheet.row_dimensions[1].height = 32
@@ -83,17 +85,17 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
     ]
     if info.note:
         sources.append(("说明", info.note))
-    sheet.append([])
+    append_row(sheet, [])
     for label, value in sources:
-        sheet.append([label, value])
+        append_row(sheet, [label, value])
         row = sheet.max_row
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=width)
         sheet.cell(row=row, column=1).font = styles.bold
         sheet.cell(row=row, column=2).font = styles.body
         sheet.cell(row=row, column=2).alignment = styles.wrap
-    sheet.append([])
+    append_row(sheet, [])
     for line in template()["ledger"]["guide"]["lines"]:
-        sheet.append([line])
+        append_row(sheet, [line])
         row = sheet.max_row
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width + 6)
         sheet.cell(row=row, column=1).font = styles.small
@@ -101,7 +103,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
         sheet.row_dimensions[row].height = 26 if len(line) > 70 else 15
     counts = Counter(r.final_status for r in results.tasks)
     statuses = [s for s in STATUSES if s != NOT_SUBMITTED or counts[NOT_SUBMITTED]]
-    sheet.append([])
+    append_row(sheet, [])
     start = _table(sheet, styles, ["状态", "任务数", "占比"],
                    [[status_label(s), counts[s], counts[s] / max(1, len(results.tasks))] for s in statuses]
                    + [["合计", len(results.tasks), 1.0 if results.tasks else 0.0]])
@@ -109,7 +111,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
         styles.paint_status(sheet.cell(row=start + offset, column=1), status)
     for row in range(start, sheet.max_row + 1):
         sheet.cell(row=row, column=3).number_format = "0.0%"
-    sheet.append([])
+    append_row(sheet, [])
     chart_statuses = statuses
     for heading, key in (("按部分统计", lambda r: [r.task.section or "（未分部分）"]),
                          ("按牵头单位统计", lambda r: list(r.task.lead_units) or ["（未列牵头单位）"])):
@@ -117,7 +119,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
         for result in results.tasks:
             for name in key(result):
                 groups.setdefault(name, Counter())[result.final_status] += 1
-        sheet.append([heading])
+        append_row(sheet, [heading])
         sheet.cell(row=sheet.max_row, column=1).font = styles.bold
         first = _table(sheet, styles, [heading[1:-2]] + [status_label(s, sign=False) for s in chart_statuses] + ["合计"],
                        [[name] + [c[s] for s in chart_statuses] + [sum(c.values())] for name, c in groups.items()])
@@ -141,7 +143,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
         sheet.add_chart(chart, f"G{first - 1}")
         rows_needed = int(chart.height / 0.53) - (last - first + 2)
         for _ in range(max(1, rows_needed)):
-            sheet.append([])
+            append_row(sheet, [])
     for col, w in zip("ABCDEFGH", (24, 12, 10, 10, 10, 10, 10, 10), strict=True):
         sheet.column_dimensions[col].width = w
     printable(sheet, width, header_rows="1:1", freeze=None, filter_row=None)
@@ -149,7 +151,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
 
 def _table(sheet, styles: Styles, header: list[str], rows: list[list[object]]) -> int:
     """Append a small bordered table; return the row number of its first body row."""
-    sheet.append(header)
+    append_row(sheet, header)
     row = sheet.max_row
     for col in range(1, len(header) + 1):
         cell = sheet.cell(row=row, column=col)
@@ -247,12 +249,12 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
     roles = spec["roles"]
     tasks = [r.task for r in results.tasks]
     width = 2 + len(tasks)
-    sheet.append([spec["ledger"]["matrix_title"].format(title=title)])
+    append_row(sheet, [spec["ledger"]["matrix_title"].format(title=title)])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet["A1"].font, sheet["A1"].alignment = styles.title, styles.center
     sheet.row_dimensions[1].height = 32
-    sheet.append(["单位", "类型"] + [t.seq for t in tasks])
-    sheet.append(["", ""] + [t.title[:MATRIX_TITLE_CHARS] for t in tasks])
+    append_row(sheet, ["单位", "类型"] + [t.seq for t in tasks])
+    append_row(sheet, ["", ""] + [t.title[:MATRIX_TITLE_CHARS] for t in tasks])
     sheet.merge_cells("A2:A3")
     sheet.merge_cells("B2:B3")
     for row in (2, 3):
@@ -269,12 +271,12 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
     for group in (False, True):
         members = [u for u in units if u.group == group]
         if group and members:
-            sheet.append(["单位群组（泛指多个单位，供参考）"])
+            append_row(sheet, ["单位群组（泛指多个单位，供参考）"])
             row = sheet.max_row
             sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
             sheet.cell(row=row, column=1).font, sheet.cell(row=row, column=1).fill = styles.bold, styles.group_fill
         for unit in members:
-            sheet.append([unit.unit, "群组" if unit.group else "单位"])
+            append_row(sheet, [unit.unit, "群组" if unit.group else "单位"])
             row = sheet.max_row
             for col in range(1, width + 1):
                 cell = sheet.cell(row=row, column=col)
@@ -283,7 +285,7 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
             for item in unit.tasks:
                 cell = sheet.cell(row=row, column=column_of[item.seq])
                 role = roles["lead"] if item.role == LEAD else roles["responsible"]
-                cell.value = role + spec["status"][item.status]["sign"]
+                put_text(cell, role + spec["status"][item.status]["sign"])
                 styles.paint_status(cell, item.status)
                 cell.font = styles.small if item.role != LEAD else styles.status_font[item.status]
     sheet.column_dimensions["A"].width = 22

@@ -2,14 +2,69 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import re
 import tempfile
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 
 from .errors import OutputError
+from .text import shown
+
+TEMP_PREFIX = ".tracker-"
+TEMP_SUFFIX = ".tmp"
+# A temporary file of a run that was killed: its process is gone, or it is older than any real run takes.
+STALE_SECONDS = 3600
+_TEMP_PID = re.compile(rf"^{re.escape(TEMP_PREFIX)}(\d+)-")
+
+# What the system said, in words an office user can act on.
+_ERRNO_WORDS = {
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "所在磁盘是只读的",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "磁盘配额已用完",
+    errno.ENAMETOOLONG: "文件名过长",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段是文件而不是文件夹",
+    errno.EEXIST: "路径中有一段是文件而不是文件夹",
+    errno.ENOENT: "路径不存在",
+    errno.EXDEV: "不能移动到该位置",
+    errno.EINVAL: "文件名或位置无效",
+}
+
+
+def describe_os_error(error: OSError, path: Path) -> OutputError:
+    """Given a failed write, return one Chinese line naming the place, the cause and what to do."""
+    cause = _ERRNO_WORDS.get(error.errno or 0, "系统拒绝写入")
+    return OutputError(f"无法写入“{shown(path)}”：{cause}。请换一个输出位置或文件名后再试。")
+
+
+def file_id(path: Path) -> tuple[int, int] | None:
+    """The device and inode of an existing file, so that two names of one file are seen as one."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def guard_outputs(outputs: Iterable[str | Path | None], inputs: Iterable[str | Path | None]) -> None:
+    """Refuse an output that is an input (by resolved path or inode), or two outputs that are one file."""
+    inputs = [Path(p) for p in inputs if p]
+    taken = {p.resolve() for p in inputs} | {i for p in inputs if (i := file_id(p))}
+    seen: dict[object, Path] = {}
+    for output in (Path(p) for p in outputs if p):
+        if output.resolve() in taken or file_id(output) in taken:
+            raise OutputError(f"输出文件“{shown(output)}”是输入文件之一，不能覆盖输入。请换一个输出文件名。")
+        for key in (output.resolve(), file_id(output)):
+            if key is not None and key in seen:
+                raise OutputError(f"工作簿和 JSON 不能写到同一个文件“{shown(output)}”。请为两者分别指定文件名。")
+        seen[output.resolve()] = output
 
 
 def backup_name(path: Path, when: datetime | None = None) -> Path:
@@ -23,34 +78,6 @@ def backup_name(path: Path, when: datetime | None = None) -> Path:
     return candidate
 
 
-def write_safely(path: str | Path, write: Callable[[Path], None], inputs: tuple[str | Path, ...] = (),
-                 keep_previous: bool = True) -> Written:
-    """Write a file through `write(tmp_path)`, then move it into place.
-
-    The previous file, if any, is kept as a dated backup unless keep_previous is False. When the place is
-    locked (the workbook is open in Excel/WPS) or the folder is read-only, the result goes to a fallback
-    name beside it or in the current folder, and the returned Written says so.
-    """
-    path = Path(path)
-    for source in inputs:
-        if Path(source).exists() and path.exists() and path.resolve() == Path(source).resolve():
-            raise OutputError(f"输出文件“{path}”与输入文件相同，不能覆盖输入。请换一个输出文件名。")
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        pass
-    tmp = _temp_in(folder) or _temp_in(Path.cwd())
-    if tmp is None:
-        raise OutputError(f"无法写入“{folder}”：文件夹不可写。请换一个输出位置（例如 --out 指定的文件夹）。")
-    try:
-        write(tmp)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return _move_into_place(tmp, path, keep_previous)
-
-
 class Written:
     """Where a result was written, and the backup or fallback taken on the way."""
 
@@ -61,67 +88,120 @@ class Written:
         """Chinese lines for the terminal about the backup or fallback."""
         out = []
         if self.backup:
-            out.append(f"原文件已备份为“{self.backup.name}”。")
+            out.append(f"原文件已备份为“{shown(self.backup.name)}”。")
         if self.fallback_from:
-            out.append(f"“{self.fallback_from}”被占用或不可写（是否在 Excel/WPS 中打开？），结果已改存为“{self.path}”。")
+            out.append(f"“{shown(self.fallback_from)}”被占用（是否在 Excel/WPS 中打开？），结果已改存为“{shown(self.path)}”。")
         return out
 
 
-def _temp_in(folder: Path) -> Path | None:
+def write_safely(path: str | Path, write: Callable[[Path], None]) -> Written:
+    """Write a file through `write(tmp_path)`, then move it into place, keeping the previous file as a backup.
+
+    When the file is locked (the workbook is open in Excel/WPS) the result goes to a dated name beside it, and
+    the returned Written says so. Any other failure is an OutputError in Chinese; no temporary file is left.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, name = tempfile.mkstemp(prefix=".tracker-", suffix=".tmp", dir=folder)
-    except OSError:
-        return None
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale_temps(folder)
+        handle, name = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder)
+    except OSError as error:
+        raise describe_os_error(error, path) from error
     os.close(handle)
-    # mkstemp makes the file private; a result file should get the usual permissions.
+    tmp = Path(name)
+    try:
+        _usual_permissions(tmp)
+        write(tmp)
+        return _move_into_place(tmp, path)
+    except OSError as error:
+        raise describe_os_error(error, path) from error
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def remove_stale_temps(folder: Path) -> None:
+    """Remove temporary files that a killed run left in a folder; a running run's files stay."""
+    now = time.time()
+    for candidate in folder.glob(f"{TEMP_PREFIX}*{TEMP_SUFFIX}"):
+        match = _TEMP_PID.match(candidate.name)
+        try:
+            alive = bool(match) and _process_alive(int(match.group(1)))
+            if not alive or now - candidate.stat().st_mtime > STALE_SECONDS:
+                candidate.unlink()
+        except OSError:
+            continue
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True
+
+
+def _usual_permissions(tmp: Path) -> None:
+    """mkstemp makes the file private; a result file should get the usual permissions."""
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(name, 0o666 & ~umask)
-    return Path(name)
+    os.chmod(tmp, 0o666 & ~umask)
 
 
-def _move_into_place(tmp: Path, path: Path, keep_previous: bool) -> Written:
-    backup = None
-    try:
-        if path.exists():
-            _check_unlocked(path)
-            if keep_previous:
-                backup = backup_name(path)
-                os.replace(path, backup)
-        os.replace(tmp, path)
-        return Written(path, backup)
-    except OSError:
-        if backup is not None and backup.exists() and not path.exists():
-            os.replace(backup, path)
-            backup = None
+def _move_into_place(tmp: Path, path: Path) -> Written:
+    if path.exists() and _locked(path):
         fallback = _fallback(path)
-        try:
-            os.replace(tmp, fallback)
-        except OSError:
-            import shutil
-
-            shutil.move(str(tmp), str(fallback))
+        os.replace(tmp, fallback)
         return Written(fallback, None, fallback_from=path)
+    backup = None
+    if path.exists():
+        backup = backup_name(path)
+        _keep_copy(path, backup)
+    try:
+        os.replace(tmp, path)
+    except OSError:
+        if backup is not None:
+            backup.unlink(missing_ok=True)
+        raise
+    return Written(path, backup)
 
 
-def _check_unlocked(path: Path) -> None:
+def _keep_copy(source: Path, target: Path) -> None:
+    """Keep the previous version under the backup name; the file stays in place until the new one replaces it."""
+    try:
+        os.link(source, target)  # no copy needed; some file systems refuse hard links
+    except OSError:
+        import shutil
+
+        shutil.copy2(source, target)
+
+
+def _locked(path: Path) -> bool:
     """Excel on Windows keeps a lock file ~$name beside an open workbook; honour it everywhere."""
     if path.with_name("~$" + path.name).exists():
-        raise PermissionError(path)
-    with path.open("r+b"):
-        pass
+        return True
+    try:
+        with path.open("r+b"):
+            return False
+    except PermissionError:
+        return True
 
 
 def _fallback(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{path.stem}-{stamp}{path.suffix}"
-    for folder in (path.parent, Path.cwd()):
-        if os.access(folder, os.W_OK):
-            return folder / name
-    raise OutputError(f"无法写入“{path}”，当前文件夹也不可写。请换一个输出位置。")
+    candidate, n = path.with_name(f"{path.stem}-{stamp}{path.suffix}"), 2
+    while candidate.exists():
+        candidate, n = path.with_name(f"{path.stem}-{stamp}-{n}{path.suffix}"), n + 1
+    return candidate
 
 
-def write_json(path: str | Path, data: object, inputs: tuple[str | Path, ...] = ()) -> Written:
-    """Write JSON (UTF-8, Chinese kept readable) safely."""
+def write_json(path: str | Path, data: object) -> Written:
+    """Write JSON (UTF-8, Chinese kept readable) safely, keeping the previous file as a backup."""
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return write_safely(path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"), inputs, keep_previous=False)
+    return write_safely(path, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"))

@@ -9,17 +9,17 @@ from pathlib import Path
 
 from .assess import assess_plan, decide, prepare
 from .audit import Audit, audit_plan, audit_units, read_folder, units_from_results
-from .errors import InputError
+from .errors import InputError, OutputError
 from .excel import write_task_table
 from .ingest import READERS, read_document
 from .ledger import LedgerInfo, ledger_title, write_ledger
 from .models import NOT_SUBMITTED, Document, Plan, Report, Results, Table, UnitResult
-from .output import Written, write_json, write_safely
+from .output import Written, guard_outputs, write_json, write_safely
 from .plan import parse_plan
 from .resources import seeds_dir
 from .review import apply_reviews, read_reviews
 from .segment import split_report
-from .text import normalize
+from .text import normalize, shown
 from .units import load_registry
 
 
@@ -36,12 +36,13 @@ class ParseResult:
 
 def parse(plan_path: str | Path, xlsx: str | Path | None = None, json_path: str | Path | None = None) -> ParseResult:
     """Parse a plan and write its task table and JSON where asked."""
+    _guard(xlsx, json_path, [plan_path])
     plan = load_plan(plan_path)
     written = []
     if xlsx:
-        written.append(write_safely(xlsx, lambda tmp: write_task_table(plan, tmp), inputs=(plan_path,)))
+        written.append(write_safely(xlsx, lambda tmp: write_task_table(plan, tmp)))
     if json_path:
-        written.append(write_json(json_path, plan.to_dict(), inputs=(plan_path,)))
+        written.append(write_json(json_path, plan.to_dict()))
     return ParseResult(plan, written)
 
 
@@ -87,16 +88,24 @@ class MatchResult:
 def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Path | None = None,
           json_path: str | Path | None = None, review: str | Path | None = None) -> MatchResult:
     """Assess a plan against reports; carry reviews over; write the ledger and JSON where asked."""
+    _guard(xlsx, json_path, [plan_path, *report_paths, review])
     plan = load_plan(plan_path)
     reports = [load_report(path) for path in report_paths]
     prepared = prepare(plan, reports)
     if not prepared.related():
         names = "、".join(report.name for report in reports)
         raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
-    return _finish(plan, decide(prepared), xlsx, json_path, review, (plan_path, *report_paths))
+    return _finish(plan, decide(prepared), xlsx, json_path, review)
 
 
-def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note: str = "",
+def _guard(xlsx, json_path, inputs: list) -> None:
+    """Before any work: outputs are never inputs, never one file, and a workbook is named .xlsx."""
+    if xlsx and Path(xlsx).suffix.lower() != ".xlsx":
+        raise OutputError(f"工作簿文件名应以 .xlsx 结尾（现为“{shown(Path(xlsx).name)}”）。请改为例如“台账.xlsx”。")
+    guard_outputs([xlsx, json_path], inputs)
+
+
+def _finish(plan: Plan, results: Results, xlsx, json_path, review, note: str = "",
             units: list[UnitResult] | None = None, extra: dict | None = None) -> MatchResult:
     """Carry reviews over, then write the ledger and the JSON where asked."""
     notes = _sanity(results) if units is None else []
@@ -114,11 +123,11 @@ def _finish(plan: Plan, results: Results, xlsx, json_path, review, inputs, note:
     written = []
     if xlsx:
         info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note)
-        written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info), inputs=inputs))
+        written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info)))
     if json_path:
         data = (extra | {"tasks": [t.to_dict() for t in results.tasks]} if extra is not None
                 else results.to_dict() | {"units": [u.to_dict() for u in units]})
-        written.append(write_json(json_path, data, inputs=inputs))
+        written.append(write_json(json_path, data))
     return MatchResult(results, units, written, notes)
 
 
@@ -148,7 +157,7 @@ def run(out_dir: str | Path) -> list[MatchResult]:
                 replace(r, status=NOT_SUBMITTED, explanation="尚未收到本旗县本年度的年度报告。") for r in results.tasks))
             note = f"示例文件中没有{plan.region or ''}{plan.year or ''}年度的报告，各项任务标为“未报送”。"
         target = Path(out_dir) / f"{ledger_title(results)}.xlsx"
-        done.append(_finish(plan, results, target, None, None, (path,), note))
+        done.append(_finish(plan, results, target, None, None, note))
     return done
 
 
@@ -162,6 +171,8 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
           government: str | Path | None = None, xlsx: str | Path | None = None, json_path: str | Path | None = None,
           review: str | Path | None = None, progress=None) -> AuditResult:
     """Audit a folder of department reports unit by unit; write the ledger and JSON where asked."""
+    members = list(Path(folder).iterdir()) if Path(folder).is_dir() else []
+    _guard(xlsx, json_path, [plan_path, government, units_csv, review, *members])
     plan = load_plan(plan_path)
     registry = load_registry(units_csv) if units_csv else []
     units = audit_units(plan, registry)
@@ -184,7 +195,6 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
         "unassigned_reports": folder_result.unassigned,
         "skipped_files": [{"path": p, "reason": reason} for p, reason in folder_result.skipped],
     }
-    inputs = tuple(p for p in (plan_path, government, units_csv) if p)
-    outcome = _finish(plan, result.results, xlsx, json_path, review, inputs, note,
+    outcome = _finish(plan, result.results, xlsx, json_path, review, note,
                       units=result.units, extra=extra)
     return AuditResult(result, outcome)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from .models import Plan
+from .text import shown
 
 
 def display_width(text: str) -> int:
@@ -71,7 +72,7 @@ def match_summary(results, notes: list[str]) -> str:
     if stale:
         lines.append(f"\n{stale} 项复核意见需重新复核（任务内容有变动）。")
     if notes:
-        lines += [""] + notes
+        lines += [""] + [shown(note) for note in notes]
     return "\n".join(lines)
 
 
@@ -94,10 +95,10 @@ def audit_summary(audit, notes: list[str]) -> str:
         lines.append(f"未报送报告的单位（{len(silent)} 个）：{'、'.join(silent)}")
     if audit.folder.unassigned:
         lines.append(f"无法归属到计划中任何单位的文件（{len(audit.folder.unassigned)} 个）：")
-        lines += [f"  {Path(p).name}" for p in audit.folder.unassigned]
+        lines += [f"  {shown(Path(p).name)}" for p in audit.folder.unassigned]
     if audit.folder.skipped:
-        lines.append(f"无法读取、已跳过的文件（{len(audit.folder.skipped)} 个）：")
-        lines += [f"  {reason}" for _, reason in audit.folder.skipped]
+        lines.append(f"未读取、已跳过的文件（{len(audit.folder.skipped)} 个）：")
+        lines += [f"  {shown(reason)}" for _, reason in audit.folder.skipped]
     if notes:
-        lines += [""] + notes
+        lines += [""] + [shown(note) for note in notes]
     return "\n".join(lines)

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .errors import InputError
 from .excel import status_from_label, template
-from .ingest import cell_text
+from .ingest import open_workbook, sheet_values
 from .ledger import KEY_COLUMNS, NOTE_COLUMN, REVIEW_COLUMN, TASKS
 from .models import Results, Review, row_value
+from .text import shown
 
 
 @dataclass
@@ -21,18 +23,19 @@ class ReviewImport:
 
 def read_reviews(path: str | Path) -> ReviewImport:
     """Read 复核结论/复核说明 from a ledger's 任务落实情况 sheet; skip (and say) what cannot be read."""
-    import openpyxl
-
     path = Path(path)
-    name = path.name
+    name = shown(path.name)
     try:
-        workbook = openpyxl.load_workbook(str(path), data_only=True)
+        workbook, grid = open_workbook(path)
+        formulas, _ = open_workbook(path, data_only=False)
+    except InputError as error:
+        return ReviewImport([], [f"{error}本次未带入复核意见。"])
     except Exception as error:  # a workbook edited into a broken shape is skipped, not fatal
         return ReviewImport([], [f"无法打开“{name}”读取复核意见（{type(error).__name__}），本次未带入复核意见。"])
     if TASKS not in workbook.sheetnames:
         return ReviewImport([], [f"“{name}”中没有“{TASKS}”工作表，本次未带入复核意见。"])
-    sheet = workbook[TASKS]
-    rows = [[cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    rows = sheet_values(workbook[TASKS], grid)
+    written = sheet_values(formulas[TASKS], grid)
     header_index = next((i for i, row in enumerate(rows[:10]) if "序号" in row and REVIEW_COLUMN in row), None)
     if header_index is None:
         return ReviewImport([], [f"“{name}”的“{TASKS}”表中找不到“序号”和“{REVIEW_COLUMN}”列，本次未带入复核意见。"])
@@ -46,6 +49,11 @@ def read_reviews(path: str | Path) -> ReviewImport:
             return row_value(row, column.get(label))
 
         conclusion, note = cell(REVIEW_COLUMN), cell(NOTE_COLUMN).replace(stale_mark, "").strip()
+        typed = row_value(written[offset - 1], column.get(REVIEW_COLUMN)) if offset - 1 < len(written) else ""
+        if not conclusion and typed.startswith("="):
+            skipped.append(f"第 {offset} 行的复核结论是公式（{typed[:30]}），没有可读取的结果，已跳过。"
+                           f"请直接选择已落实、部分落实或未体现。")
+            continue
         if not conclusion and not note:
             continue
         status = status_from_label(conclusion)

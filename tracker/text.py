@@ -234,3 +234,11 @@ _SENTENCE_END = re.compile(r"(?<=[。！？；!?])")
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences at 。！？；, keeping the punctuation."""
     return [s for s in (part.strip() for part in _SENTENCE_END.split(text)) if s]
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(name: object) -> str:
+    """A file name or path as it may be printed on one line: control characters shown escaped (\\n, \\x1b)."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(name))
