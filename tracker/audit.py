@@ -25,7 +25,7 @@ from .models import (
     UnitResult,
     UnitTask,
 )
-from .output import TEMP_PREFIX
+from .output import TEMP_PREFIX, resolved
 from .segment import split_report
 from .text import normalize, shown
 from .units import RegistryUnit, alias_table, core, level_of
@@ -139,11 +139,11 @@ def read_folder(folder: str | Path, units: list[AuditUnit], exclude: tuple[Path,
         raise InputError(f"找不到文件夹“{folder}”。请检查路径。")
     if not folder.is_dir():
         raise InputError(f"“{folder}”不是文件夹。请指定存放各单位报告的文件夹。")
-    excluded = {p.resolve() for p in exclude}
+    excluded = {resolved(p) for p in exclude}
     result = Folder()
     paths = []
     for entry in sorted(folder.iterdir()):
-        if entry.name.startswith(("~$", TEMP_PREFIX)) or _resolved(entry) in excluded:
+        if entry.name.startswith(("~$", TEMP_PREFIX)) or resolved(entry) in excluded:
             continue  # an open document's lock file, a run's temporary file, tracker's own outputs
         reason = _not_readable(entry, folder)
         if reason:
@@ -156,13 +156,6 @@ def read_folder(folder: str | Path, units: list[AuditUnit], exclude: tuple[Path,
         for path in items:
             _read_one(path, units, result)
     return result
-
-
-def _resolved(entry: Path) -> Path | None:
-    try:
-        return entry.resolve()
-    except (OSError, RuntimeError):  # a link loop
-        return None
 
 
 def _not_readable(entry: Path, folder: Path) -> str | None:

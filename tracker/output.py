@@ -44,6 +44,14 @@ def describe_os_error(error: OSError, path: Path) -> OutputError:
     return OutputError(f"无法写入“{shown(path)}”：{cause}。请换一个输出位置或文件名后再试。")
 
 
+def resolved(path: Path) -> Path:
+    """The absolute, link-free form of a path; a link loop stays as it is written."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop
+        return path.absolute()
+
+
 def file_id(path: Path) -> tuple[int, int] | None:
     """The device and inode of an existing file, so that two names of one file are seen as one."""
     try:
@@ -56,15 +64,15 @@ def file_id(path: Path) -> tuple[int, int] | None:
 def guard_outputs(outputs: Iterable[str | Path | None], inputs: Iterable[str | Path | None]) -> None:
     """Refuse an output that is an input (by resolved path or inode), or two outputs that are one file."""
     inputs = [Path(p) for p in inputs if p]
-    taken = {p.resolve() for p in inputs} | {i for p in inputs if (i := file_id(p))}
+    taken = {resolved(p) for p in inputs} | {i for p in inputs if (i := file_id(p))}
     seen: dict[object, Path] = {}
     for output in (Path(p) for p in outputs if p):
-        if output.resolve() in taken or file_id(output) in taken:
+        if resolved(output) in taken or file_id(output) in taken:
             raise OutputError(f"输出文件“{shown(output)}”是输入文件之一，不能覆盖输入。请换一个输出文件名。")
-        for key in (output.resolve(), file_id(output)):
-            if key is not None and key in seen:
-                raise OutputError(f"工作簿和 JSON 不能写到同一个文件“{shown(output)}”。请为两者分别指定文件名。")
-        seen[output.resolve()] = output
+        keys = [key for key in (resolved(output), file_id(output)) if key is not None]
+        if any(key in seen for key in keys):
+            raise OutputError(f"工作簿和 JSON 不能写到同一个文件“{shown(output)}”。请为两者分别指定文件名。")
+        seen.update(dict.fromkeys(keys, output))
 
 
 def backup_name(path: Path, when: datetime | None = None) -> Path:
