@@ -169,8 +169,7 @@ def _move_into_place(tmp: Path, path: Path) -> Written:
         return Written(fallback, None, fallback_from=path)
     backup = None
     if path.exists():
-        backup = backup_name(path)
-        _keep_copy(path, backup)
+        backup = _keep_copy(path)
     try:
         os.replace(tmp, path)
     except OSError:
@@ -180,14 +179,26 @@ def _move_into_place(tmp: Path, path: Path) -> Written:
     return Written(path, backup)
 
 
-def _keep_copy(source: Path, target: Path) -> None:
-    """Keep the previous version under the backup name; the file stays in place until the new one replaces it."""
-    try:
-        os.link(source, target)  # no copy needed; some file systems refuse hard links
-    except OSError:
-        import shutil
+def _keep_copy(source: Path) -> Path:
+    """Keep the previous version under a new backup name, never over another run's backup; the file itself
+    stays in place until the new one replaces it."""
+    import shutil
 
-        shutil.copy2(source, target)
+    for _ in range(100):
+        target = backup_name(source)
+        try:
+            os.link(source, target)  # no copy needed
+            return target
+        except FileExistsError:
+            continue  # another run took this name a moment ago
+        except OSError:  # a file system without hard links
+            try:
+                with source.open("rb") as old, target.open("xb") as new:
+                    shutil.copyfileobj(old, new)
+                return target
+            except FileExistsError:
+                continue
+    raise FileExistsError(errno.EEXIST, "no free backup name", str(source))
 
 
 def _locked(path: Path) -> bool:
