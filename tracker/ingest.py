@@ -7,13 +7,12 @@ from pathlib import Path
 
 from .archive import Grid, bounded_docx, bounded_xlsx
 from .errors import InputError
+from .pdf import read_pdf
 from .models import Block, Document, Table
-from .text import clean_pages, clean_text, decode, shown
+from .text import clean_text, decode, shown
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_CHARS = 3_000_000
-# A page of a real text layer holds hundreds of characters; a scan holds none or a few stray marks.
-MIN_CHARS_PER_PAGE = 20
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 OLD_FORMATS = {
@@ -209,27 +208,6 @@ def _docx_table(table) -> Table:
         rows.append(tuple(" ".join(cell.text.split()) if "\n" not in cell.text else cell.text.strip()
                           for cell in row.cells))
     return Table(rows=tuple(rows))
-
-
-def read_pdf(path: Path) -> list[Block]:
-    """Text layer of a PDF (pypdf: exact on Chinese text in our measurement, BSD licence)."""
-    import pypdf
-    from pypdf.errors import PdfReadError
-
-    try:
-        reader = pypdf.PdfReader(str(path))
-        if reader.is_encrypted and reader.decrypt("") == 0:
-            raise InputError(f"“{path.name}”设置了打开密码。请去掉密码后另存为 PDF 再试。")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except PdfReadError as error:
-        raise InputError(f"“{path.name}”已损坏或不是有效的 PDF 文件。请重新导出 PDF，或改用 Word 版本。") from error
-    if not pages:
-        raise InputError(f"“{path.name}”没有页面。请重新导出 PDF 再试。")
-    visible = sum(len("".join(page.split())) for page in pages)
-    if visible < MIN_CHARS_PER_PAGE * len(pages):
-        raise InputError(f"“{path.name}”是扫描件或图片 PDF，没有文字层，无法读取。"
-                         f"请先用 OCR 软件识别成文字，或向发文单位索取 Word/文字版 PDF。")
-    return list(clean_pages(pages))
 
 
 def read_xlsx(path: Path) -> list[Block]:

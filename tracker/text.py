@@ -48,7 +48,7 @@ TERMINAL = set("。！？；：!?;:）)】」』…")
 SENTENCE_END = set("。！？；!?;")
 OPENING = set("（《“‘(【〔")
 CONTINUING = set("，、（《“‘—-－(")
-UNIT_LABEL_HEADS = ("牵头单", "责任单", "配合单", "协办单", "参与单", "牵头部", "责任部", "配合部")
+UNIT_LABEL_HEADS = ("牵头单", "责任单", "配合单", "协办单", "参与单", "牵头部", "责任部", "配合部", "承办单")
 
 _ARTIFACT = re.compile(r"\[bookmark:[^\]]*\]|\{#[^}]*\}|<!--.*?-->|[\u1800-\u18af\u200b-\u200f\u2060\ufeff]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
@@ -65,7 +65,7 @@ _LABEL_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d{1,3}\s*[、.．](?!\d)"
     r"|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百]+[部分章节条篇])"
 )
-_UNIT_LINE = re.compile(r"^\s*(?:牵头|责任|配合|协办|参与|主要责任)(?:单位|部门)\s*[:：]")
+_UNIT_LINE = re.compile(r"^\s*(?:牵头|责任|配合|协办|参与|主要责任|承办|主责)(?:单位|部门|科室|处室|股室)\s*[:：]")
 
 
 def clean_text(text: str) -> list[str]:

@@ -15,6 +15,7 @@ ABBREVIATIONS = "unit_abbreviations.csv"
 TERMS = "plan_terms.toml"
 
 _SEPARATORS = re.compile(r"[、，,；;／/\s]+")
+_BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]?$")
 _JOINERS = re.compile(r"(?<=.)(?:及|和|以及|与)(?=.)")
 # Parts of a place name inside a unit name (中国人民银行乌拉特中旗支行) that forbid adding a level prefix.
 _OWN_PLACE = re.compile(r"^(?:中国|国家|自治区|内蒙古|乡镇|苏木镇|苏木乡镇|街道|嘎查|社区)|^.{2,}[旗县区市盟镇乡].{2,}")
@@ -55,6 +56,10 @@ def split_units(text: str) -> list[str]:
     names: list[str] = []
     for part in _SEPARATORS.split(text.strip("（）()。.；;：: ")):
         part = part.strip("（）()。. ")
+        # 法治督察股（依法治旗办秘书股）: a second name of the same office in brackets.
+        bare = _BRACKETED_TAIL.sub("", part)
+        if bare != part and is_unit_like(bare):
+            part = bare
         if not part:
             continue
         names.extend(_split_joined(part))
@@ -69,11 +74,19 @@ def _split_joined(part: str) -> list[str]:
     return [part]
 
 
+# A plan names its units with their level (旗司法局) when at least this share of its mentions carry one; a
+# department's plan names its own offices (法规科, 办公室) and only now and then a unit outside.
+LEVEL_SHARE = 0.3
+
+
 def level_of(names: list[str]) -> str:
     """The administrative level the plan's units share, e.g. 旗 for 旗司法局, or '' when none."""
     levels = _terms()["levels"]
     counts = Counter(name[0] for name in names if len(name) > 2 and name[0] in levels)
-    return counts.most_common(1)[0][0] if counts else ""
+    if not counts:
+        return ""
+    level, count = counts.most_common(1)[0]
+    return level if count >= LEVEL_SHARE * len([n for n in names if not is_group(n)]) else ""
 
 
 def inherit_prefix(names: list[str]) -> list[str]:

@@ -1,0 +1,193 @@
+"""Reading PDFs: text in reading order and tables, via pdfplumber (MIT), with bounded decompression.
+
+pdfplumber keeps each character where it stands on the line, so a curly quote that LibreOffice draws in
+another font stays in place (pypdf moved the “ ” of a line to its start), and it finds ruled tables, so a
+plan published as a task table (任务分工表) reads as a table, as its Word form does. A page becomes a list of
+segments in vertical order: text lines outside tables, and tables. Running headers, footers and page numbers
+are dropped across pages; a table broken over pages is joined again, including a row split by a page break.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .models import Block, Table
+from .text import clean_pages, shown
+
+# Most one can expect one page's streams to inflate to; a compression bomb is stopped here.
+MAX_STREAM_BYTES = 80 * 1024 * 1024
+MAX_PAGES = 2000
+_TERMINAL = "。；;！？!?）)"
+
+
+class _BoundedZlib:
+    """zlib for pdfminer, with decompress() bounded: a stream that inflates beyond MAX_STREAM_BYTES is refused."""
+
+    error = zlib.error
+
+    @staticmethod
+    def decompress(data: bytes, *args) -> bytes:
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, MAX_STREAM_BYTES + 1)
+        if len(out) > MAX_STREAM_BYTES or inflater.unconsumed_tail:
+            raise _TooLarge()
+        return out
+
+    @staticmethod
+    def decompressobj(*args, **kwargs):
+        return zlib.decompressobj(*args, **kwargs)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a page: a text line or a table, with its distance from the top of the page."""
+
+    top: float
+    text: str = ""
+    table: Table | None = None
+
+
+def read_pdf(path: Path) -> list[Block]:
+    """The text layer of a PDF as paragraphs and tables, in reading order."""
+    import pdfminer.pdftypes
+    import pdfplumber
+
+    pdfminer.pdftypes.zlib = _BoundedZlib
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            if len(pdf.pages) > MAX_PAGES:
+                raise InputError(f"“{shown(path.name)}”有 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页的上限。请确认是否选错了文件。")
+            pages = [page_segments(page) for page in pdf.pages]
+    except InputError:
+        raise
+    except _TooLarge as error:
+        raise InputError(f"“{shown(path.name)}”超出读取限制：其中的数据解压后超过 {MAX_STREAM_BYTES // 1024 // 1024} MB，"
+                         f"文件可能已损坏。请重新导出 PDF，或改用 Word 版本。") from error
+    except Exception as error:  # pdfminer fails on a damaged or encrypted file in many ways
+        if "password" in type(error).__name__.lower() or "encrypt" in str(error).lower():
+            raise InputError(f"“{shown(path.name)}”设置了打开密码。请去掉密码后另存为 PDF 再试。") from error
+        raise InputError(f"“{shown(path.name)}”已损坏或不是有效的 PDF 文件。请重新导出 PDF，或改用 Word 版本。") from error
+    if not pages:
+        raise InputError(f"“{shown(path.name)}”没有页面。请重新导出 PDF 再试。")
+    visible = sum(len("".join(s.text.split())) + (_table_chars(s.table) if s.table else 0) for p in pages for s in p)
+    if visible < 20 * len(pages):
+        raise InputError(f"“{shown(path.name)}”是扫描件或图片 PDF，没有文字层，无法读取。"
+                         f"请先用 OCR 软件识别成文字，或向发文单位索取 Word/文字版 PDF。")
+    return pages_to_blocks(pages)
+
+
+def page_segments(page) -> list[Segment]:
+    """One page as text lines outside tables and the tables, top to bottom."""
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
+    segments = [Segment(line["top"], text=line["text"]) for line in outside.extract_text_lines(strip=True)]
+    for table in tables:
+        rows = tuple(tuple(_cell(c) for c in row) for row in table.extract())
+        if rows:
+            segments.append(Segment(table.bbox[1], table=Table(rows=rows)))
+    return sorted(segments, key=lambda s: s.top)
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    if "x0" not in obj or "top" not in obj:
+        return False
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _cell(value: str | None) -> str:
+    """A table cell's text: lines a narrow column wrapped are joined (Chinese wraps without spaces)."""
+    if not value:
+        return ""
+    lines = [line.strip() for line in value.splitlines() if line.strip()]
+    out = ""
+    for line in lines:
+        gap = " " if out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z]$", out) else ""
+        out += gap + line
+    return out
+
+
+def _table_chars(table: Table) -> int:
+    return sum(len(cell) for row in table.rows for cell in row)
+
+
+def pages_to_blocks(pages: list[list[Segment]]) -> list[Block]:
+    """Given each page's segments, return paragraphs and tables: running lines dropped, text joined across
+    pages, and a table continued on the next page joined to its first part."""
+    texts = [[s.text for s in page if s.table is None] for page in pages]
+    repeated = _running(texts)
+    blocks: list[Block] = []
+    lines: list[str] = []
+    for page in pages:
+        for segment in page:
+            if segment.table is None:
+                if _squash(segment.text) not in repeated:
+                    lines.append(segment.text)
+                continue
+            text_between = any(line.strip() for line in lines)
+            if text_between:
+                blocks.extend(clean_pages(["\n".join(lines)]))
+            if blocks and isinstance(blocks[-1], Table) and not text_between and _continues(blocks[-1], segment.table):
+                blocks[-1] = _join_tables(blocks[-1], segment.table)
+            else:
+                blocks.append(segment.table)
+            lines = []
+        lines.append("")  # a page break ends no paragraph by itself: join_lines decides
+    if any(line.strip() for line in lines):
+        blocks.extend(clean_pages(["\n".join(lines)]))
+    return blocks
+
+
+def _squash(line: str) -> str:
+    return re.sub(r"\s+", "", line)
+
+
+def _running(texts: list[list[str]]) -> set[str]:
+    """Lines at the top or bottom of most pages (a running header 宁川市市场监督管理局文件, a date)."""
+    if len(texts) < 3:
+        return set()
+    counts: dict[str, int] = {}
+    for lines in texts:
+        filled = [_squash(line) for line in lines if line.strip()]
+        for line in set(filled[:2] + filled[-2:]):
+            if len(line) <= 40:
+                counts[line] = counts.get(line, 0) + 1
+    return {line for line, n in counts.items() if n >= max(3, len(texts) // 2)}
+
+
+def _continues(first: Table, second: Table) -> bool:
+    """A table on the next page with the same columns, and no text between, goes on the same table."""
+    return bool(first.rows and second.rows) and len(first.rows[0]) == len(second.rows[0])
+
+
+def _join_tables(first: Table, second: Table) -> Table:
+    """Append the second part of a table; drop its repeated header; mend a row split by the page break."""
+    rows = list(second.rows)
+    if rows and rows[0] == first.rows[0]:
+        rows = rows[1:]
+    head = list(first.rows)
+    if rows and head and _split_row(head[-1], rows[0], first):
+        head[-1] = tuple(a + b for a, b in zip(head[-1], rows[0], strict=True))
+        rows = rows[1:]
+    return Table(rows=tuple(head + rows))
+
+
+def _split_row(last: tuple[str, ...], first: tuple[str, ...], table: Table) -> bool:
+    """A row cut by a page break: the new part names no number or task of its own, and the widest text column
+    of the part before stops mid-sentence."""
+    if first[0].strip():
+        return False
+    widths = [sum(len(row[i]) for row in table.rows if i < len(row)) for i in range(len(last))]
+    text_column = max(range(len(last)), key=widths.__getitem__)
+    before = last[text_column].strip()
+    return bool(before) and bool(first[text_column].strip()) and before[-1] not in _TERMINAL
