@@ -68,8 +68,20 @@ def family_pairs(folder: Path) -> list[Pair]:
                     if key.startswith(("plan_", "report_")) and isinstance(value, str)
                     and (folder / value).is_file()}
         name = f"{Path(data['plan']).stem}__{Path(data['report']).stem}"
+        _with_second_reader(labels, folder / "second-reader" / f"{name}.json")
         pairs.append(Pair(folder.name, name, folder / data["plan"], folder / data["report"], labels, variants))
     return pairs
+
+
+def _with_second_reader(labels: list[Label], path: Path) -> None:
+    """A blind second reader's label, where it differs, is a real disagreement: it joins the accepted labels."""
+    if not path.is_file():
+        return
+    second = {t["seq"]: t for t in json.loads(path.read_text(encoding="utf-8"))["tasks"]}
+    for label in labels:
+        other = second.get(label.seq)
+        if other and other["primary"] not in label.accept:
+            label.accept = (*label.accept, other["primary"])
 
 
 def all_pairs() -> list[Pair]:

@@ -69,8 +69,7 @@ def parse_plan(document: Document) -> Plan:
         )
         for i, row in enumerate(rows, start=1)
     )
-    preamble = paragraphs[:12] if table is None else []
-    title = plan_title(preamble, paragraphs, document.name)
+    title = plan_title(_before_tasks(document, table is not None), paragraphs, document.name)
     return Plan(
         source=document.path,
         format=document.format,
@@ -413,9 +412,26 @@ def _is_section_row(cells: list[str]) -> bool:
 
 # ---------------------------------------------------------------- plan metadata
 
+def _before_tasks(document: Document, tabled: bool, limit: int = 16) -> list[str]:
+    """The paragraphs above a plan's tasks: above its task table, or its first lines."""
+    if not tabled:
+        return [normalize(p) for p in document.paragraphs()[:limit]]
+    out = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            break
+        out.append(normalize(block))
+    return out[:limit]
+
+
 def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str:
-    """The plan's own title line (达拉特旗2022年法治政府建设工作计划), else one made from its place and year."""
-    candidates = [p for p in preamble if len(p) <= 60 and re.search(r"(?:计划|要点|方案|任务|清单|安排)$", p)]
+    """The plan's own title line (达拉特旗2022年法治政府建设工作计划), else one made from its place and year.
+    A title wrapped over two short lines (a PDF's centred title) is read as one."""
+    lines = list(preamble)
+    lines += [a + b for a, b in zip(preamble, preamble[1:], strict=False)
+              if len(a) <= 40 and len(b) <= 40 and not re.search(r"[。；：:，]$", a)]
+    candidates = [p for p in lines if len(p) <= 60 and re.search(r"(?:计划|要点|方案|任务|清单|安排)$", p)
+                  and not re.search(r"[。；]", p)]
     plain = [p for p in candidates if "通知" not in p and "关于" not in p]
     if plain or candidates:
         return (plain or candidates)[0]
@@ -428,7 +444,8 @@ def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str
 
 
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
-_NOT_PLACE = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治")
+# Words that never stand in a place name: 县司法局县直各部门 holds no place called 县司法局县.
+_NOT_PLACE = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治", "县", "旗", "局", "委", "办", "院", "部")
 REGION_SCAN = 6_000
 
 

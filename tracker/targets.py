@@ -45,6 +45,14 @@ def extract_deadline(text: str) -> str:
     return "；".join(dict.fromkeys(found))
 
 
+_DATED = re.compile(r"\d|[年月]底|年内|季度|上半年|下半年|前完成")
+
+
+def is_dated(deadline: str) -> bool:
+    """Whether a deadline names a time (2025年6月底前, 年底前), not a manner (长期坚持, 持续推进, 全年)."""
+    return bool(_DATED.search(deadline or ""))
+
+
 def _op(word: str | None) -> str:
     return dict(_COMPARATORS).get(word or "", ">=")
 
