@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import lexicon
-from .match import Hit, Measure, ReportIndex, background_weights, measure_weight, task_measures
+from .match import Hit, Measure, ReportIndex, background_weights, masked, measure_weight, task_measures, unit_mask
 from .models import (
     DONE,
     MET,
@@ -292,10 +292,11 @@ def prepare(plan: Plan, reports: list[Report]) -> Prepared:
     """Index the pooled report passages and find the candidate evidence of every measure of every task."""
     lex = lexicon()
     passages = [p for report in reports for p in report.passages]
-    index = ReportIndex(passages, lex)
-    weights = background_weights(lex, [t.text for t in plan.tasks], index.tokens)
+    mask = unit_mask([name for unit in plan.units if not unit.group for name in (unit.name, *unit.variants)])
+    index = ReportIndex(passages, lex, mask)
+    weights = background_weights(lex, [masked(t.text, mask) for t in plan.tasks], index.tokens)
     candidates = {
-        task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights)]
+        task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights, mask)]
         for task in plan.tasks
     }
     figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)])

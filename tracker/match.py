@@ -70,19 +70,34 @@ def concreteness(text: str) -> int:
     return 1 if verbs.search(_SLOGAN_VERBS.sub("", normal)) else 0
 
 
-def task_measures(task: Task, lexicon: Lexicon, weights: Weights) -> list[Measure]:
+def unit_mask(names: list[str]) -> re.Pattern | None:
+    """A pattern of the plan's unit names (旗司法局, 法规科, 综合执法支队, and without their level): in a measure
+    or a report sentence they say who acts, never what the work is, so they take no part in matching."""
+    spellings = {n for n in names if len(n) >= 3}
+    spellings |= {n[1:] for n in spellings if n[:1] in "旗县区市盟" and len(n) >= 4}
+    if not spellings:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(spellings, key=len, reverse=True))))
+
+
+def masked(text: str, mask: re.Pattern | None) -> str:
+    """A text with the unit names blanked out (a space keeps the words around them apart)."""
+    return mask.sub(" ", text) if mask else text
+
+
+def task_measures(task: Task, lexicon: Lexicon, weights: Weights, mask: re.Pattern | None = None) -> list[Measure]:
     """Split a task into measures (its heading sentence, then its sentences or clause groups), weighted."""
     return [Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens), concepts=concepts,
                     anchors=anchors, core=core, terms=terms)
-            for text, tokens, concepts, anchors, core, terms in _measure_shapes(task.title, task.text, lexicon)]
+            for text, tokens, concepts, anchors, core, terms in _measure_shapes(task.title, task.text, lexicon, mask)]
 
 
-_SHAPES: dict[tuple[str, str], list[tuple]] = {}
+_SHAPES: dict[tuple[str, str, str], list[tuple]] = {}
 
 
-def _measure_shapes(title: str, text: str, lexicon: Lexicon) -> list[tuple]:
+def _measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None) -> list[tuple]:
     """The measures of a task without weights; the same for every report, so worked out once."""
-    key = (title, text)
+    key = (title, text, mask.pattern if mask else "")
     if key in _SHAPES:
         return _SHAPES[key]
     body = text[len(title):].lstrip("。；;，, \n") if title and text.startswith(title) else text
@@ -90,7 +105,7 @@ def _measure_shapes(title: str, text: str, lexicon: Lexicon) -> list[tuple]:
                                 for piece in _clause_groups(s, lexicon)]
     shapes = []
     for piece, core in pieces:
-        tokens = tuple(dict.fromkeys(lexicon.tokens(piece, remember=True)))
+        tokens = tuple(dict.fromkeys(lexicon.tokens(masked(piece, mask), remember=True)))
         if not tokens:
             continue
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
@@ -178,12 +193,13 @@ def measure_scale(measure: Measure) -> float:
 class ReportIndex:
     """Report passages with their tokens, an inverted index and how concrete each one is."""
 
-    def __init__(self, passages: list[Passage], lexicon: Lexicon) -> None:
+    def __init__(self, passages: list[Passage], lexicon: Lexicon, mask: re.Pattern | None = None) -> None:
         self.passages = passages
         # Cover letters, contents and chronicles are never evidence: no need to read them word by word.
         read = [i for i, p in enumerate(passages) if p.kind != OTHER]
         self.tokens = [frozenset()] * len(passages)
-        for i, tokens in zip(read, lexicon.tokens_many([passages[i].text for i in read]), strict=True):
+        texts = [masked(passages[i].text, mask) for i in read]
+        for i, tokens in zip(read, lexicon.tokens_many(texts), strict=True):
             self.tokens[i] = frozenset(tokens)
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
         self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
