@@ -18,6 +18,7 @@ from .text import normalize, sentences
 SATURATION_TERMS = 2
 SHORT_MEASURE = 2
 MIN_MEASURE_TOKENS = 3
+BACKGROUND = "background.tsv"
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
@@ -271,20 +272,20 @@ def _by_concept(measure: Measure) -> dict[str, list[tuple[str, float]]]:
 
 
 @lru_cache(maxsize=1)
-def _seed_frequency() -> tuple[Counter, int]:
-    """Document frequency over every sentence of the bundled sample documents: the background corpus."""
-    from .ingest import read_document
-    from .lexicon import lexicon
-    from .resources import seeds_dir
+def genre_frequency() -> tuple[Counter, int]:
+    """In how many sentences of real plans and reports of the genre each word occurs (templates/background.tsv,
+    built by tools/background.py): the background that tells a genre word (法治政府建设, 监督) from a specific one."""
+    from .resources import template_file
 
-    lex = lexicon()
-    sentence_tokens = []
-    for path in sorted(seeds_dir().glob("*.txt")):
-        if path.name.lower().startswith("readme"):
-            continue
-        for paragraph in read_document(path).paragraphs():
-            sentence_tokens.extend(lex.tokens(s) for s in sentences(normalize(paragraph)))
-    return document_frequency(sentence_tokens)
+    counts: Counter = Counter()
+    total = 0
+    for line in template_file(BACKGROUND).read_text(encoding="utf-8").splitlines():
+        if line.startswith("# sentences\t"):
+            total = int(line.split("\t")[1])
+        elif line and not line.startswith("#"):
+            word, count = line.split("\t")
+            counts[word] = int(count)
+    return counts, total
 
 
 _PLANS: dict[tuple[str, ...], tuple[tuple[Counter, int], PlanTerms]] = {}
@@ -298,4 +299,4 @@ def background_weights(lexicon: Lexicon, tasks: list[str], passages: list[frozen
                                        for s in sentences(normalize(text)))
         _PLANS[key] = frequency, PlanTerms(lexicon, [lexicon.tokens(task, remember=True) for task in tasks])
     frequency, terms = _PLANS[key]
-    return Weights([_seed_frequency(), frequency, document_frequency(passages)], lexicon, terms)
+    return Weights([genre_frequency(), frequency, document_frequency(passages)], lexicon, terms)

@@ -14,6 +14,7 @@ from .resources import load_toml
 from .text import normalize
 
 HEADING_CHARS = 40
+TOPIC_CHARS = 45
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*[”’」』）)]*")
 _ITEM = re.compile(r"^[一二三四五六七八九十]+是")
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
@@ -150,10 +151,22 @@ def _path(stack: list[_Open]) -> str:
     return " › ".join(o.heading for o in stack if o.style != "title")
 
 
+_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】)\s*(?=\S)")
+
+
 def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool) -> list[Passage]:
+    """The sentences of a paragraph as passages. A heading names a topic and proves nothing by itself: the
+    paragraph's own heading line, a 一是 item's short opener, a bold lead-in 【…】, or a short first sentence
+    without figures that the rest of the paragraph develops (坚持依法科学民主决策。制定…)."""
     out = []
-    for number, sentence in enumerate(split_sentences(paragraph), start=1):
-        heading = (number == 1 and heading_first) or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
+    pieces = split_sentences(paragraph)
+    lead_in = _LEAD_IN.match(pieces[0]) if pieces else None
+    if lead_in:
+        pieces[:1] = [lead_in.group(1), pieces[0][lead_in.end():]]
+    for number, sentence in enumerate(pieces, start=1):
+        heading = ((number == 1 and (heading_first or lead_in is not None))
+                   or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
+                   or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)))
         out.append(Passage(report=report, section=section, paragraph=index + 1, sentence=number,
                            kind=sentence_kind(normalize(sentence), kind), text=sentence, heading=heading))
     return out
