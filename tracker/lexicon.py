@@ -20,7 +20,7 @@ TOKEN_CACHE = 20_000
 DOMAIN_LIFT = 1.3
 # The reports at hand name a task's own subject (行政复议) in sentence after sentence, which would make it
 # look common; a domain term keeps at least this share of the highest plain-word weight.
-DOMAIN_FLOOR = 0.7
+DOMAIN_FLOOR = 0.0
 # jieba's dictionary counts words over a large general corpus; below this count a word is specialised.
 RARE_FREQ = 100
 # Plain words are weighted by their surprise in general Chinese: below COMMON_FROM they count COMMON_FLOOR,

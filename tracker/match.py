@@ -174,10 +174,17 @@ def _blocks(passages: list[Passage]) -> dict[int, list[int]]:
     return blocks
 
 
+KEY_SHARE = 0.5
+
+
 def saturation(measure: Measure) -> int:
-    """How many of a measure's strongest terms a passage must share to cover it fully: one for a task's
-    heading or a short measure, two otherwise."""
-    return 1 if len(measure.tokens) <= SHORT_MEASURE or measure.core else SATURATION_TERMS
+    """How many of a measure's strongest terms a passage must share to cover it fully: two, or one for a short
+    measure; a task's heading needs each of its key terms (those weighing at least half the strongest), up to
+    two, so that 法治政府建设 alone does not cover 开展法治政府建设示范创建."""
+    if measure.core:
+        top = max(measure.weights, default=0.0)
+        return max(1, min(SATURATION_TERMS, sum(1 for w in measure.weights if w >= KEY_SHARE * top)))
+    return 1 if len(measure.tokens) <= SHORT_MEASURE else SATURATION_TERMS
 
 
 def measure_scale(measure: Measure) -> float:
