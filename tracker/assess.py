@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import lexicon
@@ -54,7 +55,35 @@ class Settings:
             raise ValueError("need 0 < general <= found <= 1")
 
 
-DEFAULT = Settings()
+SETTINGS_FILE = "assessment.toml"
+
+
+def load_settings() -> Settings:
+    """The thresholds in templates/assessment.toml (fitted by tools/tune.py), over the built-in defaults."""
+    from dataclasses import fields
+
+    from .resources import load_toml
+
+    known = {f.name for f in fields(Settings)}
+    values = load_toml(SETTINGS_FILE).get("thresholds", {})
+    return Settings(**{k: v for k, v in values.items() if k in known})
+
+
+def write_settings(settings: Settings) -> None:
+    """Write thresholds to the repository's templates/assessment.toml (for tools/tune.py)."""
+    from dataclasses import asdict
+
+    from .resources import template_file
+
+    lines = ["# Thresholds of the status rule, fitted across the labelled families by `python -m tools.tune --write`",
+             "# (leave-one-family-out figures in the README). An office may adjust them; delete a line to use the",
+             "# built-in value.", "", "[thresholds]"]
+    for key, value in asdict(settings).items():
+        lines.append(f"{key} = {str(value).lower() if isinstance(value, bool) else value}")
+    template_file(SETTINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+DEFAULT = load_settings()
 CREDIT = {CONCRETE: 1.0, GENERAL: 0.4, ELSEWHERE: 0.0, NONE: 0.0}
 
 
@@ -210,7 +239,7 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
                 and h.coverage >= settings.share * best.get(h.passage, 0.0)]
     top = max(evidence, key=lambda h: (h.coverage, index.concrete[h.passage]), default=None)
     value = top.coverage if top is not None else 0.0
-    if top is not None and value >= settings.found and (top.anchored or value >= 0.99):
+    if top is not None and value >= settings.found and (top.anchored or (value >= 0.99 and not candidate.measure.core)):
         return (CONCRETE if index.concrete[top.passage] >= 1 else GENERAL), top
     # A weak match counts only where the sentence fits this task about as well as any other task.
     weak = [h for h in evidence if h.coverage >= settings.share_general * best.get(h.passage, 0.0)]
@@ -295,8 +324,9 @@ def prepare(plan: Plan, reports: list[Report]) -> Prepared:
     mask = unit_mask([name for unit in plan.units if not unit.group for name in (unit.name, *unit.variants)])
     index = ReportIndex(passages, lex, mask)
     weights = background_weights(lex, [masked(t.text, mask) for t in plan.tasks], index.tokens)
+    titles = Counter(t for task in plan.tasks for t in set(lex.tokens(masked(task.title, mask), remember=True)))
     candidates = {
-        task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights, mask)]
+        task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights, mask, titles)]
         for task in plan.tasks
     }
     figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)])

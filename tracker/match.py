@@ -86,11 +86,20 @@ def masked(text: str, mask: re.Pattern | None) -> str:
     return mask.sub(" ", text) if mask else text
 
 
-def task_measures(task: Task, lexicon: Lexicon, weights: Weights, mask: re.Pattern | None = None) -> list[Measure]:
-    """Split a task into measures (its heading sentence, then its sentences or clause groups), weighted."""
-    return [Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens), concepts=concepts,
-                    anchors=anchors, core=core, terms=terms)
-            for text, tokens, concepts, anchors, core, terms in _measure_shapes(task.title, task.text, lexicon, mask)]
+def task_measures(task: Task, lexicon: Lexicon, weights: Weights, mask: re.Pattern | None = None,
+                  titles: Counter | None = None) -> list[Measure]:
+    """Split a task into measures (its heading sentence, then its sentences or clause groups), weighted.
+
+    titles, if given, counts in how many task headings of the plan each word stands: the heading's anchors
+    are then its own words (队伍 in 加强行政执法队伍建设), not those it shares with other tasks (行政执法)."""
+    out = []
+    for text, tokens, concepts, anchors, core, terms in _measure_shapes(task.title, task.text, lexicon, mask):
+        if core and titles:
+            own = frozenset(t for t in tokens if titles.get(t, 0) <= 1)
+            anchors = own or anchors
+        out.append(Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens), concepts=concepts,
+                           anchors=anchors or frozenset(tokens), core=core, terms=terms))
+    return out
 
 
 _SHAPES: dict[tuple[str, str, str], list[tuple]] = {}

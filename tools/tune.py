@@ -1,0 +1,116 @@
+"""Fit the assessment's thresholds and check them honestly: leave one family out.
+
+Run from the repository root:
+  python -m tools.tune            per-family table, each family scored with thresholds fitted on the others
+  python -m tools.tune --write    also write the thresholds fitted on all families to templates/assessment.toml
+
+A family is one place and author (tools/corpus.py). Thresholds chosen on the other families and scored on the
+held-out one tell whether the rule carries over to documents it was not fitted on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from dataclasses import asdict, replace
+
+from .corpus import all_pairs, families
+from .evaluate import is_critical, prepare_pair
+
+EVIDENCE_GRID = {"found": [0.5, 0.6, 0.7], "general": [0.25, 0.35], "share": [0.5, 0.7]}
+RULE_GRID = {
+    "done_score": [0.3, 0.4, 0.5, 0.6],
+    "done_concrete": [1, 2],
+    "done_share": [0.0, 0.25],
+    "missing_score": [0.05, 0.1, 0.15],
+    "done_support": [2, 3, 99],
+    "done_core_score": [0.1, 0.2],
+    "done_section": [2, 3, 99],
+    "done_needs_core": [False, True],
+}
+CRITICAL_COST = 3
+
+
+def grid(spec: dict) -> list[dict]:
+    keys = list(spec)
+    return [dict(zip(keys, values, strict=True)) for values in itertools.product(*(spec[k] for k in keys))]
+
+
+def objective(counts: tuple[int, int, int]) -> float:
+    agree, exact, critical = counts
+    return agree + 0.5 * exact - CRITICAL_COST * critical
+
+
+def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int, int]]]]:
+    """For every setting of the grid, (agree, exact, critical) per family."""
+    from tracker.assess import DEFAULT, status_of, task_features
+
+    rows = []
+    for evidence in grid(EVIDENCE_GRID):
+        if evidence["general"] > evidence["found"]:
+            continue
+        base = replace(DEFAULT, **evidence)
+        raw = []  # (family, label, features, targets)
+        for pair, prep in prepared:
+            best = prep.best(base)
+            for label in pair.labels:
+                if label.seq in prep.candidates:
+                    raw.append((pair.family, label, task_features(prep.candidates[label.seq], prep.index, best, base),
+                                prep.targets[label.seq]))
+        for rule in grid(RULE_GRID):
+            settings = replace(base, **rule)
+            counts: dict[str, list[int]] = {}
+            for family, label, features, targets in raw:
+                status = status_of(features, targets, settings)
+                c = counts.setdefault(family, [0, 0, 0])
+                c[0] += status in label.accept
+                c[1] += status == label.primary
+                c[2] += is_critical(status, label.primary, label.accept)
+            rows.append(({**evidence, **rule}, {f: tuple(c) for f, c in counts.items()}))
+    return rows
+
+
+def choose(rows, names: set[str]):
+    return max(rows, key=lambda row: objective(tuple(sum(c[i] for f, c in row[1].items() if f in names)
+                                                     for i in range(3))))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="write the thresholds fitted on all families")
+    args = parser.parse_args(argv)
+    pairs = all_pairs()
+    prepared = [(pair, prepare_pair(pair)) for pair in pairs]
+    sizes: dict[str, int] = {}
+    for pair in pairs:
+        sizes[pair.family] = sizes.get(pair.family, 0) + len(pair.labels)
+    rows = table_of_counts(prepared)
+    names = families(pairs)
+    print(f"{'held-out family':24s} {'agree':>7s} {'exact':>7s} {'crit':>5s}  (tasks)")
+    held = [0, 0, 0]
+    for family in names:
+        row = choose(rows, set(names) - {family})
+        c = row[1][family]
+        held = [h + v for h, v in zip(held, c, strict=True)]
+        print(f"{family:24s} {c[0] / sizes[family]:7.1%} {c[1] / sizes[family]:7.1%} {c[2]:5d}  ({sizes[family]})")
+    total = sum(sizes.values())
+    print(f"{'ALL (held out)':24s} {held[0] / total:7.1%} {held[1] / total:7.1%} {held[2]:5d}  ({total})")
+    new = [f for f in names if f != "seeds"]
+    new_total = sum(sizes[f] for f in new)
+    new_counts = [0, 0, 0]
+    for family in new:
+        c = choose(rows, set(names) - {family})[1][family]
+        new_counts = [h + v for h, v in zip(new_counts, c, strict=True)]
+    print(f"{'ALL but seeds (held out)':24s} {new_counts[0] / new_total:7.1%} {new_counts[1] / new_total:7.1%} "
+          f"{new_counts[2]:5d}  ({new_total})")
+    fitted = choose(rows, set(names))
+    print("fitted on all families:", fitted[0])
+    if args.write:
+        from tracker.assess import DEFAULT, write_settings
+
+        write_settings(replace(DEFAULT, **fitted[0]))
+        print("written to templates/assessment.toml", asdict(replace(DEFAULT, **fitted[0])))
+
+
+if __name__ == "__main__":
+    main()
