@@ -23,8 +23,8 @@ def texts(paths: list[str]) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    from tracker.ingest import read_document
     from tracker.errors import TrackerError
+    from tracker.ingest import read_document
     from tracker.lexicon import document_frequency, lexicon
     from tracker.text import normalize, sentences
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from .archive import Grid, bounded_docx, bounded_xlsx
 from .errors import InputError
-from .pdf import read_pdf
 from .models import Block, Document, Table
+from .pdf import read_pdf
 from .text import clean_text, decode, shown
 
 MAX_BYTES = 100 * 1024 * 1024

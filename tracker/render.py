@@ -36,7 +36,8 @@ def plan_summary(plan: Plan) -> str:
         f"《{plan.title}》（{plan.name}）",
         f"共 {len(plan.tasks)} 项任务，分 {len(plan.sections)} 个部分；"
         f"涉及 {len(departments)} 个单位、{len(groups)} 个单位群组；"
-        f"{sum(1 for t in plan.tasks if t.targets)} 项任务含量化目标，{sum(1 for t in plan.tasks if is_dated(t.deadline))} 项有明确完成时限。",
+        f"{sum(1 for t in plan.tasks if t.targets)} 项任务含量化目标，"
+        f"{sum(1 for t in plan.tasks if is_dated(t.deadline))} 项有明确完成时限。",
         "",
         f"{pad('序号', 5)} {pad('编号', 9)} {pad('任务名称', 40)} 牵头单位",
     ]
