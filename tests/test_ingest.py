@@ -1,5 +1,7 @@
 """Reading documents, and the one clear Chinese line each kind of bad input gets."""
 
+from pathlib import Path
+
 import pytest
 from builders import write_blank_pdf, write_docx_paragraphs, write_pdf
 
@@ -76,3 +78,13 @@ def test_bad_input_gets_one_chinese_line_exit_2_and_no_output(tmp_path, runner, 
 def test_unreadable_input_raises_input_error(tmp_path):
     with pytest.raises(InputError):
         read_document(tmp_path / "nothing.pdf")
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_an_old_word_file_is_read_through_libreoffice():
+    from tracker.pipeline import load_plan
+
+    folder = Path(__file__).parent / "corpus" / "linze-2025"
+    old, new = load_plan(folder / "linze-2025-plan.doc"), load_plan(folder / "linze-2025-plan.docx")
+    assert old.format == "doc" and old.title == new.title
+    assert [(t.title, t.lead_units, t.units) for t in old.tasks] == [(t.title, t.lead_units, t.units) for t in new.tasks]

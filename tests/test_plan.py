@@ -1,5 +1,7 @@
 """Plan parsing: the seed plans against their golden task tables, in every format an office receives."""
 
+from pathlib import Path
+
 import pytest
 from builders import write_docx_auto_numbered, write_docx_paragraphs, write_docx_table, write_pdf
 from conftest import golden
@@ -270,3 +272,29 @@ def test_a_task_broken_down_into_several_rows_is_one_task(tmp_path):
         assert first.text.endswith("合法性审核率达到100%。年底前完成规范性文件清理。")
         assert first.lead_units == ("县司法局",) and first.units == ("县政府各部门", "县政府办")
         assert first.deadline == "年底前" and [t.metric for t in first.targets] == ["合法性审核率"]
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.mark.parametrize("family", ["qinghe-2025", "ningchuan-scjg-2025", "anping-2025", "hongshan-sfj-2025"])
+def test_a_plan_reads_the_same_from_word_and_pdf(family):
+    # 青禾县: one big table; 宁川: an issuing notice, a running header and 科室 units; 安平县: titles opening
+    # with curly quotes and unlabelled unit clauses; 红山旗司法局: 股室 and 一是…二是 measures.
+    from tracker.pipeline import load_plan
+
+    word = load_plan(CORPUS / family / f"{family}-plan.docx")
+    pdf = load_plan(CORPUS / family / f"{family}-plan.pdf")
+    assert pdf.title == word.title
+    assert [(t.no, t.title, t.lead_units, t.units, t.deadline) for t in pdf.tasks] == \
+        [(t.no, t.title, t.lead_units, t.units, t.deadline) for t in word.tasks]
+
+
+def test_a_department_plan_names_its_own_offices_as_units():
+    from tracker.pipeline import load_plan
+
+    plan = load_plan(CORPUS / "ningchuan-scjg-2025" / "ningchuan-scjg-2025-plan.docx")
+    assert plan.title == "宁川市市场监督管理局2025年法治建设工作要点"
+    first = plan.tasks[0]
+    assert first.lead_units == ("办公室",) and "法规科" in first.units
+    assert all(t.lead_units or t.units for t in plan.tasks)

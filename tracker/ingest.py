@@ -38,6 +38,8 @@ def read_document(path: str | Path) -> Document:
     if not path.is_file():
         raise InputError(f"“{shown(path)}”不是普通文件（管道、设备等）。请指定计划或报告文件本身。")
     suffix = path.suffix.lower()
+    if suffix in CONVERTIBLE and path.stat().st_size and office_converter():
+        return _read_converted(path, suffix)
     if suffix in OLD_FORMATS:
         raise InputError(f"无法读取“{name}”：{OLD_FORMATS[suffix]}")
     reader = READERS.get(suffix)
@@ -62,6 +64,40 @@ def read_document(path: str | Path) -> Document:
     if chars > MAX_CHARS:
         raise InputError(f"“{name}”文字量过大（约 {chars // 10000} 万字），不像一份计划或报告。请确认是否选错了文件。")
     return Document(path=str(path), format=suffix.lstrip("."), blocks=blocks)
+
+
+# Old Office and WPS files are read through LibreOffice when it is installed: converted to a temporary copy.
+CONVERTIBLE = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".xls": "xlsx", ".et": "xlsx"}
+CONVERT_SECONDS = 120
+
+
+def office_converter() -> str | None:
+    """The LibreOffice command on this machine, or None."""
+    import shutil
+
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _read_converted(path: Path, suffix: str) -> Document:
+    """Convert an old Office/WPS file with LibreOffice into a temporary folder, read it, keep the original's name."""
+    import subprocess
+    import tempfile
+
+    target = CONVERTIBLE[suffix]
+    with tempfile.TemporaryDirectory(prefix="tracker-convert-") as folder:
+        source = Path(folder) / f"source{suffix}"
+        source.write_bytes(path.read_bytes())  # a plain name: LibreOffice trips over some characters
+        try:
+            subprocess.run([office_converter(), f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                            "--convert-to", target, "--outdir", folder, str(source)],
+                           capture_output=True, timeout=CONVERT_SECONDS, check=False)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise InputError(f"无法转换“{shown(path.name)}”：{OLD_FORMATS[suffix]}") from error
+        converted = Path(folder) / f"source.{target}"
+        if not converted.is_file():
+            raise InputError(f"无法转换“{shown(path.name)}”（文件可能已损坏）：{OLD_FORMATS[suffix]}")
+        document = read_document(converted)
+    return Document(path=str(path), format=suffix.lstrip("."), blocks=document.blocks)
 
 
 def read_text(path: Path) -> list[Block]:

@@ -427,11 +427,16 @@ def _before_tasks(document: Document, tabled: bool, limit: int = 16) -> list[str
 def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str:
     """The plan's own title line (达拉特旗2022年法治政府建设工作计划), else one made from its place and year.
     A title wrapped over two short lines (a PDF's centred title) is read as one."""
-    lines = list(preamble)
-    lines += [a + b for a, b in zip(preamble, preamble[1:], strict=False)
-              if len(a) <= 40 and len(b) <= 40 and not re.search(r"[。；：:，]$", a)]
-    candidates = [p for p in lines if len(p) <= 60 and re.search(r"(?:计划|要点|方案|任务|清单|安排)$", p)
-                  and not re.search(r"[。；]", p)]
+    ending = re.compile(r"(?:计划|要点|方案|任务|清单|安排)$")
+    lines = []
+    for a, b in zip(preamble, [*preamble[1:], ""], strict=False):
+        joined = a + b
+        # A centred title the PDF wrapped: a long first line, a short tail (…工作 / 要点).
+        if b and len(a) <= 40 and len(b) <= 12 and not ending.search(a) and ending.search(joined) \
+                and not re.search(r"[。；：:，]$|^\d{4}年\d{1,2}月", a):
+            lines.append(joined)
+        lines.append(a)
+    candidates = [p for p in lines if 8 <= len(p) <= 60 and ending.search(p) and not re.search(r"[。；]", p)]
     plain = [p for p in candidates if "通知" not in p and "关于" not in p]
     if plain or candidates:
         return (plain or candidates)[0]
