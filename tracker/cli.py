@@ -88,6 +88,8 @@ def parse(plan, xlsx, json_path):
 
     result = run_parse(plan, xlsx, json_path)
     click.echo(plan_summary(result.plan))
+    for note in result.notes:
+        click.echo(shown(note))
     _report_written(result.written)
 
 

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .assess import assess_plan, decide, prepare
+from .checks import plan_warnings, report_warnings
 from .audit import Audit, audit_plan, audit_units, read_folder, units_from_results
 from .errors import InputError, OutputError
 from .excel import write_task_table
@@ -28,22 +29,30 @@ def load_plan(path: str | Path) -> Plan:
     return parse_plan(read_document(path))
 
 
+def read_plan(path: str | Path) -> tuple[Plan, list[str]]:
+    """Read and parse a plan, with the warnings worth a line before its tasks are trusted."""
+    document = read_document(path)
+    plan = parse_plan(document)
+    return plan, plan_warnings(plan, is_plan(document))
+
+
 @dataclass
 class ParseResult:
     plan: Plan
     written: list[Written]
+    notes: list[str]
 
 
 def parse(plan_path: str | Path, xlsx: str | Path | None = None, json_path: str | Path | None = None) -> ParseResult:
     """Parse a plan and write its task table and JSON where asked."""
     _guard(xlsx, json_path, [plan_path])
-    plan = load_plan(plan_path)
+    plan, notes = read_plan(plan_path)
     written = []
     if xlsx:
         written.append(write_safely(xlsx, lambda tmp: write_task_table(plan, tmp)))
     if json_path:
         written.append(write_json(json_path, plan.to_dict()))
-    return ParseResult(plan, written)
+    return ParseResult(plan, written, notes)
 
 
 _PLAN_WORDS = re.compile(r"(?:工作计划|工作要点|实施方案|任务分解|本计划|本要点|本方案)")
@@ -89,13 +98,15 @@ def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Pat
           json_path: str | Path | None = None, review: str | Path | None = None) -> MatchResult:
     """Assess a plan against reports; carry reviews over; write the ledger and JSON where asked."""
     _guard(xlsx, json_path, [plan_path, *report_paths, review])
-    plan = load_plan(plan_path)
+    plan, warnings = read_plan(plan_path)
     reports = [load_report(path) for path in report_paths]
     prepared = prepare(plan, reports)
     if not prepared.related():
         names = "、".join(report.name for report in reports)
         raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
-    return _finish(plan, decide(prepared), xlsx, json_path, review)
+    outcome = _finish(plan, decide(prepared), xlsx, json_path, review)
+    outcome.notes[:0] = warnings + report_warnings(plan, reports)
+    return outcome
 
 
 def _guard(xlsx, json_path, inputs: list) -> None:
