@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from .assess import assess_plan, decide, prepare
-from .checks import plan_warnings, report_warnings
 from .audit import Audit, audit_plan, audit_units, read_folder, units_from_results
+from .checks import plan_warnings, report_warnings
 from .errors import InputError, OutputError
 from .excel import write_task_table
 from .ingest import READERS, read_document
