@@ -143,3 +143,19 @@ def test_an_old_word_file_in_the_folder_is_skipped_with_advice(runner, seeds_dir
     assert result.exit_code == 0, result.output
     [skipped] = data["skipped_files"]
     assert skipped["path"].endswith("应急管理局.doc") and "另存为” .docx" in skipped["reason"]
+
+
+def test_the_sender_is_not_the_addressee_nor_a_unit_named_in_the_text(runner, seeds_dir, tmp_path):
+    reports = tmp_path / "addressed"
+    reports.mkdir()
+    (reports / "关于报送2024年法治政府建设情况的报告（旗司法局）.txt").write_text(
+        "旗委依法治旗办：\n2024年法治政府建设工作报告\n一、主要工作\n"
+        "配合旗委组织部举办领导干部法治专题培训班2期，全年受理行政复议案件42件，审结39件。\n", encoding="utf-8")
+    (reports / "年度报告.txt").write_text(
+        "旗委依法治旗办：\n2024年法治政府建设工作总结\n一、主要工作\n"
+        "会同旗司法局开展行政执法案卷评查，评查案卷60卷。\n乌拉特中旗市场监督管理局\n2025年1月10日\n", encoding="utf-8")
+    result, data = run_audit(runner, seeds_dir, reports, tmp_path)
+    assert result.exit_code == 0, result.output
+    units = {u["unit"]: [r.split("/")[-1] for r in u["reports"]] for u in data["units"]}
+    assert units["旗司法局"] == ["关于报送2024年法治政府建设情况的报告（旗司法局）.txt"]
+    assert units["旗市监局"] == ["年度报告.txt"]  # from the signature, not 旗司法局 named in the text

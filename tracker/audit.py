@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import stat
 from collections.abc import Callable
 from contextlib import nullcontext
@@ -105,7 +106,7 @@ def _spellings(name: str, others: tuple[str, ...], level: str, aliases: dict[str
 
 
 def identify(document_texts: list[str], units: list[AuditUnit]) -> str | None:
-    """The unit a report belongs to, from its file name and title lines: the longest name found wins."""
+    """The unit named in some texts: the longest spelling found wins."""
     best, best_length = None, 0
     for text in document_texts:
         normal = normalize(text)
@@ -114,6 +115,19 @@ def identify(document_texts: list[str], units: list[AuditUnit]) -> str | None:
                 if len(spelling) > best_length and spelling in normal:
                     best, best_length = unit.name, len(spelling)
     return best
+
+
+def sender(file_stem: str, paragraphs: list[str], title: str, units: list[AuditUnit]) -> str | None:
+    """Who sent a report: the file name decides first (关于报送…（县司法局）), then the title lines and the
+    signature. Never the addressee line at the top (县委依法治县办：) and never a unit merely named in the text
+    (配合县委组织部…)."""
+    by_name = identify([file_stem], units)
+    if by_name:
+        return by_name
+    heads = [p for p in map(normalize, paragraphs[:TITLE_PARAGRAPHS])
+             if len(p) <= 60 and not p.rstrip().endswith(("：", ":")) and not re.search(r"[，。；]", p.rstrip("。"))]
+    signature = [p for p in paragraphs[-3:] if len(normalize(p)) <= 30]
+    return identify([title, *heads], units) or identify(signature, units)
 
 
 # ---------------------------------------------------------------- reading the folder
@@ -188,7 +202,7 @@ def _read_one(path: Path, units: list[AuditUnit], result: Folder) -> None:
         result.skipped.append((str(path), str(error)))
         return
     report = split_report(document)
-    unit = identify([path.stem, report.title, *document.paragraphs()[:TITLE_PARAGRAPHS]], units)
+    unit = sender(path.stem, document.paragraphs(), report.title, units)
     if unit is None:
         result.unassigned.append(str(path))
     else:
