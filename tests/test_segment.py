@@ -92,3 +92,28 @@ def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
     assert kinds_of(passages, "有待提高") == {PROBLEM}
     assert kinds_of(passages, "达到100%") == {PLAN}
     assert kinds_of(passages, "报告如下") == {OTHER}  # the cover letter is no evidence
+
+
+def test_an_indicator_table_gives_this_years_figure_only(tmp_path):
+    # 附表：主要指标完成情况 with last year's figure beside this year's: only 2025's counts, and as a fact.
+    import docx
+
+    from tracker.ingest import read_document
+    from tracker.segment import split_report
+
+    document = docx.Document()
+    document.add_paragraph("某县司法局2025年法治政府建设工作总结")
+    document.add_paragraph("一、主要工作")
+    document.add_paragraph("全年办理行政复议案件65件。")
+    document.add_paragraph("附表：2025年主要指标完成情况")
+    table = document.add_table(rows=3, cols=4)
+    for row, values in zip(table.rows, [("指标", "2024年", "2025年", "目标值"),
+                                        ("行政复议案件按期办结率", "100%", "96.5%", "≥98%"),
+                                        ("法律援助案件办理数", "412件", "455件", "—")], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.save(str(tmp_path / "report.docx"))
+    report = split_report(read_document(tmp_path / "report.docx"))
+    rows = [p for p in report.passages if p.section.startswith("表格")]
+    assert [p.text for p in rows] == ["行政复议案件按期办结率96.5%。", "法律援助案件办理数455件。"]
+    assert all(p.kind == "achievement" and not p.heading for p in rows)

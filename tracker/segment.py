@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document, Passage, Report
+from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document, Passage, Report, Table
 from .numbering import match_label
 from .plan import region_of
 from .resources import load_toml
@@ -90,7 +90,7 @@ class _Open:
 
 def split_report(document: Document) -> Report:
     """Given a report document, return its passages: one per sentence, with section, location and kind."""
-    paragraphs = document.paragraphs()
+    paragraphs, figures = report_paragraphs(document)
     normals = [normalize(p) for p in paragraphs]
     name = document.name
     title_index = main_title(normals)
@@ -101,6 +101,9 @@ def split_report(document: Document) -> Report:
     stack: list[_Open] = []
     for index in range(start, len(paragraphs)):
         normal = normals[index]
+        if index in figures:  # a row of an indicator table: this year's figure, stated as a fact
+            passages.extend(_passages(name, figures[index], index, paragraphs[index], ACHIEVEMENT, False))
+            continue
         labelled = match_label(normal)
         base_kind = stack[-1].kind if stack else ACHIEVEMENT
         if labelled is not None:
@@ -130,6 +133,41 @@ def split_report(document: Document) -> Report:
     title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
                   year=_year(title, normals), passages=tuple(passages))
+
+
+_YEAR = re.compile(r"^(20\d\d)\s*年?(?:度|数据|完成|实际)?(?:值|情况)?$")
+
+
+def report_paragraphs(document: Document) -> tuple[list[str], dict[int, str]]:
+    """The report's paragraphs, table rows flattened; an indicator table (指标 | 2024年 | 2025年 | 目标值) gives,
+    for each row, its metric with this year's figure only (行政复议案件按期办结率96.5%。), so that last year's
+    figure beside it is never taken for this year's. Return the paragraphs and, for those rows, their location."""
+    out: list[str] = []
+    figures: dict[int, str] = {}
+    for block in document.blocks:
+        if not isinstance(block, Table):
+            out.append(block)
+            continue
+        column = _this_year_column(block)
+        if column is None:
+            out.extend(Document(document.path, document.format, (block,)).paragraphs())
+            continue
+        for number, row in enumerate(block.rows[1:], start=2):
+            value = row[column].strip() if column < len(row) else ""
+            if row and row[0].strip() and value and re.search(r"\d", value):
+                figures[len(out)] = f"表格第{number}行"
+                out.append(f"{row[0].strip()}{value}。")
+    return out, figures
+
+
+def _this_year_column(table: Table) -> int | None:
+    """The column of the latest year in a table whose header names at least two years, or None."""
+    if len(table.rows) < 2:
+        return None
+    years = {i: int(m.group(1)) for i, cell in enumerate(table.rows[0]) if (m := _YEAR.match(normalize(cell)))}
+    if len(years) < 2:
+        return None
+    return max(years, key=years.__getitem__)
 
 
 def _is_title_line(normal: str, limit: int = 30) -> bool:
