@@ -298,3 +298,23 @@ def test_a_department_plan_names_its_own_offices_as_units():
     first = plan.tasks[0]
     assert first.lead_units == ("办公室",) and "法规科" in first.units
     assert all(t.lead_units or t.units for t in plan.tasks)
+
+
+@pytest.mark.parametrize("suffix", ["docx", "pdf"])
+def test_a_plan_of_an_unseen_form_reads_as_its_writer_states(suffix):
+    # 第一部分 parts, 牵头处室/协办处室/承办处室 lines, a signature under the last task (tests/corpus/unseen-…/README.md).
+    import json
+
+    from tracker.pipeline import load_plan
+
+    folder = CORPUS / "unseen-shawan-sthj-2025"
+    expected = json.loads((folder / "plan_tasks.json").read_text(encoding="utf-8"))
+    plan = load_plan(folder / f"shawan-sthj-2025-plan.{suffix}")
+    assert plan.title == "沙湾市生态环境局2025年法治机关建设工作安排"
+    assert [t.title for t in plan.tasks] == [w["title"] for w in expected]
+    assert [bool(t.deadline) for t in plan.tasks] == [bool(w["deadline"]) for w in expected]
+    assert [len(t.targets) for t in plan.tasks] == [len(w["targets"]) for w in expected]
+    units = [set(t.lead_units) | set(t.units) for t in plan.tasks]
+    assert units == [set(w["units"]) for w in expected]
+    leads = sum(set(t.lead_units) == set(w["lead_units"]) for t, w in zip(plan.tasks, expected, strict=True))
+    assert leads >= 13  # task 5 names only 承办处室: read as responsible (see plan_terms.toml)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .resources import load_toml
 from .targets import extract_deadline
-from .units import inherit_prefix, is_group, is_unit_like, split_units
+from .units import inherit_prefix, is_group, is_unit_like, split_units, unit_labels
 
 
 def _terms() -> dict:
@@ -18,8 +18,8 @@ def _terms() -> dict:
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
-    labels = _terms()["labels"]
-    words = sorted(labels["lead"] + labels["responsible"] + labels["deadline"], key=len, reverse=True)
+    units = unit_labels()
+    words = sorted(units["lead"] + units["responsible"] + _terms()["labels"]["deadline"], key=len, reverse=True)
     return re.compile(rf"({'|'.join(map(re.escape, words))})\s*[：:]")
 
 
@@ -116,13 +116,18 @@ def _parse_assignment(clause: str, closing: bool) -> Assignment:
         clause = clause[:-1]
     assignment = Assignment()
     matches = list(_label_pattern().finditer(clause))
+    found = [match.group(1) for match in matches]
+    # 承办 beside 协办 is the unit in charge (承办处室：…；协办处室：…); alone it names everyone who does the work.
+    paired = any(word.startswith(tuple(labels["paired_lead_roles"])) for word in found) and any(
+        word.startswith(tuple(labels["paired_with"])) for word in found)
     for match, following in zip(matches, matches[1:] + [None], strict=True):
         value = clause[match.end(): following.start() if following else len(clause)].strip("；;，,。 ")
         label = match.group(1)
         if label in labels["deadline"]:
             assignment.deadline = value
-        else:
-            assignment.merge(column_units(value, "lead" if label in labels["lead"] else "responsible"))
+            continue
+        lead = label in unit_labels()["lead"] or (paired and label.startswith(tuple(labels["paired_lead_roles"])))
+        assignment.merge(column_units(value, "lead" if lead else "responsible"))
     return assignment
 
 

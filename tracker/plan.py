@@ -14,7 +14,7 @@ from .numbering import label_number, match_label
 from .resources import load_toml
 from .targets import extract_deadline, extract_targets
 from .text import normalize, sentences
-from .units import canonical_units
+from .units import canonical_units, unit_labels
 
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}(?:人民政府|办公室|委员会|办))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
 WORK_TEXT_CHARS = 25
@@ -330,7 +330,8 @@ def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
 
 
 def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
-    columns = _terms()["columns"]
+    labels = unit_labels()
+    columns = {**_terms()["columns"], "lead": labels["lead"], "units": labels["responsible"]}
     roles: dict[str, list[int]] = {}
     for position, cell in enumerate(row):
         role = _column_role(re.sub(r"\s+", "", cell), columns)

@@ -65,7 +65,14 @@ _LABEL_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d{1,3}\s*[、.．](?!\d)"
     r"|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百]+[部分章节条篇])"
 )
-_UNIT_LINE = re.compile(r"^\s*(?:牵头|责任|配合|协办|参与|主要责任|承办|主责)(?:单位|部门|科室|处室|股室)\s*[:：]")
+
+@lru_cache(maxsize=1)
+def _unit_line() -> re.Pattern:
+    """A line that opens with a unit label (牵头单位：, 协办处室：)."""
+    from .units import unit_labels
+
+    words = [w for role in unit_labels().values() for w in role]
+    return re.compile(rf"^\s*(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\s*[:：]")
 
 
 def clean_text(text: str) -> list[str]:
@@ -172,7 +179,10 @@ def starts_paragraph(line: str, uses_indent: bool = False) -> bool:
     if uses_indent and _is_indented(line):
         return True
     stripped = line.strip()
-    return bool(_LABEL_START.match(stripped) or _UNIT_LINE.match(stripped))
+    return bool(_LABEL_START.match(stripped) or _unit_line().match(stripped))
+
+
+_SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政府|局|委员会|办公室)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 def _continues(previous: str, line: str, full: float | None, uses_indent: bool) -> bool:
@@ -190,6 +200,8 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool) 
     last = prev[-1]
     if last in CONTINUING:
         return True
+    if _SIGNATURE_LINE.match(line.strip()):
+        return False  # the issuer's name or the date under a document, never the tail of its last line
     if last in TERMINAL or (last in "”’\"" and len(prev) > 1 and prev[-2] in SENTENCE_END):
         return False
     # A line that stops without punctuation was cut by a page break when it is long or holds a finished
