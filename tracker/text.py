@@ -182,7 +182,8 @@ def starts_paragraph(line: str, uses_indent: bool = False) -> bool:
     return bool(_LABEL_START.match(stripped) or _unit_line().match(stripped))
 
 
-_SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政府|局|委员会|办公室)$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政府|局|委员会|办公室)$"
+                             r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
 def _continues(previous: str, line: str, full: float | None, uses_indent: bool) -> bool:
