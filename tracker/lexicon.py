@@ -18,9 +18,6 @@ CONCEPT_MARK = "#"
 CONCEPT_CREDIT = 0.7
 TOKEN_CACHE = 20_000
 DOMAIN_LIFT = 1.3
-# The reports at hand name a task's own subject (行政复议) in sentence after sentence, which would make it
-# look common; a domain term keeps at least this share of the highest plain-word weight.
-DOMAIN_FLOOR = 0.0
 # jieba's dictionary counts words over a large general corpus; below this count a word is specialised.
 RARE_FREQ = 100
 # Plain words are weighted by their surprise in general Chinese: below COMMON_FROM they count COMMON_FLOOR,
@@ -223,7 +220,8 @@ class Weights:
             df = sum(layer.get(token, 0) for layer in self.layers)
             idf = math.log((self.count + 1) / (df + 1)) + 1
             domain, factor = self.plan.factors(token)
-            weight = (max(idf, DOMAIN_FLOOR * self.cap) * DOMAIN_LIFT if domain else min(idf, self.cap)) * factor
+            # A domain term takes its rarity in the genre as it is (法治政府建设 is common there); plain words are capped.
+            weight = (idf * DOMAIN_LIFT if domain else min(idf, self.cap)) * factor
             self._cache[token] = weight
         return weight
 

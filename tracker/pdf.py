@@ -16,11 +16,13 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Block, Table
-from .text import clean_pages, shown
+from .text import clean_pages, running_lines, shown, squash
 
 # Most one can expect one page's streams to inflate to; a compression bomb is stopped here.
 MAX_STREAM_BYTES = 80 * 1024 * 1024
 MAX_PAGES = 2000
+# A page of a real text layer holds hundreds of characters; a scan holds none or a few stray marks.
+MIN_CHARS_PER_PAGE = 20
 _TERMINAL = "。；;！？!?）)"
 
 
@@ -78,7 +80,7 @@ def read_pdf(path: Path) -> list[Block]:
     if not pages:
         raise InputError(f"“{shown(path.name)}”没有页面。请重新导出 PDF 再试。")
     visible = sum(len("".join(s.text.split())) + (_table_chars(s.table) if s.table else 0) for p in pages for s in p)
-    if visible < 20 * len(pages):
+    if visible < MIN_CHARS_PER_PAGE * len(pages):
         raise InputError(f"“{shown(path.name)}”是扫描件或图片 PDF，没有文字层，无法读取。"
                          f"请先用 OCR 软件识别成文字，或向发文单位索取 Word/文字版 PDF。")
     return pages_to_blocks(pages)
@@ -125,13 +127,13 @@ def pages_to_blocks(pages: list[list[Segment]]) -> list[Block]:
     """Given each page's segments, return paragraphs and tables: running lines dropped, text joined across
     pages, and a table continued on the next page joined to its first part."""
     texts = [[s.text for s in page if s.table is None] for page in pages]
-    repeated = _running(texts)
+    repeated = running_lines(texts)
     blocks: list[Block] = []
     lines: list[str] = []
     for page in pages:
         for segment in page:
             if segment.table is None:
-                if _squash(segment.text) not in repeated:
+                if squash(segment.text) not in repeated:
                     lines.append(segment.text)
                 continue
             text_between = any(line.strip() for line in lines)
@@ -146,23 +148,6 @@ def pages_to_blocks(pages: list[list[Segment]]) -> list[Block]:
     if any(line.strip() for line in lines):
         blocks.extend(clean_pages(["\n".join(lines)]))
     return blocks
-
-
-def _squash(line: str) -> str:
-    return re.sub(r"\s+", "", line)
-
-
-def _running(texts: list[list[str]]) -> set[str]:
-    """Lines at the top or bottom of most pages (a running header 宁川市市场监督管理局文件, a date)."""
-    if len(texts) < 3:
-        return set()
-    counts: dict[str, int] = {}
-    for lines in texts:
-        filled = [_squash(line) for line in lines if line.strip()]
-        for line in set(filled[:2] + filled[-2:]):
-            if len(line) <= 40:
-                counts[line] = counts.get(line, 0) + 1
-    return {line for line, n in counts.items() if n >= max(3, len(texts) // 2)}
 
 
 def _continues(first: Table, second: Table) -> bool:

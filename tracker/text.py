@@ -83,25 +83,25 @@ def clean_text(text: str) -> list[str]:
 def clean_pages(pages: list[str]) -> list[str]:
     """Given the text of each PDF page, drop page numbers and running headers, then join into paragraphs."""
     page_lines = [[line for line in page.splitlines()] for page in pages]
-    repeated = _running_lines(page_lines)
+    repeated = running_lines(page_lines)
     kept: list[str] = []
     for lines in page_lines:
-        kept.extend(line for line in lines if _squash(line) not in repeated)
+        kept.extend(line for line in lines if squash(line) not in repeated)
         kept.append("")
     return join_lines(strip_markup("\n".join(kept)))
 
 
-def _squash(line: str) -> str:
+def squash(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
 
-def _running_lines(page_lines: list[list[str]]) -> set[str]:
+def running_lines(page_lines: list[list[str]]) -> set[str]:
     """Lines at the top or bottom of most pages (titles, dates) with their digits ignored."""
     if len(page_lines) < 3:
         return set()
     counts: Counter[str] = Counter()
     for lines in page_lines:
-        filled = [_squash(line) for line in lines if line.strip()]
+        filled = [squash(line) for line in lines if line.strip()]
         edge = set(filled[:2] + filled[-2:])
         counts.update(line for line in edge if len(line) <= 40)
     return {line for line, n in counts.items() if n >= max(3, len(page_lines) // 2)}
