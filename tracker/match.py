@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency
+from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency, trie_pattern
 from .models import ACHIEVEMENT, OTHER, Passage, Task
 from .resources import load_toml
 from .text import normalize, sentences
@@ -78,7 +78,7 @@ def unit_mask(names: list[str]) -> re.Pattern | None:
     spellings |= {n[1:] for n in spellings if n[:1] in "旗县区市盟" and len(n) >= 4}
     if not spellings:
         return None
-    return re.compile("|".join(map(re.escape, sorted(spellings, key=len, reverse=True))))
+    return re.compile(trie_pattern(sorted(spellings)))  # one trie, not fifty alternatives tried in turn
 
 
 def masked(text: str, mask: re.Pattern | None) -> str:
