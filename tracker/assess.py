@@ -25,6 +25,7 @@ from .models import (
     Task,
     TaskResult,
 )
+from .progress import UNSUPPORTED_CLAIM, claims_done, owner
 from .targets import Figures, check_target, report_figures
 from .text import normalize
 
@@ -202,9 +203,12 @@ def decision(features: Features, targets: tuple[TargetResult, ...], settings: Se
 
 
 def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, features: Features,
-                targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> TaskResult:
-    """Decide a task's status from the evidence found for each of its measures."""
+                targets: tuple[TargetResult, ...], settings: Settings = DEFAULT, claim: str = "") -> TaskResult:
+    """Decide a task's status from the evidence found for each of its measures; a unit's own claim in a
+    progress table is kept beside the judgement, and flagged where it says more than the evidence."""
     status, reason = decision(features, targets, settings)
+    if claim and claims_done(claim) and status != DONE:
+        reason += f"单位自报“{claim}”，但报告记述不足以证明（{UNSUPPORTED_CLAIM}），请重点核查。"
     offset = len(features.levels) - len(candidates)
     results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "", c.measure.core)
                for c, level, hit in zip(candidates, features.levels[offset:], features.hits[offset:], strict=True)]
@@ -217,7 +221,7 @@ def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, fea
         for p, s in sorted(quotes.items(), key=lambda item: (-item[1], item[0]))[: settings.quotes]
     )
     return TaskResult(task, status, banded_score(status, features.score), evidence, tuple(results), targets,
-                      explain(status, results, targets, reason))
+                      explain(status, results, targets, reason), claim=claim)
 
 
 BANDS = {MISSING: (0.0, 0.25, 0.25), PARTIAL: (0.25, 0.6, 0.6), DONE: (0.6, 1.0, 0.8)}
@@ -303,6 +307,7 @@ class Prepared:
     index: ReportIndex
     candidates: dict[int, list[Candidate]]
     targets: dict[int, tuple[TargetResult, ...]]
+    claims: dict[int, str]
 
     def best(self, settings: Settings) -> dict[int, float]:
         return best_support(self.candidates, self.index, settings)
@@ -325,14 +330,33 @@ def prepare(plan: Plan, reports: list[Report]) -> Prepared:
     index = ReportIndex(passages, lex, mask)
     weights = background_weights(lex, [masked(t.text, mask) for t in plan.tasks], index.tokens)
     titles = Counter(t for task in plan.tasks for t in set(lex.tokens(masked(task.title, mask), remember=True)))
+    owners = _row_owners(plan, passages)
     candidates = {
-        task.seq: [Candidate(m, index.hits(m)) for m in task_measures(task, lex, weights, mask, titles)]
+        task.seq: [Candidate(m, [h for h in index.hits(m) if owners.get(h.passage, task.seq) == task.seq])
+                   for m in task_measures(task, lex, weights, mask, titles)]
         for task in plan.tasks
     }
     figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)])
     shortfalls = report_figures([p.text for p in passages if p.kind == PROBLEM and not p.heading])
     targets = {task.seq: _check_targets(task, figures, shortfalls) for task in plan.tasks}
-    return Prepared(plan, reports, index, candidates, targets)
+    claims: dict[int, str] = {}
+    for claim in (c for report in reports for c in report.claims):
+        seq = owner(claim.task, plan.tasks)
+        if seq is not None:
+            claims[seq] = "；".join(filter(None, (claims.get(seq), claim.text)))
+    return Prepared(plan, reports, index, candidates, targets, claims)
+
+
+def _row_owners(plan: Plan, passages: list) -> dict[int, int | None]:
+    """For each sentence of a progress table's row, the plan task the row reports on (None: no task fits)."""
+    tasks: dict[str, int | None] = {}
+    out = {}
+    for i, passage in enumerate(passages):
+        if passage.row_task:
+            if passage.row_task not in tasks:
+                tasks[passage.row_task] = owner(passage.row_task, plan.tasks)
+            out[i] = tasks[passage.row_task]
+    return out
 
 
 def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
@@ -341,7 +365,8 @@ def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
     tasks = prepared.plan.tasks
     features = [task_features(prepared.candidates[t.seq], prepared.index, best, settings) for t in tasks]
     results = tuple(assess_task(task, prepared.candidates[task.seq], prepared.index, feature,
-                                prepared.targets[task.seq], settings) for task, feature in zip(tasks, features, strict=True))
+                                prepared.targets[task.seq], settings, prepared.claims.get(task.seq, ""))
+                    for task, feature in zip(tasks, features, strict=True))
     return Results(prepared.plan, tuple(prepared.reports), results)
 
 

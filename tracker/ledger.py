@@ -23,12 +23,14 @@ from .excel import (
     titled_sheet,
 )
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
+from .progress import UNSUPPORTED_CLAIM, claims_done
 
 # Fixed sheet names: other tools look for them.
 OVERVIEW, TASKS, MATRIX, UNITS, REMINDERS = "总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"
 # Hidden columns of the task sheet that let a later run find each task and tell whether its wording changed.
 KEY_COLUMNS = ("编号", "任务指纹")
 REVIEW_COLUMN, NOTE_COLUMN = "复核结论", "复核说明"
+CLAIM_COLUMN = "单位自报"
 MATRIX_TITLE_CHARS = 12
 
 
@@ -171,8 +173,14 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
 
     spec = template()["ledger"]
     columns = list(spec["columns"]["tasks"])
+    widths = list(spec["columns"]["tasks_widths"])
+    claimed = any(result.claim for result in results.tasks)
+    if claimed:  # a progress table was among the reports: the units' own claims stand beside the judgement
+        at = columns.index("系统判定")
+        columns.insert(at, CLAIM_COLUMN)
+        widths.insert(at, 12)
     first = titled_sheet(sheet, styles, spec["tasks_title"].format(title=title), columns + list(KEY_COLUMNS),
-                         spec["columns"]["tasks_widths"] + [8, 14])
+                         widths + [8, 14])
     position = {name: i + 1 for i, name in enumerate(columns + list(KEY_COLUMNS))}
     system_col = get_column_letter(position["系统判定"])
     review_col = get_column_letter(position[REVIEW_COLUMN])
@@ -182,13 +190,16 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
         note = review.note if review else ""
         if review and review.stale:
             note = f"【{spec['stale_review']}】{note}"
-        row = body_row(sheet, styles, [
+        values = [
             task.seq, task.section, task.title, task.text, "、".join(task.lead_units), "、".join(task.units),
             task.deadline, _targets_cell(result), status_label(result.status, sign=False), result.score,
             _quotes_cell(result), _missing_cell(result),
             status_label(review.status, sign=False) if review and review.status else "", note, None,
             task.no, task.fingerprint,
-        ])
+        ]
+        if claimed:
+            values.insert(position[CLAIM_COLUMN] - 1, _claim_cell(result))
+        row = body_row(sheet, styles, values)
         sheet.cell(row=row, column=position["最终状态"]).value = (
             f'=IF(TRIM({review_col}{row})="",{system_col}{row},{review_col}{row})')
         styles.paint_status(sheet.cell(row=row, column=position["系统判定"]), result.status)
@@ -218,6 +229,13 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
     fit_rows(sheet, first, last)
     printable(sheet, len(columns), paper="A3", freeze="D3")
     sheet.print_area = f"A1:{get_column_letter(len(columns))}{last}"
+
+
+def _claim_cell(result: TaskResult) -> str:
+    """The unit's own claim, and the flag a 督查 office looks for where it says more than the evidence."""
+    if result.claim and claims_done(result.claim) and result.status != DONE:
+        return f"{result.claim}\n（{UNSUPPORTED_CLAIM}）"
+    return result.claim
 
 
 def _targets_cell(result: TaskResult) -> str:

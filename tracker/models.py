@@ -167,9 +167,12 @@ class Passage:
     kind: str
     text: str
     heading: bool = False
+    row_task: str = ""  # a row of a progress table: the task it reports on, and it alone
 
     @property
     def location(self) -> str:
+        if self.row_task:
+            return f"{self.section}第{self.sentence}句"
         where = f"第{self.paragraph}段第{self.sentence}句"
         return f"{self.section}，{where}" if self.section else where
 
@@ -183,10 +186,21 @@ class Report:
     region: str
     year: int | None
     passages: tuple[Passage, ...]
+    claims: tuple[Claim, ...] = ()
 
     @property
     def name(self) -> str:
         return Path(self.path).name
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A unit's own word on a task in a progress table (已完成, 推进中): shown, never taken as evidence."""
+
+    report: str
+    location: str
+    task: str
+    text: str
 
 
 DONE, PARTIAL, MISSING, NOT_SUBMITTED = "done", "partial", "missing", "not_submitted"
@@ -271,6 +285,8 @@ class TaskResult:
     targets: tuple[TargetResult, ...]
     explanation: str
     review: Review | None = None
+    claim: str = ""  # the unit's own word in a progress table (已完成 / 推进中), never evidence
+
 
     @property
     def final_status(self) -> str:
@@ -293,7 +309,7 @@ class TaskResult:
             "measures": [m.to_dict() for m in self.measures],
             "targets": [t.to_dict() for t in self.targets],
             "explanation": self.explanation,
-        }
+        } | ({"claim": self.claim} if self.claim else {})
 
 
 @dataclass(frozen=True)

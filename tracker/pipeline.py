@@ -17,6 +17,7 @@ from .ledger import LedgerInfo, ledger_title, write_ledger
 from .models import NOT_SUBMITTED, Document, Plan, Report, Results, Table, UnitResult
 from .output import Written, guard_outputs, write_json, write_safely
 from .plan import parse_plan
+from .progress import progress_columns
 from .resources import seeds_dir
 from .review import apply_reviews, read_reviews
 from .segment import split_report
@@ -60,12 +61,16 @@ _REPORT_WORDS = re.compile(r"(?:报告|总结|汇报|情况|公报)")
 
 
 def is_plan(document: Document) -> bool:
-    """A plan names itself so near the top (工作计划, 工作要点, 本计划); a report calls itself 报告 or 总结."""
+    """A plan names itself so near the top (工作计划, 工作要点, 本计划); a report calls itself 报告 or 总结, or is
+    a filled progress table (完成情况 for each task)."""
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    if any(progress_columns(table) for table in tables):
+        return False
     head = [normalize(p) for p in document.paragraphs()[:15]]
     for paragraph in head:
         if len(paragraph) <= 60 and _REPORT_WORDS.search(paragraph) and not _PLAN_WORDS.search(paragraph):
             return False
-    return any(_PLAN_WORDS.search(p) for p in head) or any(isinstance(b, Table) for b in document.blocks)
+    return any(_PLAN_WORDS.search(p) for p in head) or bool(tables)
 
 
 def seed_documents(folder: Path) -> tuple[list[Path], list[Path]]:
@@ -79,11 +84,18 @@ def seed_documents(folder: Path) -> tuple[list[Path], list[Path]]:
 
 
 def load_report(path: str | Path) -> Report:
-    """Read a report and split it into passages; a plan given as a report is refused."""
+    """Read a report and split it into passages."""
+    return read_report(path)[0]
+
+
+def read_report(path: str | Path) -> tuple[Report, list[str]]:
+    """Read a report, with a warning when it reads like a plan (the files given in the wrong order)."""
     document = read_document(path)
+    warnings = []
     if is_plan(document):
-        raise InputError(f"“{document.name}”看起来是工作计划，而不是年度报告。请检查文件顺序：先写计划，再写报告。")
-    return split_report(document)
+        warnings.append(f"注意：“{shown(document.name)}”读起来像工作计划而不是年度报告，其中的任务表述会被当作落实情况，"
+                        f"请检查文件顺序：先写计划，再写报告。")
+    return split_report(document), warnings
 
 
 @dataclass
@@ -99,7 +111,11 @@ def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Pat
     """Assess a plan against reports; carry reviews over; write the ledger and JSON where asked."""
     _guard(xlsx, json_path, [plan_path, *report_paths, review])
     plan, warnings = read_plan(plan_path)
-    reports = [load_report(path) for path in report_paths]
+    reports = []
+    for path in report_paths:
+        report, notes = read_report(path)
+        reports.append(report)
+        warnings += notes
     prepared = prepare(plan, reports)
     if not prepared.related():
         names = "、".join(report.name for report in reports)

@@ -7,9 +7,11 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document, Passage, Report, Table
+from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table
 from .numbering import match_label
 from .plan import region_of
+from .progress import Row as ProgressRow
+from .progress import progress_columns, progress_rows
 from .resources import load_toml
 from .text import normalize
 
@@ -90,7 +92,7 @@ class _Open:
 
 def split_report(document: Document) -> Report:
     """Given a report document, return its passages: one per sentence, with section, location and kind."""
-    paragraphs, figures = report_paragraphs(document)
+    paragraphs, rows, claims = report_paragraphs(document)
     normals = [normalize(p) for p in paragraphs]
     name = document.name
     title_index = main_title(normals)
@@ -101,8 +103,9 @@ def split_report(document: Document) -> Report:
     stack: list[_Open] = []
     for index in range(start, len(paragraphs)):
         normal = normals[index]
-        if index in figures:  # a row of an indicator table: this year's figure, stated as a fact
-            passages.extend(_passages(name, figures[index], index, paragraphs[index], ACHIEVEMENT, False))
+        if index in rows:  # a row of an indicator or progress table: a fact of this year, located by its row
+            location, task = rows[index]
+            passages.extend(_passages(name, location, index, paragraphs[index], ACHIEVEMENT, False, task))
             continue
         labelled = match_label(normal)
         base_kind = stack[-1].kind if stack else ACHIEVEMENT
@@ -132,21 +135,34 @@ def split_report(document: Document) -> Report:
         passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
     title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
-                  year=_year(title, normals), passages=tuple(passages))
+                  year=_year(title, normals), passages=tuple(passages),
+                  claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
 
 
 _YEAR = re.compile(r"^(20\d\d)\s*年?(?:度|数据|完成|实际)?(?:值|情况)?$")
 
 
-def report_paragraphs(document: Document) -> tuple[list[str], dict[int, str]]:
-    """The report's paragraphs, table rows flattened; an indicator table (指标 | 2024年 | 2025年 | 目标值) gives,
-    for each row, its metric with this year's figure only (行政复议案件按期办结率96.5%。), so that last year's
-    figure beside it is never taken for this year's. Return the paragraphs and, for those rows, their location."""
+def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[str, str]], list[ProgressRow]]:
+    """The report's paragraphs, table rows flattened, and for the rows of two kinds of table their location:
+    - an indicator table (指标 | 2024年 | 2025年 | 目标值) gives, for each row, its metric with this year's
+      figure only (行政复议案件按期办结率96.5%。), so that last year's figure beside it is never taken for this year's;
+    - a progress table (序号 | 工作任务 | 完成情况 | 完成进度) gives each row's 完成情况 text, bound to the row's
+      task; the unit's claim (已完成) is returned apart and never becomes a paragraph.
+    Return the paragraphs, {paragraph index: (location, task of a progress row)} and the progress rows."""
     out: list[str] = []
-    figures: dict[int, str] = {}
+    rows: dict[int, tuple[str, str]] = {}
+    progress: list[ProgressRow] = []
     for block in document.blocks:
         if not isinstance(block, Table):
             out.append(block)
+            continue
+        columns = progress_columns(block)
+        if columns is not None:
+            out.extend(Document(document.path, document.format, (Table(block.rows[:columns.header]),)).paragraphs())
+            for row in progress_rows(block, columns):
+                rows[len(out)] = (row.location, row.task)
+                out.append(row.progress)
+                progress.append(row)
             continue
         column = _this_year_column(block)
         if column is None:
@@ -155,9 +171,9 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, str]]:
         for number, row in enumerate(block.rows[1:], start=2):
             value = row[column].strip() if column < len(row) else ""
             if row and row[0].strip() and value and re.search(r"\d", value):
-                figures[len(out)] = f"表格第{number}行"
+                rows[len(out)] = (f"表格第{number}行", "")
                 out.append(f"{row[0].strip()}{value}。")
-    return out, figures
+    return out, rows, progress
 
 
 def _this_year_column(table: Table) -> int | None:
@@ -192,7 +208,8 @@ def _path(stack: list[_Open]) -> str:
 _LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】)\s*(?=\S)")
 
 
-def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool) -> list[Passage]:
+def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool,
+              row_task: str = "") -> list[Passage]:
     """The sentences of a paragraph as passages. A heading names a topic and proves nothing by itself: the
     paragraph's own heading line, a 一是 item's short opener, a bold lead-in 【…】, or a short first sentence
     without figures that the rest of the paragraph develops (坚持依法科学民主决策。制定…)."""
@@ -206,7 +223,8 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
                    or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)))
         out.append(Passage(report=report, section=section, paragraph=index + 1, sentence=number,
-                           kind=sentence_kind(normalize(sentence), kind), text=sentence, heading=heading))
+                           kind=sentence_kind(normalize(sentence), kind), text=sentence, heading=heading,
+                           row_task=row_task))
     return out
 
 

@@ -1,0 +1,97 @@
+"""Progress tables (重点任务完成情况统计表) read as reports: each row's 完成情况 is evidence for its own task,
+the unit's own claim is shown and never evidence, and a claim of 已完成 the text does not bear out is flagged."""
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tracker.assess import assess_plan
+from tracker.cli import cli
+from tracker.ingest import read_document
+from tracker.models import Table
+from tracker.pipeline import is_plan, load_plan, load_report
+from tracker.progress import claims_done, owner, progress_columns
+
+CORPUS = Path(__file__).parent / "corpus" / "hongshan-sfj-2025"
+PLAN = "wulatezhong-2024-plan.txt"
+HEADER = ("序号", "工作任务", "牵头单位", "完成情况", "完成进度", "佐证材料")
+
+
+def write_progress(path: Path, rows: list[tuple[str, ...]]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["乌拉特中旗2024年法治政府建设重点任务完成情况统计表"])
+    sheet.merge_cells("A1:F1")
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+ROWS = [
+    ("1", "推进政府机构职能优化协同高效", "旗委编办", "完成。", "已完成", "—"),
+    ("2", "提升政务服务水平", "旗政数局",
+     "全旗1260项政务服务事项全部进驻政务服务中心，“一网通办”率达到96%，新增“跨省通办”事项48项。", "已完成", "办件统计表"),
+    ("3", "加快推进政府诚信建设", "旗发改委", "正在梳理政府失信问题线索。", "推进中", ""),
+]
+
+
+def test_a_progress_table_is_a_report_not_a_plan(tmp_path):
+    document = read_document(write_progress(tmp_path / "进度表.xlsx", ROWS))
+    assert not is_plan(document)
+
+
+def test_a_plan_table_with_an_empty_progress_column_stays_a_plan():
+    table = Table(rows=(HEADER, ("1", "提升政务服务水平", "旗政数局", "", "", ""),
+                        ("2", "加快推进政府诚信建设", "旗发改委", "", "", "")))
+    assert progress_columns(table) is None
+
+
+def test_each_row_is_evidence_for_its_own_task_and_the_claim_is_not_evidence(seeds_dir, tmp_path):
+    plan = load_plan(seeds_dir / PLAN)
+    report = load_report(write_progress(tmp_path / "进度表.xlsx", ROWS))
+    results = {r.task.seq: r for r in assess_plan(plan, [report]).tasks}
+    # Row 2 gives figures for 政务服务: its quotes name row 4 of the sheet (title row, header row, rows 1-2).
+    assert results[2].status != "missing"
+    assert all(e.location.startswith("表格第4行") for e in results[2].evidence)
+    assert not any(e.location.startswith("表格第4行") for r in results.values() if r.task.seq != 2 for e in r.evidence)
+    # Row 1 claims 已完成 and says only 完成: the claim is kept and flagged, never counted.
+    assert results[1].claim == "已完成" and results[1].status == "missing"
+    assert "自报已完成，佐证不足" in results[1].explanation
+    assert results[3].claim == "推进中" and "自报已完成" not in results[3].explanation
+
+
+def test_claims_and_owners():
+    assert claims_done("已完成") and claims_done("完成") and claims_done("100%")
+    assert not claims_done("未完成") and not claims_done("推进中") and not claims_done("部分完成")
+    plan = load_plan(CORPUS / "hongshan-sfj-2025-plan.docx")
+    assert owner("20 做好防汛抗旱物资储备", plan.tasks) is None
+    titled = plan.tasks[8]
+    assert owner(f"{titled.seq} {titled.title[:8]}", plan.tasks) == titled.seq
+
+
+@pytest.mark.parametrize("form", ["xlsx", "docx"])
+def test_the_corpus_progress_table_in_excel_and_word(form):
+    plan = load_plan(CORPUS / "hongshan-sfj-2025-plan.docx")
+    report = load_report(CORPUS / f"hongshan-sfj-2025-progress.{form}")
+    assert len(report.claims) == 17
+    results = assess_plan(plan, [report]).tasks
+    flagged = {r.task.seq for r in results if "自报已完成，佐证不足" in r.explanation}
+    # The labels: rows 1, 6, 7, 11, 12 and 15 claim 已完成 and show less.
+    assert {1, 6, 7, 11, 12, 15} <= flagged
+    assert all(r.claim for r in results)
+
+
+def test_the_ledger_shows_the_claims_beside_the_judgement(tmp_path, runner):
+    out = tmp_path / "台账.xlsx"
+    result = runner.invoke(cli, ["match", str(CORPUS / "hongshan-sfj-2025-plan.docx"),
+                                 str(CORPUS / "hongshan-sfj-2025-progress.xlsx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(out)["任务落实情况"]
+    header = [c.value for c in sheet[2]]
+    column = header.index("单位自报")
+    assert header[column + 1] == "系统判定"
+    claims = [row[column] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]]
+    assert sum(1 for c in claims if c and "自报已完成，佐证不足" in c) >= 6

@@ -1,0 +1,109 @@
+"""Progress tables (重点任务完成情况统计表): a table that each lead unit fills in row by row, read as a report.
+
+Each row names a task (序号, 工作任务) and says what was done (完成情况); often also the unit's own claim
+(完成进度: 已完成 / 推进中 / 未启动) and its supporting papers (佐证材料). The 完成情况 text is evidence for the
+row's own task only; the claim is shown beside tracker's judgement and never taken as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .models import Table, Task
+from .text import normalize
+
+# Header words, checked in this order: 完成进度 is a claim, 完成情况 the text, 工作任务 the task.
+_CLAIM = re.compile(r"进度|状态|是否完成|自评|完成程度")
+_PROGRESS = re.compile(r"情况|进展|成效|完成内容|工作措施")
+_TASK = re.compile(r"任务|工作内容|事项")
+_NUMBER = re.compile(r"^(?:序号|编号|序)$")
+_PAPERS = re.compile(r"佐证|材料|附件")
+HEADER_ROWS = 4
+# A plan's task table may carry an empty 完成情况 column for units to fill: only a filled one is a report.
+FILLED_SHARE = 0.5
+
+UNSUPPORTED_CLAIM = "自报已完成，佐证不足"
+DONE_CLAIM = re.compile(r"^(?:已?完成|已办结|已落实|全面完成|完成率?100%|100%)")
+_UNDONE_CLAIM = re.compile(r"未|正在|推进|进行|持续|部分")
+
+
+@dataclass(frozen=True)
+class Columns:
+    header: int  # index of the header row
+    task: int
+    progress: int
+    number: int | None = None
+    claim: int | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """One filled row: where it stands, the task it reports on, what was done and what the unit claims."""
+
+    location: str
+    task: str
+    progress: str
+    claim: str = ""
+
+
+def progress_columns(table: Table) -> Columns | None:
+    """The columns of a progress table, or None when the table is not one (or its 完成情况 column is empty)."""
+    for index, row in enumerate(table.rows[:HEADER_ROWS]):
+        found: dict[str, int] = {}
+        for column, cell in enumerate(row):
+            label = normalize(cell).replace(" ", "")
+            if not label or len(label) > 12:
+                continue
+            if _PAPERS.search(label):
+                continue
+            kind = ("number" if _NUMBER.match(label) else "claim" if _CLAIM.search(label)
+                    else "progress" if _PROGRESS.search(label) else "task" if _TASK.search(label) else None)
+            if kind and kind not in found:
+                found[kind] = column
+        if "task" in found and "progress" in found:
+            columns = Columns(index, found["task"], found["progress"], found.get("number"), found.get("claim"))
+            body = table.rows[index + 1:]
+            filled = sum(1 for r in body if _cell(r, columns.progress))
+            return columns if body and filled >= FILLED_SHARE * len(body) else None
+    return None
+
+
+def progress_rows(table: Table, columns: Columns) -> list[Row]:
+    """The rows of a progress table that report on a task, in order."""
+    out = []
+    for number, row in enumerate(table.rows[columns.header + 1:], start=columns.header + 2):
+        task, progress = _cell(row, columns.task), _cell(row, columns.progress)
+        if not task or not progress or task == progress:
+            continue  # a section row spans all columns with one text
+        label = _cell(row, columns.number) if columns.number is not None else ""
+        out.append(Row(location=f"表格第{number}行", task=f"{label} {task}".strip(), progress=progress,
+                       claim=_cell(row, columns.claim) if columns.claim is not None else ""))
+    return out
+
+
+def _cell(row: tuple[str, ...], column: int | None) -> str:
+    return row[column].strip() if column is not None and column < len(row) else ""
+
+
+def claims_done(claim: str) -> bool:
+    """Whether a unit's own claim says the task is finished (已完成, 完成, 100%)."""
+    normal = normalize(claim).replace(" ", "")
+    return bool(DONE_CLAIM.match(normal)) and not _UNDONE_CLAIM.search(normal)
+
+
+def owner(row_task: str, tasks: tuple[Task, ...] | list[Task]) -> int | None:
+    """The plan task a row reports on: the one whose title the row's task text holds best, a matching
+    number breaking ties; None when no title is close enough."""
+    from rapidfuzz import fuzz
+
+    normal = normalize(row_task)
+    label = re.match(r"^(\d{1,3})\s", normal)
+    best, best_score = None, 0.0
+    for task in tasks:
+        score = fuzz.partial_ratio(normalize(task.title), normal) if task.title else 0.0
+        if label and int(label.group(1)) == task.seq:
+            score += 10
+        if score > best_score:
+            best, best_score = task.seq, score
+    return best if best_score >= 70 else None
