@@ -81,8 +81,17 @@ def read_pdf(path: Path) -> list[Block]:
         raise InputError(f"“{shown(path.name)}”没有页面。请重新导出 PDF 再试。")
     visible = sum(len("".join(s.text.split())) + (_table_chars(s.table) if s.table else 0) for p in pages for s in p)
     if visible < MIN_CHARS_PER_PAGE * len(pages):
+        from . import ocr
+
+        if ocr.available():
+            blocks = ocr.ocr_pdf(path)
+            if sum(len(b) for b in blocks if isinstance(b, str)) >= MIN_CHARS_PER_PAGE:
+                return blocks
+            raise InputError(f"“{shown(path.name)}”是扫描件或图片 PDF，文字识别也没有读出文字。"
+                             f"请向发文单位索取 Word/文字版 PDF。")
         raise InputError(f"“{shown(path.name)}”是扫描件或图片 PDF，没有文字层，无法读取。"
-                         f"请先用 OCR 软件识别成文字，或向发文单位索取 Word/文字版 PDF。")
+                         f"请先用 OCR 软件识别成文字，或向发文单位索取 Word/文字版 PDF"
+                         f"（安装文字识别组件后可直接读取扫描件：pip install \"tracker[ocr]\"）。")
     return pages_to_blocks(pages)
 
 
