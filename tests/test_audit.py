@@ -159,3 +159,24 @@ def test_the_sender_is_not_the_addressee_nor_a_unit_named_in_the_text(runner, se
     units = {u["unit"]: [r.split("/")[-1] for r in u["reports"]] for u in data["units"]}
     assert units["旗司法局"] == ["关于报送2024年法治政府建设情况的报告（旗司法局）.txt"]
     assert units["旗市监局"] == ["年度报告.txt"]  # from the signature, not 旗司法局 named in the text
+
+
+def test_a_report_of_uncertain_sender_is_listed_with_its_candidates(runner, seeds_dir, tmp_path):
+    reports = tmp_path / "uncertain"
+    reports.mkdir()
+    (reports / "关于报送2024年法治政府建设情况的报告（旗司法局）.txt").write_text(
+        "2024年法治政府建设工作报告\n一、主要工作\n全年受理行政复议案件42件，审结39件。\n", encoding="utf-8")
+    # Title and signature disagree: the report is not given to either unit.
+    (reports / "年度报告.txt").write_text(
+        "旗财政局2024年法治政府建设工作报告\n一、主要工作\n开展行政执法案卷评查，评查案卷60卷。\n"
+        "乌拉特中旗市场监督管理局\n2025年1月10日\n", encoding="utf-8")
+    # Nothing says who sent it: the units its text names are the candidates.
+    (reports / "总结.txt").write_text(
+        "2024年工作总结\n一、主要工作\n配合旗司法局开展普法宣传，会同旗司法局举办培训2期，与旗公安局联合执法3次。\n",
+        encoding="utf-8")
+    result, data = run_audit(runner, seeds_dir, reports, tmp_path)
+    assert result.exit_code == 0, result.output
+    candidates = {p.split("/")[-1]: c for p, c in data["unassigned_candidates"].items()}
+    assert candidates["年度报告.txt"] == ["旗财政局", "旗市监局"]
+    assert candidates["总结.txt"][0] == "旗司法局"
+    assert "年度报告.txt（可能来自：旗财政局、旗市监局" in result.output

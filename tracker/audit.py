@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -32,6 +33,7 @@ from .text import normalize, shown
 from .units import RegistryUnit, alias_table, core, level_of
 
 TITLE_PARAGRAPHS = 4
+CANDIDATES = 3
 
 
 def units_from_results(results: Results) -> list[UnitResult]:
@@ -117,17 +119,43 @@ def identify(document_texts: list[str], units: list[AuditUnit]) -> str | None:
     return best
 
 
-def sender(file_stem: str, paragraphs: list[str], title: str, units: list[AuditUnit]) -> str | None:
+def named_units(texts: list[str], units: list[AuditUnit]) -> list[str]:
+    """The units named in some texts, most often named first."""
+    counts: Counter[str] = Counter()
+    normals = [normalize(text) for text in texts]
+    for unit in units:
+        spellings = sorted(unit.spellings, key=len, reverse=True)
+        counts[unit.name] = sum(1 for normal in normals if any(s in normal for s in spellings))
+    return [name for name, count in counts.most_common() if count]
+
+
+@dataclass(frozen=True)
+class Sender:
+    """Who sent a report, or, when that is not certain, the units it may come from."""
+
+    unit: str | None
+    candidates: tuple[str, ...] = ()
+
+
+def sender(file_stem: str, paragraphs: list[str], title: str, units: list[AuditUnit]) -> Sender:
     """Who sent a report: the file name decides first (关于报送…（县司法局）), then the title lines and the
     signature. Never the addressee line at the top (县委依法治县办：) and never a unit merely named in the text
-    (配合县委组织部…)."""
+    (配合县委组织部…). Where the title and the signature name different units, or neither names one, the
+    report is uncertain: its candidates are those two, or the units its text names most."""
     by_name = identify([file_stem], units)
     if by_name:
-        return by_name
-    heads = [p for p in map(normalize, paragraphs[:TITLE_PARAGRAPHS])
+        return Sender(by_name)
+    tail = max(1, len(paragraphs) - 3)  # a short report's signature is no title line
+    heads = [p for p in map(normalize, paragraphs[:min(TITLE_PARAGRAPHS, tail)])
              if len(p) <= 60 and not p.rstrip().endswith(("：", ":")) and not re.search(r"[，。；]", p.rstrip("。"))]
-    signature = [p for p in paragraphs[-3:] if len(normalize(p)) <= 30]
-    return identify([title, *heads], units) or identify(signature, units)
+    signature = [p for p in paragraphs[tail:] if len(normalize(p)) <= 30]
+    by_title = identify([title], units) or identify(heads, units)
+    by_signature = identify(signature, units)
+    if by_title and by_signature and by_title != by_signature:
+        return Sender(None, (by_title, by_signature))
+    if by_title or by_signature:
+        return Sender(by_title or by_signature)
+    return Sender(None, tuple(named_units(paragraphs, units)[:CANDIDATES]))
 
 
 # ---------------------------------------------------------------- reading the folder
@@ -138,6 +166,7 @@ class Folder:
 
     reports: dict[str, list[Report]] = field(default_factory=dict)
     unassigned: list[str] = field(default_factory=list)
+    candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)  # an unassigned file: who it may be from
     skipped: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -202,11 +231,13 @@ def _read_one(path: Path, units: list[AuditUnit], result: Folder) -> None:
         result.skipped.append((str(path), str(error)))
         return
     report = split_report(document)
-    unit = sender(path.stem, document.paragraphs(), report.title, units)
-    if unit is None:
+    found = sender(path.stem, document.paragraphs(), report.title, units)
+    if found.unit is None:
         result.unassigned.append(str(path))
+        if found.candidates:
+            result.candidates[str(path)] = found.candidates
     else:
-        result.reports.setdefault(unit, []).append(report)
+        result.reports.setdefault(found.unit, []).append(report)
 
 
 # ---------------------------------------------------------------- the audit

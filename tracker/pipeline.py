@@ -220,6 +220,7 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
         "units": [u.to_dict() for u in result.units if not u.group],
         "groups": [u.to_dict() for u in result.units if u.group],
         "unassigned_reports": folder_result.unassigned,
+        "unassigned_candidates": {path: list(c) for path, c in folder_result.candidates.items()},
         "skipped_files": [{"path": p, "reason": reason} for p, reason in folder_result.skipped],
     }
     outcome = _finish(plan, result.results, xlsx, json_path, review, note,

@@ -97,7 +97,10 @@ def audit_summary(audit, notes: list[str]) -> str:
         lines.append(f"未报送报告的单位（{len(silent)} 个）：{'、'.join(silent)}")
     if audit.folder.unassigned:
         lines.append(f"无法归属到计划中任何单位的文件（{len(audit.folder.unassigned)} 个）：")
-        lines += [f"  {shown(Path(p).name)}" for p in audit.folder.unassigned]
+        for path in audit.folder.unassigned:
+            candidates = audit.folder.candidates.get(path)
+            lines.append(f"  {shown(Path(path).name)}" + (f"（可能来自：{'、'.join(candidates)}，请核对后在文件名中注明单位）"
+                                                          if candidates else ""))
     if audit.folder.skipped:
         lines.append(f"未读取、已跳过的文件（{len(audit.folder.skipped)} 个）：")
         lines += [f"  {shown(reason)}" for _, reason in audit.folder.skipped]
