@@ -318,3 +318,21 @@ def test_a_plan_of_an_unseen_form_reads_as_its_writer_states(suffix):
     assert units == [set(w["units"]) for w in expected]
     leads = sum(set(t.lead_units) == set(w["lead_units"]) for t, w in zip(plan.tasks, expected, strict=True))
     assert leads >= 13  # task 5 names only 承办处室: read as responsible (see plan_terms.toml)
+
+
+@pytest.mark.parametrize("family, report, forms", [
+    ("anping-2025", "anping-2025-report-gov", [("docx", "docx"), ("pdf", "pdf"), ("docx", "pdf")]),
+    ("baiyun-2024", "baiyun-2024-report", [("docx", "docx"), ("pdf", "txt")]),  # the .txt is GB18030
+])
+def test_the_same_documents_give_the_same_statuses_in_every_format(family, report, forms):
+    from tracker.assess import assess_plan
+    from tracker.pipeline import load_plan, load_report
+
+    folder = CORPUS / family
+    runs = [assess_plan(load_plan(folder / f"{family}-plan.{plan_form}"), [load_report(folder / f"{report}.{form}")])
+            for plan_form, form in forms]
+    statuses = [[t.status for t in run.tasks] for run in runs]
+    assert all(s == statuses[0] for s in statuses)
+    quotes = [[t.evidence[0].text if t.evidence else "" for t in run.tasks] for run in runs]
+    same = sum(len(set(q)) == 1 for q in zip(*quotes, strict=True))
+    assert same >= 0.9 * len(quotes[0])  # a PDF may wrap a quote's text differently
