@@ -42,7 +42,8 @@ def test_sheets_title_and_overview(ledger):
 
 def test_task_sheet_columns_labels_fills_and_review_dropdown(ledger):
     sheet = openpyxl.load_workbook(ledger)["任务落实情况"]
-    assert header(sheet)[:15] == template()["ledger"]["columns"]["tasks"]
+    columns = template()["ledger"]["columns"]["tasks"]
+    assert header(sheet)[:len(columns)] == columns
     assert sheet.max_row == 2 + 28
     status_col, final_col, review_col = column(sheet, "系统判定"), column(sheet, "最终状态"), column(sheet, "复核结论")
     labels = {"已落实": "done", "部分落实": "partial", "未体现": "missing"}
@@ -58,6 +59,14 @@ def test_task_sheet_columns_labels_fills_and_review_dropdown(ledger):
     assert str(validation.sqref).startswith(f"{openpyxl.utils.get_column_letter(review_col)}3")
     quotes = sheet.cell(row=3 + 4, column=column(sheet, "佐证摘录")).value  # task 5
     assert quotes.startswith("【wulatezhong-2024-report.txt · ") and "100%" in quotes
+
+
+def test_every_judgement_has_a_confidence_with_its_reason(ledger):
+    sheet = openpyxl.load_workbook(ledger)["任务落实情况"]
+    sure = column(sheet, "可信度")
+    cells = [sheet.cell(row=row, column=sure) for row in range(3, sheet.max_row + 1)]
+    assert {c.value for c in cells} <= {"高", "中", "低·建议复核"} and all(c.comment for c in cells)
+    assert any(c.value == "低·建议复核" for c in cells) and any(c.value != "低·建议复核" for c in cells)
 
 
 def test_print_settings(ledger):

@@ -27,10 +27,13 @@ class Score:
     top_relevant: int = 0  # … whose first quote holds a key phrase
     quotes: int = 0
     quotes_relevant: int = 0
+    sure: int = 0  # judgements of high confidence
+    sure_agree: int = 0
     rows: list = field(default_factory=list)
 
     def add(self, other: Score) -> None:
-        for name in ("tasks", "agree", "exact", "critical", "credited", "top_relevant", "quotes", "quotes_relevant"):
+        for name in ("tasks", "agree", "exact", "critical", "credited", "top_relevant", "quotes", "quotes_relevant",
+                     "sure", "sure_agree"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rows += other.rows
 
@@ -41,15 +44,19 @@ class Score:
             "critical": self.critical,
             "top_quote": self.top_relevant / self.credited if self.credited else float("nan"),
             "all_quotes": self.quotes_relevant / self.quotes if self.quotes else float("nan"),
+            "high_agreement": self.sure_agree / self.sure if self.sure else float("nan"),
+            "high_share": self.sure / max(1, self.tasks),
         }
 
     def line(self, name: str) -> str:
         f = self.figures()
         return (f"{name:58s} {f['agreement']:6.1%} {f['exact']:6.1%} {f['critical']:3d} "
-                f"{f['top_quote']:6.1%} {f['all_quotes']:6.1%}  ({self.tasks})")
+                f"{f['top_quote']:6.1%} {f['all_quotes']:6.1%} {f['high_agreement']:6.1%} {f['high_share']:6.1%}"
+                f"  ({self.tasks})")
 
 
-HEADER = f"{'pair / family':58s} {'agree':>6s} {'exact':>6s} {'crit':>3s} {'top-q':>6s} {'all-q':>6s}"
+HEADER = (f"{'pair / family':58s} {'agree':>6s} {'exact':>6s} {'crit':>3s} {'top-q':>6s} {'all-q':>6s} "
+          f"{'high-a':>6s} {'high-n':>6s}")
 
 
 def is_critical(predicted: str, primary: str, accept: tuple[str, ...]) -> bool:
@@ -89,6 +96,9 @@ def score_results(pair: Pair, results) -> Score:
         score.agree += ok
         score.exact += status == label.primary
         score.critical += crit
+        if result and result.confidence == "high":
+            score.sure += 1
+            score.sure_agree += ok
         if result and evidence_known and status != "missing" and label.phrases:
             score.credited += 1
             quotes = [e.text for e in result.evidence]

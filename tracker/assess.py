@@ -50,6 +50,13 @@ class Settings:
     done_section: int = 3  # section rule: sentences with figures under a heading that names the task
     done_target: bool = True  # target rule: a target reached, with the core evidenced, makes done
     quotes: int = 3
+    # Confidence: a judgement is sure (高) where the evidence is plain, doubtful (低) where it rests on
+    # scattered or generic overlap; chosen across the labelled families (README, 可信度).
+    sure_done_score: float = 0.7  # done: measure coverage at least this …
+    sure_done_support: int = 2  # … and this many sentences with figures
+    sure_partial_found: int = 3  # partial: the core concrete, at least this many measures evidenced …
+    sure_partial_score: float = 0.4  # … and at least this coverage
+    doubt_done_score: float = 0.5  # done below this coverage is doubtful
 
     def __post_init__(self) -> None:
         if not 0 < self.general <= self.found <= 1:
@@ -202,13 +209,48 @@ def decision(features: Features, targets: tuple[TargetResult, ...], settings: Se
     return PARTIAL, "部分措施有佐证，但尚不足以说明任务核心和主要措施已落实，判定为部分落实。"
 
 
+HIGH, MEDIUM, LOW = "high", "medium", "low"
+
+
+def confidence(status: str, features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT,
+               claim_unsupported: bool = False) -> tuple[str, str]:
+    """How sure a judgement is (high / medium / low) and, in Chinese, why."""
+    if claim_unsupported:
+        return LOW, "单位自报已完成，但报告记述不足以证明"
+    unknown = any(t.status == UNKNOWN for t in targets)
+    if status == DONE:
+        if features.score < settings.doubt_done_score:
+            return LOW, "刚达到“已落实”的标准，只有部分措施有具体佐证"
+        if unknown:
+            return MEDIUM, "量化目标在报告中未见数据"
+        if features.score >= settings.sure_done_score and features.support >= settings.sure_done_support:
+            return HIGH, f"多项措施有含数据或文件的具体佐证（措施覆盖度 {features.score:.0%}）"
+        return MEDIUM, "有具体佐证，但覆盖的措施不多"
+    if status == MISSING:
+        if features.core == ELSEWHERE:
+            return HIGH, "相关内容只出现在“存在的问题”或“下一步计划”中"
+        if features.found >= 1 and features.core == NONE:
+            return LOW, "报告中有零星相近的表述，可能换了说法，请核对原文"
+        return MEDIUM, "报告中未见相关表述"
+    if (features.core == CONCRETE and features.found >= settings.sure_partial_found
+            and features.score >= settings.sure_partial_score):
+        return HIGH, "任务核心和多项措施有具体佐证，另有措施未见"
+    if features.core != CONCRETE and features.score < settings.sure_partial_score:
+        return LOW, "只有零星或笼统的共同词语，任务核心未见具体佐证"
+    if features.core == NONE and features.found >= settings.sure_partial_found:
+        return LOW, "多项措施有对应，但任务核心未见，可能已落实，请核对原文"
+    return MEDIUM, "部分措施有佐证"
+
+
 def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, features: Features,
                 targets: tuple[TargetResult, ...], settings: Settings = DEFAULT, claim: str = "") -> TaskResult:
     """Decide a task's status from the evidence found for each of its measures; a unit's own claim in a
     progress table is kept beside the judgement, and flagged where it says more than the evidence."""
     status, reason = decision(features, targets, settings)
-    if claim and claims_done(claim) and status != DONE:
+    unsupported = bool(claim) and claims_done(claim) and status != DONE
+    if unsupported:
         reason += f"单位自报“{claim}”，但报告记述不足以证明（{UNSUPPORTED_CLAIM}），请重点核查。"
+    certainty, why = confidence(status, features, targets, settings, unsupported)
     offset = len(features.levels) - len(candidates)
     results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "", c.measure.core)
                for c, level, hit in zip(candidates, features.levels[offset:], features.hits[offset:], strict=True)]
@@ -221,7 +263,8 @@ def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, fea
         for p, s in sorted(quotes.items(), key=lambda item: (-item[1], item[0]))[: settings.quotes]
     )
     return TaskResult(task, status, banded_score(status, features.score), evidence, tuple(results), targets,
-                      explain(status, results, targets, reason), claim=claim)
+                      explain(status, results, targets, reason), claim=claim, confidence=certainty,
+                      confidence_reason=why)
 
 
 BANDS = {MISSING: (0.0, 0.25, 0.25), PARTIAL: (0.25, 0.6, 0.6), DONE: (0.6, 1.0, 0.8)}

@@ -58,6 +58,7 @@ class Styles:
         self.body = Font(name=fonts["body"], size=fonts["body_size"])
         self.small = Font(name=fonts["body"], size=fonts["small_size"])
         self.bold = Font(name=fonts["body"], size=fonts["body_size"], bold=True)
+        self.warning = Font(name=fonts["body"], size=fonts["body_size"], bold=True, color=colors["warning"])
         self.header_fill = PatternFill("solid", fgColor=colors["header_fill"])
         self.group_fill = PatternFill("solid", fgColor=colors["group_fill"])
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)

@@ -31,6 +31,8 @@ OVERVIEW, TASKS, MATRIX, UNITS, REMINDERS = "总览", "任务落实情况", "单
 KEY_COLUMNS = ("编号", "任务指纹")
 REVIEW_COLUMN, NOTE_COLUMN = "复核结论", "复核说明"
 CLAIM_COLUMN = "单位自报"
+CONFIDENCE_COLUMN = "可信度"
+CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低·建议复核"}
 MATRIX_TITLE_CHARS = 12
 
 
@@ -190,16 +192,23 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
         note = review.note if review else ""
         if review and review.stale:
             note = f"【{spec['stale_review']}】{note}"
-        values = [
-            task.seq, task.section, task.title, task.text, "、".join(task.lead_units), "、".join(task.units),
-            task.deadline, _targets_cell(result), status_label(result.status, sign=False), result.score,
-            _quotes_cell(result), _missing_cell(result),
-            status_label(review.status, sign=False) if review and review.status else "", note, None,
-            task.no, task.fingerprint,
-        ]
-        if claimed:
-            values.insert(position[CLAIM_COLUMN] - 1, _claim_cell(result))
-        row = body_row(sheet, styles, values)
+        cells = {
+            "序号": task.seq, "所属部分": task.section, "任务名称": task.title, "任务内容": task.text,
+            "牵头单位": "、".join(task.lead_units), "责任单位": "、".join(task.units), "完成时限": task.deadline,
+            "量化目标": _targets_cell(result), CLAIM_COLUMN: _claim_cell(result),
+            "系统判定": status_label(result.status, sign=False), "匹配度": result.score,
+            CONFIDENCE_COLUMN: CONFIDENCE_LABELS.get(result.confidence, ""), "佐证摘录": _quotes_cell(result),
+            "未体现的措施": _missing_cell(result),
+            REVIEW_COLUMN: status_label(review.status, sign=False) if review and review.status else "",
+            NOTE_COLUMN: note, "最终状态": None, "编号": task.no, "任务指纹": task.fingerprint,
+        }
+        row = body_row(sheet, styles, [cells.get(name) for name in columns + list(KEY_COLUMNS)])
+        if result.confidence:
+            sure = sheet.cell(row=row, column=position[CONFIDENCE_COLUMN])
+            sure.comment = Comment(result.confidence_reason, "tracker", 80, 240)
+            sure.alignment = styles.center
+            if result.confidence == "low":
+                sure.font = styles.warning
         sheet.cell(row=row, column=position["最终状态"]).value = (
             f'=IF(TRIM({review_col}{row})="",{system_col}{row},{review_col}{row})')
         styles.paint_status(sheet.cell(row=row, column=position["系统判定"]), result.status)

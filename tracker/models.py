@@ -286,6 +286,8 @@ class TaskResult:
     explanation: str
     review: Review | None = None
     claim: str = ""  # the unit's own word in a progress table (已完成 / 推进中), never evidence
+    confidence: str = ""  # high | medium | low: how sure the system's status is
+    confidence_reason: str = ""
 
 
     @property
@@ -309,6 +311,8 @@ class TaskResult:
             "measures": [m.to_dict() for m in self.measures],
             "targets": [t.to_dict() for t in self.targets],
             "explanation": self.explanation,
+            "confidence": self.confidence,
+            "confidence_reason": self.confidence_reason,
         } | ({"claim": self.claim} if self.claim else {})
 
 

@@ -70,6 +70,10 @@ def match_summary(results, notes: list[str]) -> str:
             for r in rows:
                 lead = "、".join(r.task.lead_units) or "—"
                 lines.append(f"  {pad(r.task.no, 11)} {pad(r.task.title, 40)} 牵头：{lead}")
+    doubtful = [r for r in results.tasks if r.confidence == "low" and not (r.review and r.review.status)]
+    if doubtful:
+        numbers = "、".join(str(r.task.seq) for r in doubtful)
+        lines.append(f"\n建议复核（系统把握不大）{len(doubtful)} 项：序号 {numbers}。台账“可信度”列有原因。")
     stale = sum(1 for r in results.tasks if r.review and r.review.stale)
     if stale:
         lines.append(f"\n{stale} 项复核意见需重新复核（任务内容有变动）。")
