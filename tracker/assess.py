@@ -50,6 +50,7 @@ class Settings:
     done_section: int = 3  # section rule: sentences with figures under a heading that names the task
     done_target: bool = True  # target rule: a target reached, with the core evidenced, makes done
     quotes: int = 3
+    sentence_tasks: int = 3  # a sentence is evidence for at most this many tasks (0: no limit)
     # Confidence: a judgement is sure (高) where the evidence is plain, doubtful (低) where it rests on
     # scattered or generic overlap; chosen across the labelled families (README, 可信度).
     sure_done_score: float = 0.7  # done: measure coverage at least this …
@@ -406,11 +407,30 @@ def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
     """Assess every task from its prepared candidates."""
     best = prepared.best(settings)
     tasks = prepared.plan.tasks
-    features = [task_features(prepared.candidates[t.seq], prepared.index, best, settings) for t in tasks]
-    results = tuple(assess_task(task, prepared.candidates[task.seq], prepared.index, feature,
+    candidates = few_tasks_per_sentence(prepared.candidates, prepared.index, settings.sentence_tasks)
+    features = [task_features(candidates[t.seq], prepared.index, best, settings) for t in tasks]
+    results = tuple(assess_task(task, candidates[task.seq], prepared.index, feature,
                                 prepared.targets[task.seq], settings, prepared.claims.get(task.seq, ""))
                     for task, feature in zip(tasks, features, strict=True))
     return Results(prepared.plan, tuple(prepared.reports), results)
+
+
+def few_tasks_per_sentence(candidates: dict[int, list[Candidate]], index: ReportIndex,
+                           limit: int) -> dict[int, list[Candidate]]:
+    """One sentence is evidence for a few tasks at most: those it covers best (a sentence on 绩效考核 does not
+    prove four unrelated tasks). Its other hits are dropped."""
+    if limit <= 0:
+        return candidates
+    strength: dict[int, dict[int, float]] = {}
+    for seq, task_candidates in candidates.items():
+        for candidate in task_candidates:
+            for hit in candidate.hits:
+                if index.evidence[hit.passage]:
+                    tasks = strength.setdefault(hit.passage, {})
+                    tasks[seq] = max(tasks.get(seq, 0.0), hit.coverage)
+    allowed = {passage: set(sorted(tasks, key=lambda seq: -tasks[seq])[:limit]) for passage, tasks in strength.items()}
+    return {seq: [Candidate(c.measure, [h for h in c.hits if seq in allowed.get(h.passage, (seq,))]) for c in cs]
+            for seq, cs in candidates.items()}
 
 
 def assess_plan(plan: Plan, reports: list[Report], settings: Settings = DEFAULT) -> Results:
