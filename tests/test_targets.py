@@ -1,4 +1,6 @@
-from tracker.targets import extract_deadline, extract_targets
+import pytest
+
+from tracker.targets import check_target, extract_deadline, extract_targets, report_figures
 
 
 def summary(text):
@@ -36,3 +38,21 @@ def test_deadlines():
     assert extract_deadline("3月1日之前报告。4月1日之前公开。") == "3月1日之前；4月1日之前"
     assert extract_deadline("2022年年底前一体化政务服务平台与全国平台对接") == "2022年年底前"
     assert extract_deadline("规范性文件有效期届满前6个月开展评估") == ""
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    # Another metric in the same sentence is not this target's figure.
+    ("人民调解成功率达到98%以上", "全年调处矛盾纠纷412件，调解成功率96.3%，自动履行率99.1%。", ("not_met", "调解成功率96.3%")),
+    # Last year's figure beside this year's: only this year's counts.
+    ("负责人出庭应诉率达到100%", "负责人出庭应诉率由上年的92%提升至97%。", ("not_met", "负责人出庭应诉率提升至97%")),
+    ("负责人出庭应诉率达到100%", "2024年出庭应诉率为92%，2025年提升至100%。", ("met", "年出庭应诉率提升至100%")),
+    ("负责人出庭应诉率达到100%", "负责人出庭应诉率100%（上年为92%）。", ("met", "负责人出庭应诉率100%")),
+    ("办件超期率控制在1%以下", "全年办件超期率0.6%。", ("met", "全年办件超期率0.6%")),
+    # A count stands in the clause of what it counts, or a clause that counts the unit itself.
+    ("执法人员培训时长不少于60学时", "组织执法人员培训3期，人均学时达到48学时，覆盖率100%。", "not_met"),
+    ("执法人员培训时长不少于60学时", "组织执法人员培训3期，共60人，全年举办讲座12学时。", ("unknown", "")),
+])
+def test_a_figure_counts_only_for_its_own_metric_and_year(target, sentence, expected):
+    [parsed] = extract_targets(target)
+    result = check_target(parsed, report_figures([sentence]))
+    assert (result[0] if isinstance(expected, str) else result) == expected

@@ -159,12 +159,44 @@ class Figures:
     rates: tuple[tuple[str, float, str], ...]  # (metric, value, as written): 出庭应诉率, 100, 出庭应诉率100%
 
 
+# Figures of another year in a sentence that also gives this year's: 由上年的92%提升至97%, 去年为92%,
+# 2024年为92%（2025年100%）. They are blanked before the sentence is read.
+_EARLIER = re.compile(r"(?:由|从)(?:上年|去年|上一年度?|\d{4}年)?(?:的|度)?(?P<value>\d+(?:\.\d+)?)\s*"
+                      r"(?=%?(?:提升|提高|上升|增长|下降|降低|减少|增加)?[至到为])"
+                      r"|(?:上年|去年|上一年度?|同期)[^，。；\d]{0,6}?(?P<last>\d+(?:\.\d+)?)(?=\s*%)")
+_YEAR = re.compile(r"(20\d\d)年")
+# A rate whose metric is named earlier in the sentence: 出庭应诉率为92%，2025年提升至100%.
+_BARE_RATE = re.compile(r"(?:提升至|提高到|提高至|上升至|上升到|达到|达)\s*(?P<value>\d+(?:\.\d+)?)\s*%")
+
+
+def this_year_only(text: str) -> str:
+    """A sentence with the figures of earlier years blanked (to 某), so that only this year's remain."""
+    text = _EARLIER.sub(lambda m: m.group(0).replace(m.group("value") or m.group("last"), "某"), text)
+    years = [int(y) for y in _YEAR.findall(text)]
+    if len(set(years)) < 2:
+        return text
+    latest = max(years)
+    clauses = re.split(r"(?<=[，；;])", text)
+    return "".join(re.sub(r"\d+(?:\.\d+)?(?=\s*%)", "某", c) if (m := _YEAR.search(c)) and int(m.group(1)) < latest
+                   else c for c in clauses)
+
+
 def report_figures(sentences: list[str]) -> Figures:
-    """Collect, once per report, the sentences and rates that targets are checked against."""
-    texts = tuple(re.sub(r"\s+", "", s) for s in sentences if re.search(r"\d|全覆盖|全部覆盖", s))
-    rates = tuple((m.group("metric"), float(m.group("value")), m.group(0))
-                  for text in texts if "%" in text for m in _FIGURE_RATE.finditer(text))
-    return Figures(texts, rates)
+    """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
+    texts = tuple(this_year_only(re.sub(r"\s+", "", s)) for s in sentences if re.search(r"\d|全覆盖|全部覆盖", s))
+    rates = []
+    for text in texts:
+        if "%" not in text:
+            continue
+        named = [(m.start(), m.group("metric"), float(m.group("value")), m.group(0)) for m in _FIGURE_RATE.finditer(text)]
+        metrics = [(m.start(), m.group(0)) for m in re.finditer(r"[\u4e00-\u9fff]{1,16}?率", text)]
+        taken = {start + len(metric) for start, metric, _, _ in named}
+        for match in _BARE_RATE.finditer(text):
+            before = [metric for start, metric in metrics if start < match.start()]
+            if before and not any(match.start() <= end <= match.end() for end in taken):
+                named.append((match.start(), before[-1], float(match.group("value")), before[-1] + match.group(0)))
+        rates += [(metric, value, written) for _, metric, value, written in sorted(named)]
+    return Figures(texts, tuple(rates))
 
 
 def check_target(target: Target, figures: Figures) -> tuple[str, str]:
@@ -182,15 +214,27 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
                  if key and key in text and re.search(r"全覆盖|100%|全部覆盖", text)]
     elif target.value is not None:
         pattern = re.compile(_FIGURE_COUNT.format(unit=re.escape(target.unit)))
-        key = _metric_core(target.metric)[-2:]
+        keys = _count_keys(target)
         for text in figures.texts:
             for match in pattern.finditer(text):
-                if key and key in text[max(0, match.start() - 20): match.end() + 20]:
+                # The figure and what is counted stand in one clause (人均学时达到48学时).
+                start = max(text.rfind(mark, 0, match.start()) for mark in "，；。:：")
+                clause = text[start + 1: match.end()]
+                # … or the clause counts the unit itself (人均学时达到48学时) in a sentence about the metric.
+                names_unit = len(target.unit) >= 2 and target.unit in text[start + 1: match.start()]
+                if any(key in clause for key in keys) or (names_unit and any(key in text for key in keys)):
                     found.append((_compare(target.op, float(match.group("value")), target.value),
                                   text[max(0, match.start() - 12): match.end() + 8]))
     if not found:
         return UNKNOWN, ""
     return next(((MET, figure) for met, figure in found if met), (NOT_MET, found[0][1]))
+
+
+def _count_keys(target: Target) -> list[str]:
+    """What a count target's figure must stand beside: the words of its metric's last four characters
+    (培训时长 → 培训, 训时, 时长)."""
+    core = _metric_core(target.metric)[-4:]
+    return [core[i:i + 2] for i in range(len(core) - 1)]
 
 
 def _excerpt(text: str, key: str) -> str:
