@@ -117,3 +117,15 @@ def test_an_indicator_table_gives_this_years_figure_only(tmp_path):
     rows = [p for p in report.passages if p.section.startswith("表格")]
     assert [p.text for p in rows] == ["行政复议案件按期办结率96.5%。", "法律援助案件办理数455件。"]
     assert all(p.kind == "achievement" and not p.heading for p in rows)
+
+
+def test_a_heading_of_a_later_year_introduces_plans():
+    from tracker.models import Document
+    from tracker.segment import split_report
+
+    report = split_report(Document("r.txt", "txt", (
+        "某县2025年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件，审结58件。",
+        "二、2026年重点工作", "全面推进法治乡村建设，创建民主法治示范村5个。")))
+    kinds = {p.text: p.kind for p in report.passages}
+    assert kinds["全年受理行政复议案件61件，审结58件。"] == "achievement"
+    assert kinds["全面推进法治乡村建设，创建民主法治示范村5个。"] == "plan"

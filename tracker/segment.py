@@ -33,8 +33,11 @@ def _terms() -> dict:
     return terms
 
 
-def heading_kind(heading: str) -> str | None:
-    """The kind of text a heading introduces, or None when it does not say (the parent's kind holds)."""
+def heading_kind(heading: str, year: int | None = None) -> str | None:
+    """The kind of text a heading introduces, or None when it does not say (the parent's kind holds). A heading
+    that names a year after the report's own (2026年重点工作 in a 2025 report) introduces plans."""
+    if year and any(int(y) > year for y in re.findall(r"(20\d\d)\s*年", heading)):
+        return PLAN
     words = _terms()["headings"]
     for kind in (OTHER, PROBLEM, PLAN):
         if any(word in heading for word in words[kind]):
@@ -96,6 +99,8 @@ def split_report(document: Document) -> Report:
     normals = [normalize(p) for p in paragraphs]
     name = document.name
     title_index = main_title(normals)
+    title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
+    year = _year(title, normals)
     start = 0 if title_index is None else title_index + 1
     passages: list[Passage] = []
     for index in range(start):
@@ -119,12 +124,12 @@ def split_report(document: Document) -> Report:
             first = (split_sentences(rest) or [""])[0]
             titled = is_heading_sentence(first, HEADING_CHARS) or (first == rest and _is_title_line(rest, 60))
             heading = first if titled else rest[:HEADING_CHARS]
-            kind = heading_kind(heading) or parent_kind
+            kind = heading_kind(heading, year) or parent_kind
             stack.append(_Open(style, label + heading.rstrip("。；"), kind))
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled))
             continue
         if _is_title_line(normal):
-            kind = heading_kind(normal)
+            kind = heading_kind(normal, year)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
             elif not (_SIGNATURE.match(normal) or _DATE_ONLY.match(normal) or normal.endswith(("：", ":"))):
@@ -133,9 +138,8 @@ def split_report(document: Document) -> Report:
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
             continue
         passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
-    title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
-                  year=_year(title, normals), passages=tuple(passages),
+                  year=year, passages=tuple(passages),
                   claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
 
 
