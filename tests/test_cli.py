@@ -4,20 +4,25 @@ import json
 
 from tracker.cli import cli
 
+ENGLISH = ("OPTIONS", "COMMAND", "ARGS", "TEXT", "FILE", "PATH", "FLOAT", "RANGE", "default", "Usage", "Options")
 
-def test_every_command_has_chinese_help(runner):
+
+def test_every_command_has_chinese_help_with_an_example(runner):
     result = runner.invoke(cli, ["--help"])
-    assert result.exit_code == 0 and "用法：" in result.output and "命令" in result.output
+    assert result.exit_code == 0 and "[选项] 命令 [参数]..." in result.output and "命令：" in result.output
+    assert not any(word in result.output for word in ENGLISH)
     for name, command in cli.commands.items():
         assert command.help, name
         result = runner.invoke(cli, [name, "--help"])
-        assert result.exit_code == 0 and "选项" in result.output, name
+        assert result.exit_code == 0 and "选项：" in result.output, name
+        assert f"示例：\n  tracker {name}" in result.output, name
+        assert not any(word in result.output for word in ENGLISH), (name, result.output)
 
 
 def test_missing_argument_is_explained_in_chinese(runner):
     result = runner.invoke(cli, ["parse"])
     assert result.exit_code == 2
-    assert result.output.startswith("错误：缺少必需的参数 PLAN")
+    assert result.output.startswith("错误：缺少必需的参数 计划文件")
 
 
 def test_parse_prints_summary_and_writes_json_and_table(seeds_dir, tmp_path, runner):

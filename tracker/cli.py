@@ -21,8 +21,31 @@ click_zh.install()
 EXIT_OK, EXIT_BELOW, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 
 
+class ChineseFormatter(click.HelpFormatter):
+    """Headings end with a full-width colon (选项：), as Chinese text does."""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseFormatter
+
+
 class ChineseCommand(click.Command):
-    """A click command whose help page speaks Chinese."""
+    """A click command whose help page speaks Chinese, with an example (its epilog) under the options."""
+
+    context_class = ChineseContext
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("options_metavar", "[选项]")
+        super().__init__(*args, **kwargs)
+
+    def format_epilog(self, ctx, formatter):
+        if self.epilog:
+            with formatter.section("示例"):
+                for line in self.epilog.strip().splitlines():
+                    formatter.write_text(line.strip())
 
     def format_usage(self, ctx, formatter):
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix="用法：")
@@ -48,6 +71,10 @@ class ChineseGroup(ChineseCommand, click.Group):
 
     command_class = ChineseCommand
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         code = run_safely(lambda: super(ChineseGroup, self).main(
             args, prog_name, complete_var, standalone_mode=False, **extra))
@@ -62,8 +89,22 @@ class ChineseGroup(ChineseCommand, click.Group):
                 formatter.write_dl(rows)
 
 
-PERCENT = click.FloatRange(0, 100)
-PERCENT.name = "0 到 100 之间的数"  # click names the type in its messages
+class Percent(click.ParamType):
+    """A number from 0 to 100 (click's FloatRange would print its range in English-style notation in --help)."""
+
+    name = "百分数"
+
+    def convert(self, value, param, ctx):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"“{value}”不是数字，请写 0 到 100 之间的数，如 60。", param, ctx)
+        if not 0 <= number <= 100:
+            self.fail(f"{value} 不在 0 到 100 之间。", param, ctx)
+        return number
+
+
+PERCENT = Percent()
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -77,10 +118,10 @@ def cli():
     """
 
 
-@cli.command()
-@click.argument("plan")
-@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), help="任务分解表（.xlsx）的保存路径。")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="任务表 JSON 的保存路径。")
+@cli.command(epilog="tracker parse 2025年工作要点.docx -o 任务分解表.xlsx")
+@click.argument("plan", metavar="计划文件")
+@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="任务分解表（.xlsx）的保存路径。")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), metavar="文件", help="任务表 JSON 的保存路径。")
 def parse(plan, xlsx, json_path):
     """读取工作计划（.docx/.pdf/.txt/.md/.xlsx），列出每项任务及其牵头、责任单位。"""
     from .pipeline import parse as run_parse
@@ -93,14 +134,14 @@ def parse(plan, xlsx, json_path):
     _report_written(result.written)
 
 
-@cli.command()
-@click.argument("plan")
-@click.argument("reports", nargs=-1, required=True)
-@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), help="台账工作簿（.xlsx）的保存路径。")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="结果 JSON 的保存路径。")
-@click.option("--review", "review", help="从另一个台账工作簿带入复核意见（默认从 -o 指定的已有工作簿带入）。")
+@cli.command(epilog="tracker match 2025年工作要点.docx 政府年度报告.docx 司法局报告.pdf -o 台账.xlsx")
+@click.argument("plan", metavar="计划文件")
+@click.argument("reports", nargs=-1, required=True, metavar="报告文件...")
+@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="台账工作簿（.xlsx）的保存路径。")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), metavar="文件", help="结果 JSON 的保存路径。")
+@click.option("--review", "review", metavar="文件", help="从另一个台账工作簿带入复核意见（默认从 -o 指定的已有工作簿带入）。")
 def match(plan, reports, xlsx, json_path, review):
-    """对照工作计划（PLAN）逐项核查年度报告（REPORTS，可多份），判定已落实、部分落实或未体现。"""
+    """对照工作计划逐项核查年度报告（可多份），判定已落实、部分落实或未体现。"""
     from .pipeline import match as run_match
     from .render import match_summary
 
@@ -109,18 +150,18 @@ def match(plan, reports, xlsx, json_path, review):
     _report_written(result.written)
 
 
-@cli.command()
-@click.argument("plan")
-@click.argument("reports_dir")
-@click.option("--units", "units_csv", help="单位名册（.csv/.xlsx，列：单位名称、别名、类型、所属群组）。")
-@click.option("--government", help="旗县政府的年度报告，作为辅助佐证。")
-@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), help="台账工作簿（.xlsx）的保存路径。")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="结果 JSON 的保存路径。")
-@click.option("--review", "review", help="从另一个台账工作簿带入复核意见。")
-@click.option("--fail-under", type=PERCENT, default=0, show_default=True,
-              help="总体完成率（百分数）低于此值时退出码为 1，供定时检查报警。")
+@cli.command(epilog="tracker audit 2025年工作要点.docx 各单位报告/ --units 单位名册.csv -o 台账.xlsx")
+@click.argument("plan", metavar="计划文件")
+@click.argument("reports_dir", metavar="报告文件夹")
+@click.option("--units", "units_csv", metavar="文件", help="单位名册（.csv/.xlsx，列：单位名称、别名、类型、所属群组）。")
+@click.option("--government", metavar="文件", help="旗县政府的年度报告，作为辅助佐证。")
+@click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="台账工作簿（.xlsx）的保存路径。")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), metavar="文件", help="结果 JSON 的保存路径。")
+@click.option("--review", "review", metavar="文件", help="从另一个台账工作簿带入复核意见。")
+@click.option("--fail-under", type=PERCENT, default=0, metavar="百分数",
+              help="总体完成率低于此值（0–100）时，命令以“未达标”状态结束，供批处理或计划任务判断是否需要提醒。")
 def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fail_under):
-    """按单位核查：读取文件夹（REPORTS_DIR）中各单位的报告，逐单位核对其牵头、参与的任务。"""
+    """按单位核查：读取文件夹中各单位的报告，逐单位核对其牵头、参与的任务。"""
     from .pipeline import audit as run_audit
     from .render import audit_summary
 
@@ -137,8 +178,8 @@ def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fai
     return EXIT_OK
 
 
-@cli.command()
-@click.option("--out", "out_dir", default="output", show_default=True, help="保存工作簿的文件夹。")
+@cli.command(epilog="tracker run --out 输出")
+@click.option("--out", "out_dir", default="output", show_default=True, metavar="文件夹", help="保存工作簿的文件夹。")
 def run(out_dir):
     """处理内置的示例文件（seeds/）：每份计划对照本旗县同年度的报告，生成一个台账工作簿。"""
     from .pipeline import run as run_main
