@@ -175,13 +175,14 @@ def test_locked_workbook_goes_to_a_fallback_name(seeds_dir, tmp_path, runner, le
     assert len(fallback) == 1 and openpyxl.load_workbook(fallback[0]).sheetnames == SHEETS
 
 
-def test_run_writes_a_ledger_per_seed_plan(tmp_path, runner):
+def test_run_writes_a_ledger_per_seed_plan_and_a_task_table_where_no_report_came(tmp_path, runner):
     result = runner.invoke(cli, ["run", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in tmp_path.glob("*.xlsx"))
-    assert names == ["乌拉特中旗2024年法治政府建设工作任务落实情况.xlsx", "达拉特旗2022年法治政府建设工作任务落实情况.xlsx"]
-    dalate = openpyxl.load_workbook(tmp_path / names[1])["任务落实情况"]
-    assert {dalate.cell(row=r, column=9).value for r in range(3, dalate.max_row + 1)} == {"未报送"}
+    assert names == ["乌拉特中旗2024年法治政府建设工作任务落实情况.xlsx", "达拉特旗2022年法治政府建设工作计划任务分解表.xlsx"]
+    assert "只生成任务分解表" in result.output
+    dalate = openpyxl.load_workbook(tmp_path / names[1])["任务分解表"]
+    assert dalate.max_row == 2 + 30
 
 
 def test_missing_review_workbook_is_an_error(seeds_dir, tmp_path, runner):

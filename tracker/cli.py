@@ -181,12 +181,17 @@ def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fai
 @cli.command(epilog="tracker run --out 输出")
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="文件夹", help="保存工作簿的文件夹。")
 def run(out_dir):
-    """处理内置的示例文件（seeds/）：每份计划对照本旗县同年度的报告，生成一个台账工作簿。"""
+    """处理内置的示例文件（seeds/）：每份计划对照本旗县同年度的报告生成台账；没有报告的计划生成任务分解表。"""
+    from .pipeline import ParseResult
     from .pipeline import run as run_main
-    from .render import match_summary
+    from .render import match_summary, plan_summary
 
     for result in run_main(out_dir):
-        click.echo(match_summary(result.results, result.notes))
+        if isinstance(result, ParseResult):
+            click.echo(plan_summary(result.plan))
+            click.echo("\n".join(result.notes))
+        else:
+            click.echo(match_summary(result.results, result.notes))
         _report_written(result.written)
         click.echo("")
 

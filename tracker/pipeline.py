@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from .errors import InputError, OutputError
 from .excel import write_task_table
 from .ingest import READERS, read_document
 from .ledger import LedgerInfo, ledger_title, write_ledger
-from .models import NOT_SUBMITTED, Document, Plan, Report, Results, Table, UnitResult
+from .models import Document, Plan, Report, Results, Table, UnitResult
 from .output import Written, guard_outputs, write_json, write_safely
 from .plan import parse_plan
 from .progress import progress_columns
@@ -169,22 +169,25 @@ def _sanity(results: Results) -> list[str]:
     return []
 
 
-def run(out_dir: str | Path) -> list[MatchResult]:
-    """The main job on the sample documents: each plan against the reports of its own place and year."""
+def run(out_dir: str | Path) -> list[MatchResult | ParseResult]:
+    """The main job on the sample documents: each plan against the reports of its own place and year. A plan
+    with no such report gets its task table (任务分解表), not a ledger of tasks all 未报送."""
     plans, report_paths = seed_documents(seeds_dir())
     reports = [split_report(read_document(path)) for path in report_paths]
-    done = []
+    done: list[MatchResult | ParseResult] = []
     for path in plans:
         plan = load_plan(path)
         own = [r for r in reports if r.region == plan.region and r.year == plan.year]
-        results = assess_plan(plan, own)
-        note = ""
         if not own:
-            results = replace(results, tasks=tuple(
-                replace(r, status=NOT_SUBMITTED, explanation="尚未收到本旗县本年度的年度报告。") for r in results.tasks))
-            note = f"示例文件中没有{plan.region or ''}{plan.year or ''}年度的报告，各项任务标为“未报送”。"
+            target = Path(out_dir) / f"{plan.title}任务分解表.xlsx"
+            written = write_safely(target, lambda tmp, plan=plan: write_task_table(plan, tmp))
+            note = (f"示例文件中没有{plan.region or ''}{plan.year or ''}年度的报告，只生成任务分解表；"
+                    f"收到报告后可用 tracker match 核查。")
+            done.append(ParseResult(plan, [written], [note]))
+            continue
+        results = assess_plan(plan, own)
         target = Path(out_dir) / f"{ledger_title(results)}.xlsx"
-        done.append(_finish(plan, results, target, None, None, note))
+        done.append(_finish(plan, results, target, None, None))
     return done
 
 
