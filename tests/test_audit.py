@@ -107,6 +107,12 @@ def test_workbook_has_unit_sheets_with_not_submitted(runner, seeds_dir, folder, 
     summary = workbook["单位汇总"]
     police = next(r for r in range(3, summary.max_row + 1) if summary.cell(row=r, column=2).value == "旗公安局")
     assert summary.cell(row=police, column=9).value == 7  # 未报送
+    # Only units that sent a report are ranked; those that did not come last, marked 未报送.
+    ranks = [summary.cell(row=r, column=1).value for r in range(3, summary.max_row + 1)
+             if summary.cell(row=r, column=3).value == "单位"]
+    assert summary.cell(row=police, column=1).value == "未报送" and summary.cell(row=police, column=11).value == "未报送年度报告"
+    numbered = [r for r in ranks if isinstance(r, int)]
+    assert numbered and ranks[:len(numbered)] == numbered and set(ranks[len(numbered):]) == {"未报送"}
     reminders = workbook["督办清单"]
     texts = [reminders.cell(row=r, column=8).value for r in range(3, reminders.max_row + 1)
              if reminders.cell(row=r, column=1).value == "旗公安局"]

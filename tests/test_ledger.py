@@ -69,6 +69,14 @@ def test_every_judgement_has_a_confidence_with_its_reason(ledger):
     assert any(c.value == "低·建议复核" for c in cells) and any(c.value != "低·建议复核" for c in cells)
 
 
+def test_units_judged_on_the_government_report_are_not_ranked(ledger):
+    # The only report is the government's: no unit sent its own, so none is ranked first on it.
+    summary = openpyxl.load_workbook(ledger)["单位汇总"]
+    rows = [[c.value for c in row] for row in summary.iter_rows(min_row=3) if row[2].value == "单位"]
+    assert rows and all(row[0] == "—" for row in rows)
+    assert all(row[10] == "未单独报送，依据：wulatezhong-2024-report.txt" for row in rows)
+
+
 def test_print_settings(ledger):
     workbook = openpyxl.load_workbook(ledger)
     for name in SHEETS:

@@ -37,14 +37,25 @@ CANDIDATES = 3
 
 
 def units_from_results(results: Results) -> list[UnitResult]:
-    """Each unit of the plan with the tasks it leads or shares, at the status the reports show for them."""
+    """Each unit of the plan with the tasks it leads or shares, at the status the reports show for them.
+
+    A unit is credited with its own reports (by file name, title or signature); a unit that sent none has its
+    statuses from the others' reports, and says so (basis), so that it is never ranked on them."""
     plan = results.plan
+    people = audit_units(plan, [])
+    senders: dict[str, list[str]] = {}
+    for report in results.reports:
+        found = sender(Path(report.name).stem, [report.title], report.title, people)
+        if found.unit:
+            senders.setdefault(found.unit, []).append(report.name)
     rows = []
     for unit in plan.units:
         tasks = [_unit_task(result, role) for result in results.tasks
                  if (role := _role(unit.name, result.task.lead_units, result.task.units))]
         if tasks:
-            rows.append(UnitResult(unit=unit.name, group=unit.group, tasks=tuple(tasks)))
+            own = tuple(senders.get(unit.name, ()))
+            basis = () if own or unit.group else tuple(r.name for r in results.reports)
+            rows.append(UnitResult(unit=unit.name, group=unit.group, tasks=tuple(tasks), reports=own, basis=basis))
     return rows
 
 

@@ -328,24 +328,49 @@ def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult]) ->
     spec = template()["ledger"]
     columns = spec["columns"]["units"]
     titled_sheet(sheet, styles, spec["units_title"].format(title=title), columns, spec["columns"]["units_widths"])
-    departments = sorted((u for u in units if not u.group), key=lambda u: (-u.rate, -len(u.tasks), u.unit))
+    # Only a unit that sent its own report is ranked; one judged on others' reports, or that sent nothing,
+    # follows without a rank, so that silence never comes first.
+    order = {"own": 0, "basis": 1, "none": 2}
+    departments = sorted((u for u in units if not u.group),
+                         key=lambda u: (order[_standing(u)], -u.rate, -len(u.tasks), u.unit))
     groups = [u for u in units if u.group]
     rank, previous = 0, None
+    rate_column = columns.index("完成率") + 1
     for position, unit in enumerate(departments + groups, start=1):
-        if not unit.group and unit.rate != previous:
+        standing = _standing(unit)
+        if not unit.group and standing == "own" and unit.rate != previous:
             rank, previous = position, unit.rate
+        shown_rank = rank if standing == "own" else "未报送" if standing == "none" else "—"
         row = body_row(sheet, styles, [
-            rank if not unit.group else "—", unit.unit, "群组" if unit.group else "单位",
+            shown_rank, unit.unit, "群组" if unit.group else "单位",
             sum(1 for t in unit.tasks if t.role == LEAD), sum(1 for t in unit.tasks if t.role != LEAD),
             unit.count(DONE), unit.count(PARTIAL), unit.count(MISSING), unit.count(NOT_SUBMITTED), unit.rate,
+            _basis_cell(unit, standing),
         ])
-        sheet.cell(row=row, column=len(columns)).number_format = "0.0%"
+        sheet.cell(row=row, column=rate_column).number_format = "0.0%"
         for col in (1, 3, 4, 5, 6, 7, 8, 9, 10):
             sheet.cell(row=row, column=col).alignment = styles.center
         if unit.group:
             for col in range(1, len(columns) + 1):
                 sheet.cell(row=row, column=col).fill = styles.group_fill
     printable(sheet, len(columns))
+
+
+def _standing(unit: UnitResult) -> str:
+    """own: judged on its own reports; basis: sent none, judged on others'; none: sent nothing at all."""
+    if unit.reports:
+        return "own"
+    return "basis" if unit.basis or unit.group else "none"
+
+
+def _basis_cell(unit: UnitResult, standing: str) -> str:
+    if unit.group:
+        return "、".join(unit.basis)
+    if standing == "own":
+        return "本单位报告：" + "、".join(Path(r).name for r in unit.reports)
+    if standing == "basis":
+        return "未单独报送，依据：" + "、".join(unit.basis)
+    return "未报送年度报告"
 
 
 # ---------------------------------------------------------------- 督办清单

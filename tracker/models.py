@@ -368,7 +368,8 @@ class UnitResult:
     unit: str
     group: bool
     tasks: tuple[UnitTask, ...]
-    reports: tuple[str, ...] = ()
+    reports: tuple[str, ...] = ()  # the unit's own reports
+    basis: tuple[str, ...] = ()  # reports of others its statuses rest on, when it sent none (tracker match)
 
     @property
     def rate(self) -> float:
@@ -382,4 +383,5 @@ class UnitResult:
 
     def to_dict(self) -> dict:
         return {"unit": self.unit, "group": self.group, "reports": list(self.reports),
-                "tasks": [t.to_dict() for t in self.tasks], "rate": round(self.rate, 4)}
+                "tasks": [t.to_dict() for t in self.tasks], "rate": round(self.rate, 4)} | (
+                    {"basis": list(self.basis)} if self.basis else {})
