@@ -1,6 +1,7 @@
 """The ledger workbook: sheets, labels, fills, print settings, and reviews that survive re-runs."""
 
 import json
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -198,3 +199,18 @@ def test_missing_review_workbook_is_an_error(seeds_dir, tmp_path, runner):
     result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(out),
                                  "--review", str(tmp_path / "none.xlsx")])
     assert result.exit_code == 2 and "找不到复核意见工作簿" in result.output and not out.exists()
+
+
+def test_reminders_say_what_is_missing_and_quote_the_admitted_gap(tmp_path, runner):
+    corpus = Path(__file__).parent / "corpus" / "hongshan-sfj-2025"
+    out = tmp_path / "台账.xlsx"
+    result = runner.invoke(cli, ["match", str(corpus / "hongshan-sfj-2025-plan.docx"),
+                                 str(corpus / "hongshan-sfj-2025-report.docx"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(openpyxl.load_workbook(out)["督办清单"].iter_rows(min_row=3, values_only=True))
+    [target] = [r for r in rows if r[0] == "人民参与和促进法治股" and r[2] == 11]
+    # The missed target comes first, with the report's figure, and the gap the report admits is quoted.
+    assert target[6].startswith("量化目标“人民调解成功率达到98%”未达到（报告为调解成功率96.3%）")
+    assert "报告在“存在的问题”中提到：“全旗人民调解成功率未达到年初确定的98%目标" in target[7]
+    # Nothing is cut mid-phrase: every prompt ends a sentence, no ellipsis.
+    assert all(r[7].endswith("。") and "…" not in r[7] for r in rows)

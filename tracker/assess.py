@@ -27,7 +27,7 @@ from .models import (
 )
 from .progress import UNSUPPORTED_CLAIM, claims_done, owner
 from .targets import Figures, check_target, report_figures
-from .text import normalize
+from .text import brief, normalize
 
 CONCRETE, GENERAL, ELSEWHERE, NONE = "concrete", "general", "elsewhere", "none"
 
@@ -253,7 +253,8 @@ def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, fea
         reason += f"单位自报“{claim}”，但报告记述不足以证明（{UNSUPPORTED_CLAIM}），请重点核查。"
     certainty, why = confidence(status, features, targets, settings, unsupported)
     offset = len(features.levels) - len(candidates)
-    results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "", c.measure.core)
+    results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "", c.measure.core,
+                             index.passages[hit.passage].kind if hit else "")
                for c, level, hit in zip(candidates, features.levels[offset:], features.hits[offset:], strict=True)]
     quotes: dict[int, float] = {}
     for level, hit in zip(features.levels, features.hits, strict=True):
@@ -330,16 +331,13 @@ def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetRes
         parts.append(f"另有 {len(elsewhere)} 项措施只在“存在的问题/下一步计划”中提及。")
     parts.extend(f"量化目标“{result.target.text}”{result.describe()}。" for result in targets)
     if missing and status != MISSING:
-        names = "；".join(_short(text) for text in missing[:3])
+        names = "；".join(brief(text, 24) for text in missing[:3])
         parts.append(f"未见：{names}{'等' if len(missing) > 3 else ''}。")
     if reason:
         parts.append(reason)
     return "".join(parts)
 
 
-def _short(text: str, limit: int = 24) -> str:
-    text = text.rstrip("。；，")
-    return text if len(text) <= limit else text[:limit] + "…"
 
 
 @dataclass
@@ -447,9 +445,17 @@ def unevidenced(measures: tuple[MeasureResult, ...] | list[MeasureResult]) -> li
 
 
 def missing_summary(result: TaskResult, limit: int = 3) -> str:
-    """What a unit still has to show for a task: its measures without evidence, shortened."""
+    """What a unit still has to show for a task, in one line: a target missed (with the figure) or without
+    data first, then the measures without evidence, each cut only at punctuation."""
+    parts = [f"量化目标“{t.target.text}”未达到（报告为{t.figure}）" for t in result.targets if t.status == NOT_MET]
+    parts += [f"量化目标“{t.target.text}”的完成数据" for t in result.targets if t.status == UNKNOWN]
     missing = unevidenced(result.measures)
-    if not missing:
+    parts += [brief(text) for text in missing[:limit]]
+    if not parts:
         return "具体做法和成效数据"
-    short = [text if len(text) <= 30 else text[:30] + "…" for text in missing[:limit]]
-    return "；".join(short) + ("等" if len(missing) > limit else "")
+    return "；".join(parts) + ("等" if len(missing) > limit else "")
+
+
+def admitted_gap(result: TaskResult) -> str:
+    """A sentence of the reports' 存在的问题 that speaks of this task, verbatim, or ""."""
+    return next((m.quote for m in result.measures if m.found == ELSEWHERE and m.kind == PROBLEM and m.quote), "")

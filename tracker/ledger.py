@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .assess import ELSEWHERE, missing_summary, unevidenced
+from .assess import ELSEWHERE, admitted_gap, missing_summary, unevidenced
 from .excel import (
     STATUSES,
     Styles,
@@ -24,6 +24,7 @@ from .excel import (
 )
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
 from .progress import UNSUPPORTED_CLAIM, claims_done
+from .text import brief
 
 # Fixed sheet names: other tools look for them.
 OVERVIEW, TASKS, MATRIX, UNITS, REMINDERS = "总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"
@@ -257,7 +258,7 @@ def _quotes_cell(result: TaskResult) -> str:
 
 def _missing_cell(result: TaskResult, limit: int = 6) -> str:
     missing = unevidenced(result.measures)
-    lines = [f"· {text if len(text) <= 36 else text[:36] + '…'}" for text in missing[:limit]]
+    lines = [f"· {brief(text, 36)}" for text in missing[:limit]]
     if len(missing) > limit:
         lines.append(f"……等共 {len(missing)} 项")
     if any(m.found == ELSEWHERE for m in result.measures):
@@ -356,6 +357,22 @@ def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult]) ->
     printable(sheet, len(columns))
 
 
+def task_reference(task) -> str:
+    """任务（一） or 任务（5）: a label printed with its own brackets keeps them, one pair only."""
+    return f"任务{task.no}" if task.no.startswith("（") else f"任务（{task.no}）"
+
+
+def reminder(unit: str, result: TaskResult, role: str, lacking: str) -> str:
+    """The 督办提示 for a task a unit still owes: what to report, and the gap its report admits, quoted."""
+    task = result.task
+    deadline = f"，完成时限：{task.deadline}" if task.deadline else ""
+    text = f"请{unit}对照{task_reference(task)}“{task.title}”（{role}单位{deadline}），补充落实并报送：{lacking}。"
+    gap = admitted_gap(result)
+    if gap:
+        text += f"报告在“存在的问题”中提到：“{gap.rstrip('。')}”，请说明整改措施和进展。"
+    return text
+
+
 def _standing(unit: UnitResult) -> str:
     """own: judged on its own reports; basis: sent none, judged on others'; none: sent nothing at all."""
     if unit.reports:
@@ -386,18 +403,14 @@ def _reminders(sheet, styles: Styles, title: str, results: Results, units: list[
             if item.status == DONE:
                 continue
             task = by_seq[item.seq].task
-            # 任务（一） or 任务（5）: a label printed with its own brackets keeps them, one pair only.
-            reference = f"任务{task.no}" if task.no.startswith("（") else f"任务（{task.no}）"
             role = spec["roles"]["lead"] if item.role == LEAD else spec["roles"]["responsible"]
             lacking = item.missing or missing_summary(by_seq[item.seq])
             if item.status == NOT_SUBMITTED:
                 lacking = "未报送年度报告"
-                prompt = (f"请{unit.unit}尽快报送年度法治政府建设工作报告，并说明{reference}"
+                prompt = (f"请{unit.unit}尽快报送年度法治政府建设工作报告，并说明{task_reference(task)}"
                           f"“{task.title}”的落实情况（{role}单位）。")
             else:
-                deadline = f"，完成时限：{task.deadline}" if task.deadline else ""
-                prompt = (f"请{unit.unit}对照{reference}“{task.title}”（{role}单位{deadline}），"
-                          f"补充落实并报送以下方面的做法与成效：{lacking}。")
+                prompt = reminder(unit.unit, by_seq[item.seq], role, lacking)
             row = body_row(sheet, styles, [unit.unit, role, task.seq, task.title, status_label(item.status),
                                            task.deadline, lacking, prompt])
             styles.paint_status(sheet.cell(row=row, column=5), item.status)

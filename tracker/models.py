@@ -230,6 +230,7 @@ class MeasureResult:
     found: str  # "concrete" | "general" | "elsewhere" | "none"
     quote: str = ""
     core: bool = False  # the task's heading sentence
+    kind: str = ""  # the kind of the quoted sentence: achievement, or problem / plan for "elsewhere"
 
     def to_dict(self) -> dict:
         return {"text": self.text, "found": self.found in ("concrete", "general"), "evidence": self.found,

@@ -255,3 +255,20 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 def shown(name: object) -> str:
     """A file name or path as it may be printed on one line: control characters shown escaped (\\n, \\x1b)."""
     return _CONTROL.sub(lambda m: repr(m.group())[1:-1], str(name))
+
+
+_ITEM_OPENER = re.compile(r"^(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、])")
+
+
+def brief(text: str, limit: int = 30) -> str:
+    """A measure or sentence made short enough for a cell or a notice, cut only at punctuation: the clauses
+    that fit within limit characters, or the whole first clause when even it is longer (never mid-word).
+    An item opener (一是, （二）) is dropped."""
+    text = _ITEM_OPENER.sub("", text.strip()).rstrip("。；;，,、：:")
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in re.finditer(r"[，,；;：:]", text)]  # a list (A、B、C) is never cut
+    within = [c for c in cuts if c <= limit]
+    if within:
+        return text[:within[-1]]
+    return text[:cuts[0]] if cuts else text
