@@ -7,6 +7,7 @@ import os
 import sys
 import warnings
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 
@@ -118,6 +119,32 @@ def cli():
     """
 
 
+def paper_options(command):
+    """The options of the Word papers for a supervision meeting, shared by match and audit."""
+    options = [
+        click.option("--word", type=click.Path(dir_okay=False), metavar="文件",
+                     help="督查情况通报（.docx）的保存路径：总体情况、主要问题和两张附件表，按最终状态（含复核结论）。"),
+        click.option("--notices", type=click.Path(file_okay=False), metavar="文件夹",
+                     help="为每个尚有任务未落实的单位生成一份督办通知（.docx），保存到此文件夹。"),
+        click.option("--reply-by", metavar="日期", help="督办通知和通报中要求报送整改情况的期限，如 2026年1月15日。"),
+        click.option("--contact", metavar="文字", help="联系人及电话，如“张某 0478-1234567”。"),
+        click.option("--issuer", metavar="文字",
+                     help="发文机关（默认按计划所属地方写作“中共X旗委员会全面依法治旗委员会办公室”）。"),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _papers(word, notices, reply_by, contact, issuer):
+    from .notice import NoticeInfo
+    from .pipeline import Papers
+
+    if not word and not notices:
+        return None
+    return Papers(word, notices, NoticeInfo(issuer or "", reply_by or "", contact or ""))
+
+
 @cli.command(epilog="tracker parse 2025年工作要点.docx -o 任务分解表.xlsx")
 @click.argument("plan", metavar="计划文件")
 @click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="任务分解表（.xlsx）的保存路径。")
@@ -134,18 +161,19 @@ def parse(plan, xlsx, json_path):
     _report_written(result.written)
 
 
-@cli.command(epilog="tracker match 2025年工作要点.docx 政府年度报告.docx 司法局报告.pdf -o 台账.xlsx")
+@cli.command(epilog="tracker match 2025年工作要点.docx 政府年度报告.docx 司法局报告.pdf -o 台账.xlsx --word 督查通报.docx")
 @click.argument("plan", metavar="计划文件")
 @click.argument("reports", nargs=-1, required=True, metavar="报告文件...")
 @click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="台账工作簿（.xlsx）的保存路径。")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), metavar="文件", help="结果 JSON 的保存路径。")
 @click.option("--review", "review", metavar="文件", help="从另一个台账工作簿带入复核意见（默认从 -o 指定的已有工作簿带入）。")
-def match(plan, reports, xlsx, json_path, review):
+@paper_options
+def match(plan, reports, xlsx, json_path, review, **paper):
     """对照工作计划逐项核查年度报告（可多份），判定已落实、部分落实或未体现。"""
     from .pipeline import match as run_match
     from .render import match_summary
 
-    result = run_match(plan, list(reports), xlsx, json_path, review)
+    result = run_match(plan, list(reports), xlsx, json_path, review, _papers(**paper))
     click.echo(match_summary(result.results, result.notes))
     _report_written(result.written)
 
@@ -160,7 +188,8 @@ def match(plan, reports, xlsx, json_path, review):
 @click.option("--review", "review", metavar="文件", help="从另一个台账工作簿带入复核意见。")
 @click.option("--fail-under", type=PERCENT, default=0, metavar="百分数",
               help="总体完成率低于此值（0–100）时，命令以“未达标”状态结束，供批处理或计划任务判断是否需要提醒。")
-def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fail_under):
+@paper_options
+def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fail_under, **paper):
     """按单位核查：读取文件夹中各单位的报告，逐单位核对其牵头、参与的任务。"""
     from .pipeline import audit as run_audit
     from .render import audit_summary
@@ -169,7 +198,7 @@ def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fai
         return click.progressbar(paths, label="读取报告", file=sys.stderr,
                                  item_show_func=lambda p: p.name if p else "")
 
-    result = run_audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, progress)
+    result = run_audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, progress, _papers(**paper))
     click.echo(audit_summary(result.audit, result.outcome.notes))
     _report_written(result.outcome.written)
     if result.audit.rate * 100 < fail_under:
@@ -197,10 +226,15 @@ def run(out_dir):
 
 
 def _report_written(written) -> None:
+    notices = [item for item in written if Path(item.path).name.startswith("督办通知-")]
     for item in written:
+        if item in notices[3:]:
+            continue
         click.echo(f"已保存：{shown(item.path)}")
         for note in item.notes():
             click.echo(f"  {note}")
+    if len(notices) > 3:
+        click.echo(f"……共 {len(notices)} 份督办通知，保存在“{shown(Path(notices[0].path).parent)}”。")
 
 
 def _usage_in_chinese(error: click.UsageError) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from .excel import write_task_table
 from .ingest import READERS, read_document
 from .ledger import LedgerInfo, ledger_title, write_ledger
 from .models import Document, Plan, Report, Results, Table, UnitResult
+from .notice import NoticeInfo, owing_units, write_notice, write_unit_notice
 from .output import Written, guard_outputs, write_json, write_safely
 from .plan import parse_plan
 from .progress import progress_columns
@@ -106,10 +107,36 @@ class MatchResult:
     notes: list[str]
 
 
+@dataclass(frozen=True)
+class Papers:
+    """The Word papers asked for: a 督查情况通报 and a folder of 督办通知, one per unit that owes work."""
+
+    word: str | Path | None = None
+    notices: str | Path | None = None
+    info: NoticeInfo = field(default_factory=NoticeInfo)
+
+
+def write_papers(results: Results, units: list[UnitResult], papers: Papers | None) -> list[Written]:
+    """Write the 通报 and the 督办通知 where asked, each safely (a previous file is kept as a backup)."""
+    if papers is None:
+        return []
+    written = []
+    if papers.word:
+        written.append(write_safely(papers.word, lambda tmp: write_notice(results, units, tmp, papers.info)))
+    if papers.notices:
+        folder = Path(papers.notices)
+        for unit in owing_units(units):
+            name = re.sub(r'[\\/:*?"<>|\s]+', "_", unit.unit)
+            written.append(write_safely(folder / f"督办通知-{name}.docx",
+                                        lambda tmp, unit=unit: write_unit_notice(results, unit, tmp, papers.info)))
+    return written
+
+
 def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Path | None = None,
-          json_path: str | Path | None = None, review: str | Path | None = None) -> MatchResult:
-    """Assess a plan against reports; carry reviews over; write the ledger and JSON where asked."""
-    _guard(xlsx, json_path, [plan_path, *report_paths, review])
+          json_path: str | Path | None = None, review: str | Path | None = None,
+          papers: Papers | None = None) -> MatchResult:
+    """Assess a plan against reports; carry reviews over; write the ledger, JSON and Word papers where asked."""
+    _guard(xlsx, json_path, [plan_path, *report_paths, review], papers)
     plan, warnings = read_plan(plan_path)
     reports = []
     for path in report_paths:
@@ -121,15 +148,22 @@ def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Pat
         names = "、".join(report.name for report in reports)
         raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
     outcome = _finish(plan, decide(prepared), xlsx, json_path, review)
+    outcome.written += write_papers(outcome.results, outcome.units, papers)
     outcome.notes[:0] = warnings + report_warnings(plan, reports)
     return outcome
 
 
-def _guard(xlsx, json_path, inputs: list) -> None:
-    """Before any work: outputs are never inputs, never one file, and a workbook is named .xlsx."""
+def _guard(xlsx, json_path, inputs: list, papers: Papers | None = None, folder: str | Path | None = None) -> None:
+    """Before any work: outputs are never inputs, never one file, a workbook is named .xlsx and a 通报 .docx,
+    and the 督办通知 never go into the folder of reports being read."""
     if xlsx and Path(xlsx).suffix.lower() != ".xlsx":
         raise OutputError(f"工作簿文件名应以 .xlsx 结尾（现为“{shown(Path(xlsx).name)}”）。请改为例如“台账.xlsx”。")
-    guard_outputs([xlsx, json_path], inputs)
+    word = papers.word if papers else None
+    if word and Path(word).suffix.lower() != ".docx":
+        raise OutputError(f"通报文件名应以 .docx 结尾（现为“{shown(Path(word).name)}”）。请改为例如“督查通报.docx”。")
+    if papers and papers.notices and folder and Path(papers.notices).resolve() == Path(folder).resolve():
+        raise OutputError("督办通知不能保存到存放报告的文件夹中（下次核查会把它们当作报告读取）。请另选一个文件夹。")
+    guard_outputs([xlsx, json_path, word], inputs)
 
 
 def _finish(plan: Plan, results: Results, xlsx, json_path, review, note: str = "",
@@ -199,10 +233,10 @@ class AuditResult:
 
 def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | None = None,
           government: str | Path | None = None, xlsx: str | Path | None = None, json_path: str | Path | None = None,
-          review: str | Path | None = None, progress=None) -> AuditResult:
-    """Audit a folder of department reports unit by unit; write the ledger and JSON where asked."""
+          review: str | Path | None = None, progress=None, papers: Papers | None = None) -> AuditResult:
+    """Audit a folder of department reports unit by unit; write the ledger, JSON and Word papers where asked."""
     members = list(Path(folder).iterdir()) if Path(folder).is_dir() else []
-    _guard(xlsx, json_path, [plan_path, government, units_csv, review, *members])
+    _guard(xlsx, json_path, [plan_path, government, units_csv, review, *members], papers, folder)
     plan = load_plan(plan_path)
     registry = load_registry(units_csv) if units_csv else []
     units = audit_units(plan, registry)
@@ -216,7 +250,7 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
     received = sum(len(v) for v in folder_result.reports.values())
     missing = sum(1 for u in result.units if not u.group and not u.reports)
     note = (f"收到 {received} 份单位报告，{missing} 个单位未报送，{len(folder_result.unassigned)} 份无法归属，"
-            f"{len(folder_result.skipped)} 个文件无法读取。" + ("旗县政府报告作为辅助佐证。" if secondary else ""))
+            f"{len(folder_result.skipped)} 个文件无法读取。" + ("政府年度报告作为辅助佐证。" if secondary else ""))
     extra = {
         "plan": plan.to_dict()["plan"],
         "rate": round(result.rate, 4),
@@ -228,4 +262,5 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
     }
     outcome = _finish(plan, result.results, xlsx, json_path, review, note,
                       units=result.units, extra=extra)
+    outcome.written += write_papers(outcome.results, outcome.units, papers)
     return AuditResult(result, outcome)
