@@ -1,6 +1,8 @@
 """The ledger workbook: sheets, labels, fills, print settings, and reviews that survive re-runs."""
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import openpyxl
@@ -78,6 +80,30 @@ def test_units_judged_on_the_government_report_are_not_ranked(ledger):
     assert all(row[10] == "未单独报送，依据：wulatezhong-2024-report.txt" for row in rows)
 
 
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_the_workbook_recounts_a_reviewers_change(ledger, tmp_path):
+    # Change one 复核结论 in a copy, let LibreOffice recalculate, and read the counts it finds.
+    def recalculated(path):
+        out = tmp_path / "calc"
+        subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                       check=True, capture_output=True, timeout=180)
+        return openpyxl.load_workbook(out / path.name, data_only=True)
+
+    def counts(workbook):
+        overview = {row[0]: row[1] for row in workbook["总览"].iter_rows(values_only=True) if row[0]}
+        summary = {row[1]: row[5] for row in workbook["单位汇总"].iter_rows(min_row=3, values_only=True)}
+        matrix = {row[0]: row[2] for row in workbook["单位矩阵"].iter_rows(min_row=4, values_only=True)}
+        return overview["√ 已落实"], overview["× 未体现"], summary["旗委编办"], matrix["旗委编办"]
+
+    before = counts(recalculated(ledger))
+    copy = tmp_path / "复核后.xlsx"
+    shutil.copy(ledger, copy)
+    write_review(copy, 1, "已落实", "经核实已落实")  # task 1, led by 旗委编办, was 未体现
+    after = counts(recalculated(copy))
+    assert before[3] == "牵头×" and after[3] == "牵头√"
+    assert after[0] == before[0] + 1 and after[1] == before[1] - 1 and after[2] == before[2] + 1
+
+
 def test_print_settings(ledger):
     workbook = openpyxl.load_workbook(ledger)
     for name in SHEETS:
@@ -96,15 +122,17 @@ def test_unit_matrix_summary_and_reminders(ledger):
     matrix = workbook["单位矩阵"]
     assert header(matrix)[:4] == ["单位", "类型", 1, 2]
     rows = {matrix.cell(row=r, column=1).value: r for r in range(4, matrix.max_row + 1)}
-    # 旗司法局 leads task 5, which the report shows as done.
-    assert matrix.cell(row=rows["旗司法局"], column=2 + 5).value == "牵头√"
+    # 旗司法局 leads task 5: its mark is 牵头 and the sign of task 5's final status on the task sheet.
+    final = column(workbook["任务落实情况"], "最终状态")
+    mark = matrix.cell(row=rows["旗司法局"], column=2 + 5).value
+    assert mark.startswith('="牵头"&IF(') and f"'任务落实情况'!${openpyxl.utils.get_column_letter(final)}$7" in mark
     assert matrix.cell(row=rows["旗司法局"], column=2 + 1).value is None
     assert rows["单位群组（泛指多个单位，供参考）"] < rows["旗政府各部门"]
     summary = workbook["单位汇总"]
     assert header(summary) == template()["ledger"]["columns"]["units"]
-    rates = [summary.cell(row=r, column=10).value for r in range(3, summary.max_row + 1)
-             if summary.cell(row=r, column=3).value == "单位"]
-    assert rates == sorted(rates, reverse=True)
+    justice = next(r for r in range(3, summary.max_row + 1) if summary.cell(row=r, column=2).value == "旗司法局")
+    done = summary.cell(row=justice, column=6).value
+    assert done == f"=COUNTIF('单位矩阵'!$C${rows['旗司法局']}:$AD${rows['旗司法局']},\"*√\")"
     reminders = workbook["督办清单"]
     owed = [reminders.cell(row=r, column=5).value for r in range(3, reminders.max_row + 1)]
     assert owed and not any("已落实" in v for v in owed)

@@ -74,15 +74,25 @@ class Styles:
         cell.alignment = self.center
 
 
+class Formula(str):
+    """A formula tracker writes itself (=COUNTIF(…)). Only these become formulas: every other string is text.
+    A formula never holds text from a document: it refers to the cells that hold such text."""
+
+
 def append_row(sheet, values: list[object]) -> int:
     """Append a row; every string is stored as text, so a title like =1+1 or #N/A from a document, a file name
     or the registry is never a formula or an error value. Return the row's number."""
-    sheet.append([as_text(v) if isinstance(v, str) else v for v in values])
+    sheet.append([v if isinstance(v, Formula) else as_text(v) if isinstance(v, str) else v for v in values])
     row = sheet.max_row
     for column, value in enumerate(values, start=1):
-        if isinstance(value, str) and value:
+        if isinstance(value, str) and value and not isinstance(value, Formula):
             sheet.cell(row=row, column=column).data_type = "s"
     return row
+
+
+def quoted(text: str) -> str:
+    """A constant of tracker's own (a status label, a sign) as a formula string literal."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def put_text(cell, value: str) -> None:

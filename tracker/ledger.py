@@ -11,6 +11,7 @@ from . import __version__
 from .assess import ELSEWHERE, admitted_gap, missing_summary, unevidenced
 from .excel import (
     STATUSES,
+    Formula,
     Styles,
     append_row,
     body_row,
@@ -18,6 +19,7 @@ from .excel import (
     format_targets,
     printable,
     put_text,
+    quoted,
     status_label,
     template,
     titled_sheet,
@@ -55,27 +57,66 @@ def ledger_title(results: Results) -> str:
     return spec["title_without_place"].format(plan=plan.title)
 
 
-def write_ledger(results: Results, units: list[UnitResult], path: Path, info: LedgerInfo) -> None:
-    """Write the five-sheet ledger workbook."""
+@dataclass(frozen=True)
+class TaskCells:
+    """Where the task sheet keeps what the other sheets count, so that they count with formulas and follow a
+    reviewer's 复核结论 in Excel, WPS and LibreOffice: the task rows and the letters of the columns."""
+
+    first: int
+    last: int
+    letters: dict[str, str]
+
+    def column(self, name: str) -> str:
+        """A whole column of the task rows, as an absolute reference on the task sheet."""
+        letter = self.letters[name]
+        return f"'{TASKS}'!${letter}${self.first}:${letter}${self.last}"
+
+    def cell(self, name: str, index: int) -> str:
+        """The cell of the index-th task (from 0) in a column."""
+        return f"'{TASKS}'!${self.letters[name]}${self.first + index}"
+
+
+def task_columns(results: Results) -> tuple[list[str], list[float]]:
+    """The task sheet's visible columns and widths; 单位自报 only where a progress table was read."""
+    spec = template()["ledger"]
+    columns = list(spec["columns"]["tasks"])
+    widths = list(spec["columns"]["tasks_widths"])
+    if any(result.claim for result in results.tasks):
+        at = columns.index("系统判定")
+        columns.insert(at, CLAIM_COLUMN)
+        widths.insert(at, 12)
+    return columns, widths
+
+
+def write_ledger(results: Results, units: list[UnitResult], path: Path, info: LedgerInfo,
+                 units_follow_tasks: bool = True) -> None:
+    """Write the five-sheet ledger workbook. Counts are formulas over the final statuses; where each unit's
+    status is its task's (tracker match), the unit matrix follows the task sheet too; where it comes from the
+    unit's own report (tracker audit), the matrix holds it and the summary counts from the matrix."""
     from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
 
     styles = Styles()
     title = ledger_title(results)
+    columns, _ = task_columns(results)
+    cells = TaskCells(3, 2 + len(results.tasks),
+                      {name: get_column_letter(i) for i, name in enumerate(columns + list(KEY_COLUMNS), start=1)})
     workbook = Workbook()
     overview = workbook.active
     overview.title = OVERVIEW
-    _overview(overview, styles, title, results, info)
+    _overview(overview, styles, title, results, info, cells)
     _tasks(workbook.create_sheet(TASKS), styles, title, results)
-    _matrix(workbook.create_sheet(MATRIX), styles, title, results, units)
-    _unit_summary(workbook.create_sheet(UNITS), styles, title, units)
+    rows = _matrix(workbook.create_sheet(MATRIX), styles, title, results, units, cells if units_follow_tasks else None)
+    _unit_summary(workbook.create_sheet(UNITS), styles, title, units, rows, 2 + len(results.tasks))
     _reminders(workbook.create_sheet(REMINDERS), styles, title, results, units)
     workbook.save(path)
 
 
 # ---------------------------------------------------------------- 总览
 
-def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerInfo) -> None:
+def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerInfo, cells: TaskCells) -> None:
     from openpyxl.chart import BarChart, Reference
+    from openpyxl.utils import get_column_letter
 
     width = 8
     append_row(sheet, [title])
@@ -112,8 +153,13 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
     start = _table(sheet, styles, ["状态", "任务数", "占比"],
                    [[status_label(s), counts[s], counts[s] / max(1, len(results.tasks))] for s in statuses]
                    + [["合计", len(results.tasks), 1.0 if results.tasks else 0.0]])
+    final = cells.column("最终状态")
+    total_row = start + len(statuses)
     for offset, status in enumerate(statuses):
-        styles.paint_status(sheet.cell(row=start + offset, column=1), status)
+        row = start + offset
+        styles.paint_status(sheet.cell(row=row, column=1), status)
+        sheet.cell(row=row, column=2).value = Formula(f"=COUNTIF({final},{quoted(status_label(status, sign=False))})")
+        sheet.cell(row=row, column=3).value = Formula(f"=IF($B${total_row}=0,0,B{row}/$B${total_row})")
     for row in range(start, sheet.max_row + 1):
         sheet.cell(row=row, column=3).number_format = "0.0%"
     append_row(sheet, [])
@@ -129,6 +175,21 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
         first = _table(sheet, styles, [heading[1:-2]] + [status_label(s, sign=False) for s in chart_statuses] + ["合计"],
                        [[name] + [c[s] for s in chart_statuses] + [sum(c.values())] for name, c in groups.items()])
         last = sheet.max_row
+        by_lead = heading == "按牵头单位统计"
+        source = cells.column("牵头单位" if by_lead else "所属部分")
+        for row, name in zip(range(first, last + 1), groups, strict=True):
+            # The group's name stands in column A: the formula refers to it and holds no document text.
+            if name.startswith("（未"):
+                member = f"({source}=\"\")"
+            elif by_lead:
+                member = f'ISNUMBER(FIND("、"&$A{row}&"、","、"&{source}&"、"))'
+            else:
+                member = f"({source}=$A{row})"
+            for col in range(2, 2 + len(chart_statuses)):
+                header = f"{get_column_letter(col)}${first - 1}"
+                sheet.cell(row=row, column=col).value = Formula(f"=SUMPRODUCT({member}*({final}={header}))")
+            end = get_column_letter(1 + len(chart_statuses))
+            sheet.cell(row=row, column=2 + len(chart_statuses)).value = Formula(f"=SUM(B{row}:{end}{row})")
         chart = BarChart()
         chart.type, chart.grouping, chart.overlap = "bar", "stacked", 100
         chart.title = f"任务落实情况（{heading[1:]}）"
@@ -175,13 +236,7 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     spec = template()["ledger"]
-    columns = list(spec["columns"]["tasks"])
-    widths = list(spec["columns"]["tasks_widths"])
-    claimed = any(result.claim for result in results.tasks)
-    if claimed:  # a progress table was among the reports: the units' own claims stand beside the judgement
-        at = columns.index("系统判定")
-        columns.insert(at, CLAIM_COLUMN)
-        widths.insert(at, 12)
+    columns, widths = task_columns(results)
     first = titled_sheet(sheet, styles, spec["tasks_title"].format(title=title), columns + list(KEY_COLUMNS),
                          widths + [8, 14])
     position = {name: i + 1 for i, name in enumerate(columns + list(KEY_COLUMNS))}
@@ -268,8 +323,12 @@ def _missing_cell(result: TaskResult, limit: int = 6) -> str:
 
 # ---------------------------------------------------------------- 单位矩阵
 
-def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[UnitResult]) -> None:
+def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[UnitResult],
+            cells: TaskCells | None) -> dict[str, int]:
+    """The units × tasks matrix; return each unit's row. With cells, a unit's mark follows its task's final
+    status on the task sheet (牵头 & the status's sign), and conditional fills follow the marks."""
     from openpyxl.comments import Comment
+    from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -296,6 +355,8 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
         sheet.cell(row=2, column=col).comment = Comment(f"{task.no} {task.title}", "tracker", 60, 200)
     sheet.row_dimensions[3].height = 12 * MATRIX_TITLE_CHARS + 8
     column_of = {t.seq: i for i, t in enumerate(tasks, start=3)}
+    index_of = {t.seq: i for i, t in enumerate(tasks)}
+    rows: dict[str, int] = {}
     for group in (False, True):
         members = [u for u in units if u.group == group]
         if group and members:
@@ -306,6 +367,7 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
         for unit in members:
             append_row(sheet, [unit.unit, "群组" if unit.group else "单位"])
             row = sheet.max_row
+            rows[unit.unit] = row
             for col in range(1, width + 1):
                 cell = sheet.cell(row=row, column=col)
                 cell.border, cell.font, cell.alignment = styles.border, styles.body, styles.center
@@ -314,18 +376,40 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
                 cell = sheet.cell(row=row, column=column_of[item.seq])
                 role = roles["lead"] if item.role == LEAD else roles["responsible"]
                 put_text(cell, role + spec["status"][item.status]["sign"])
+                if cells is not None:
+                    cell.value = _mark_formula(role, cells.cell("最终状态", index_of[item.seq]))
                 styles.paint_status(cell, item.status)
                 cell.font = styles.small if item.role != LEAD else styles.status_font[item.status]
+    if cells is not None and rows:
+        body = f"C4:{get_column_letter(width)}{sheet.max_row}"
+        for status in STATUSES:
+            sign = quoted(spec["status"][status]["sign"])
+            sheet.conditional_formatting.add(body, FormulaRule(formula=[f"RIGHT(C4,1)={sign}"],
+                                                               fill=styles.status_fill[status]))
     sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 6
     for col in range(3, width + 1):
         sheet.column_dimensions[get_column_letter(col)].width = 5.2
     printable(sheet, width, header_rows="1:3", paper="A3", freeze="C4", filter_row=None)
+    return rows
+
+
+def _mark_formula(role: str, final: str) -> Formula:
+    """牵头√ from the role and the task's final status: the sign of whichever status label the cell holds."""
+    spec = template()["status"]
+    mark = quoted("")
+    for status in reversed(STATUSES):
+        mark = f"IF({final}={quoted(spec[status]['label'])},{quoted(spec[status]['sign'])},{mark})"
+    return Formula(f"={quoted(role)}&{mark}")
 
 
 # ---------------------------------------------------------------- 单位汇总
 
-def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult]) -> None:
+def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult], matrix_rows: dict[str, int],
+                  matrix_last_column: int) -> None:
+    """Units with their counts and rates, counted with formulas from their row of the matrix."""
+    from openpyxl.utils import get_column_letter
+
     spec = template()["ledger"]
     columns = spec["columns"]["units"]
     titled_sheet(sheet, styles, spec["units_title"].format(title=title), columns, spec["columns"]["units_widths"])
@@ -337,6 +421,7 @@ def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult]) ->
     groups = [u for u in units if u.group]
     rank, previous = 0, None
     rate_column = columns.index("完成率") + 1
+    ranked: list[int] = []
     for position, unit in enumerate(departments + groups, start=1):
         standing = _standing(unit)
         if not unit.group and standing == "own" and unit.rate != previous:
@@ -348,12 +433,23 @@ def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult]) ->
             unit.count(DONE), unit.count(PARTIAL), unit.count(MISSING), unit.count(NOT_SUBMITTED), unit.rate,
             _basis_cell(unit, standing),
         ])
+        marks = f"'{MATRIX}'!$C${matrix_rows[unit.unit]}:${get_column_letter(matrix_last_column)}${matrix_rows[unit.unit]}"
+        for col, status in zip((6, 7, 8, 9), (DONE, PARTIAL, MISSING, NOT_SUBMITTED), strict=True):
+            sign = template()["status"][status]["sign"]
+            sheet.cell(row=row, column=col).value = Formula(f"=COUNTIF({marks},{quoted('*' + sign)})")
+        sheet.cell(row=row, column=rate_column).value = Formula(f"=IF(D{row}+E{row}=0,0,(F{row}+0.5*G{row})/(D{row}+E{row}))")
+        if standing == "own" and not unit.group:
+            ranked.append(row)
         sheet.cell(row=row, column=rate_column).number_format = "0.0%"
         for col in (1, 3, 4, 5, 6, 7, 8, 9, 10):
             sheet.cell(row=row, column=col).alignment = styles.center
         if unit.group:
             for col in range(1, len(columns) + 1):
                 sheet.cell(row=row, column=col).fill = styles.group_fill
+    if ranked:  # the ranked units stand first, together: their rank follows their rate
+        rate = get_column_letter(rate_column)
+        for row in ranked:
+            sheet.cell(row=row, column=1).value = Formula(f"=RANK({rate}{row},${rate}${ranked[0]}:${rate}${ranked[-1]})")
     printable(sheet, len(columns))
 
 

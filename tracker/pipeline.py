@@ -179,12 +179,13 @@ def _finish(plan: Plan, results: Results, xlsx, json_path, review, note: str = "
         notes += imported.skipped + applied
         if imported.reviews:
             notes.insert(0, f"已从“{Path(source).name}”带入 {len(imported.reviews)} 条复核意见。")
+    follow = units is None  # each unit's status is its task's: the matrix follows the task sheet
     if units is None:
         units = units_from_results(results)
     written = []
     if xlsx:
         info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note)
-        written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info)))
+        written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info, follow)))
     if json_path:
         data = (extra | {"tasks": [t.to_dict() for t in results.tasks]} if extra is not None
                 else results.to_dict() | {"units": [u.to_dict() for u in units]})
