@@ -107,6 +107,25 @@ class Percent(click.ParamType):
 
 PERCENT = Percent()
 
+
+class Day(click.ParamType):
+    """A date written as 2025-12-31, 2025年12月31日 or 20251231."""
+
+    name = "日期"
+
+    def convert(self, value, param, ctx):
+        import re
+        from datetime import date
+
+        match = re.fullmatch(r"\s*(\d{4})\s*[-/.年]?\s*(\d{1,2})\s*[-/.月]?\s*(\d{1,2})\s*日?\s*", str(value))
+        try:
+            return date(*map(int, match.groups())) if match else self.fail("", param, ctx)
+        except (ValueError, click.BadParameter):
+            self.fail(f"“{value}”不是有效的日期，请写成 2025-12-31 或 2025年12月31日。", param, ctx)
+
+
+DAY = Day()
+
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -120,8 +139,11 @@ def cli():
 
 
 def paper_options(command):
-    """The options of the Word papers for a supervision meeting, shared by match and audit."""
+    """The options of the Word papers for a supervision meeting, and the day deadlines are judged on, shared
+    by match and audit."""
     options = [
+        click.option("--as-of", type=DAY, metavar="日期",
+                     help="判断完成时限是否到期的日期，如 2025-12-31（默认：报告落款日期，没有落款则为今天）。"),
         click.option("--word", type=click.Path(dir_okay=False), metavar="文件",
                      help="督查情况通报（.docx）的保存路径：总体情况、主要问题和两张附件表，按最终状态（含复核结论）。"),
         click.option("--notices", type=click.Path(file_okay=False), metavar="文件夹",
@@ -136,7 +158,7 @@ def paper_options(command):
     return command
 
 
-def _papers(word, notices, reply_by, contact, issuer):
+def _papers(word, notices, reply_by, contact, issuer, as_of=None):
     from .notice import NoticeInfo
     from .pipeline import Papers
 
@@ -173,7 +195,7 @@ def match(plan, reports, xlsx, json_path, review, **paper):
     from .pipeline import match as run_match
     from .render import match_summary
 
-    result = run_match(plan, list(reports), xlsx, json_path, review, _papers(**paper))
+    result = run_match(plan, list(reports), xlsx, json_path, review, _papers(**paper), paper["as_of"])
     click.echo(match_summary(result.results, result.notes))
     _report_written(result.written)
 
@@ -198,7 +220,8 @@ def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fai
         return click.progressbar(paths, label="读取报告", file=sys.stderr,
                                  item_show_func=lambda p: p.name if p else "")
 
-    result = run_audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, progress, _papers(**paper))
+    result = run_audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, progress, _papers(**paper),
+                       paper["as_of"])
     click.echo(audit_summary(result.audit, result.outcome.notes))
     _report_written(result.outcome.written)
     if result.audit.rate * 100 < fail_under:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from . import __version__
 from .assess import ELSEWHERE, admitted_gap, missing_summary, unevidenced
+from .deadlines import LABELS as DUE_LABELS
 from .excel import (
     STATUSES,
     Formula,
@@ -35,6 +36,7 @@ KEY_COLUMNS = ("编号", "任务指纹")
 REVIEW_COLUMN, NOTE_COLUMN = "复核结论", "复核说明"
 CLAIM_COLUMN = "单位自报"
 CONFIDENCE_COLUMN = "可信度"
+DUE_COLUMN = "到期情况"
 CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低·建议复核"}
 MATRIX_TITLE_CHARS = 12
 
@@ -46,6 +48,7 @@ class LedgerInfo:
     generated: datetime
     reports: tuple[str, ...]
     note: str = ""
+    as_of: date | None = None  # the day deadlines are judged on
 
 
 def ledger_title(results: Results) -> str:
@@ -127,6 +130,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
         ("工作计划", f"《{results.plan.title}》（{results.plan.name}，{len(results.plan.tasks)} 项任务）"),
         ("年度报告", "、".join(info.reports) or "（无）"),
         ("生成时间", info.generated.strftime("%Y-%m-%d %H:%M")),
+        ("到期判断日", f"{info.as_of:%Y-%m-%d}（完成时限早于此日的任务为“已到期”；可用 --as-of 指定）" if info.as_of else "—"),
         ("软件版本", f"tracker {__version__}"),
     ]
     if info.note:
@@ -231,7 +235,8 @@ def _table(sheet, styles: Styles, header: list[str], rows: list[list[object]]) -
 
 def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
     from openpyxl.comments import Comment
-    from openpyxl.formatting.rule import CellIsRule
+    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+    from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -251,6 +256,7 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
         cells = {
             "序号": task.seq, "所属部分": task.section, "任务名称": task.title, "任务内容": task.text,
             "牵头单位": "、".join(task.lead_units), "责任单位": "、".join(task.units), "完成时限": task.deadline,
+            DUE_COLUMN: f"{DUE_LABELS[result.due]}（{result.due_date}）" if result.due else "",
             "量化目标": _targets_cell(result), CLAIM_COLUMN: _claim_cell(result),
             "系统判定": status_label(result.status, sign=False), "匹配度": result.score,
             CONFIDENCE_COLUMN: CONFIDENCE_LABELS.get(result.confidence, ""), "佐证摘录": _quotes_cell(result),
@@ -289,6 +295,14 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
         sheet.conditional_formatting.add(final_range, CellIsRule(
             operator="equal", formula=[f'"{status_label(status, sign=False)}"'],
             fill=styles.status_fill[status], font=styles.status_font[status]))
+    # Lamps: a task overdue and not done is red, one due within 30 days and not done yellow; they follow the
+    # final status when a reviewer changes it.
+    due, final = get_column_letter(position[DUE_COLUMN]), get_column_letter(position["最终状态"])
+    done_label = quoted(status_label(DONE, sign=False))
+    for label, color in ((DUE_LABELS["overdue"], spec["lamps"]["overdue"]), (DUE_LABELS["soon"], spec["lamps"]["soon"])):
+        sheet.conditional_formatting.add(f"{due}{first}:{due}{last}", FormulaRule(
+            formula=[f'AND(LEFT({due}{first},{len(label)})={quoted(label)},{final}{first}<>{done_label})'],
+            fill=PatternFill("solid", fgColor=color), stopIfTrue=True))
     for name in KEY_COLUMNS:
         sheet.column_dimensions[get_column_letter(position[name])].hidden = True
     fit_rows(sheet, first, last)

@@ -187,6 +187,7 @@ class Report:
     year: int | None
     passages: tuple[Passage, ...]
     claims: tuple[Claim, ...] = ()
+    date: str = ""  # the date it was signed (ISO), from a date line such as 2025年1月10日
 
     @property
     def name(self) -> str:
@@ -289,6 +290,8 @@ class TaskResult:
     claim: str = ""  # the unit's own word in a progress table (已完成 / 推进中), never evidence
     confidence: str = ""  # high | medium | low: how sure the system's status is
     confidence_reason: str = ""
+    due: str = ""  # overdue | soon | later, on the date the results are for; "" without a dated deadline
+    due_date: str = ""  # the last day the deadline allows, ISO
 
 
     @property
@@ -314,6 +317,8 @@ class TaskResult:
             "explanation": self.explanation,
             "confidence": self.confidence,
             "confidence_reason": self.confidence_reason,
+            "due": self.due,
+            "due_date": self.due_date,
         } | ({"claim": self.claim} if self.claim else {})
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from .assess import assess_plan, decide, prepare
 from .audit import Audit, audit_plan, audit_units, read_folder, units_from_results
 from .checks import plan_warnings, report_warnings
+from .deadlines import with_deadlines
 from .errors import InputError, OutputError
 from .excel import write_task_table
 from .ingest import READERS, read_document
@@ -134,7 +135,7 @@ def write_papers(results: Results, units: list[UnitResult], papers: Papers | Non
 
 def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Path | None = None,
           json_path: str | Path | None = None, review: str | Path | None = None,
-          papers: Papers | None = None) -> MatchResult:
+          papers: Papers | None = None, as_of: date | None = None) -> MatchResult:
     """Assess a plan against reports; carry reviews over; write the ledger, JSON and Word papers where asked."""
     _guard(xlsx, json_path, [plan_path, *report_paths, review], papers)
     plan, warnings = read_plan(plan_path)
@@ -147,7 +148,7 @@ def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Pat
     if not prepared.related():
         names = "、".join(report.name for report in reports)
         raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
-    outcome = _finish(plan, decide(prepared), xlsx, json_path, review)
+    outcome = _finish(plan, decide(prepared), xlsx, json_path, review, as_of=as_of)
     outcome.written += write_papers(outcome.results, outcome.units, papers)
     outcome.notes[:0] = warnings + report_warnings(plan, reports)
     return outcome
@@ -167,8 +168,9 @@ def _guard(xlsx, json_path, inputs: list, papers: Papers | None = None, folder: 
 
 
 def _finish(plan: Plan, results: Results, xlsx, json_path, review, note: str = "",
-            units: list[UnitResult] | None = None, extra: dict | None = None) -> MatchResult:
-    """Carry reviews over, then write the ledger and the JSON where asked."""
+            units: list[UnitResult] | None = None, extra: dict | None = None, as_of: date | None = None) -> MatchResult:
+    """Carry reviews over, mark the deadlines passed, then write the ledger and the JSON where asked."""
+    results, when = with_deadlines(results, as_of)
     notes = _sanity(results) if units is None else []
     if review and not Path(review).is_file():
         raise InputError(f"找不到复核意见工作簿“{review}”。请检查 --review 后的路径。")
@@ -184,7 +186,7 @@ def _finish(plan: Plan, results: Results, xlsx, json_path, review, note: str = "
         units = units_from_results(results)
     written = []
     if xlsx:
-        info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note)
+        info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note, when)
         written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info, follow)))
     if json_path:
         data = (extra | {"tasks": [t.to_dict() for t in results.tasks]} if extra is not None
@@ -234,7 +236,8 @@ class AuditResult:
 
 def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | None = None,
           government: str | Path | None = None, xlsx: str | Path | None = None, json_path: str | Path | None = None,
-          review: str | Path | None = None, progress=None, papers: Papers | None = None) -> AuditResult:
+          review: str | Path | None = None, progress=None, papers: Papers | None = None,
+          as_of: date | None = None) -> AuditResult:
     """Audit a folder of department reports unit by unit; write the ledger, JSON and Word papers where asked."""
     members = list(Path(folder).iterdir()) if Path(folder).is_dir() else []
     _guard(xlsx, json_path, [plan_path, government, units_csv, review, *members], papers, folder)
@@ -262,6 +265,6 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
         "skipped_files": [{"path": p, "reason": reason} for p, reason in folder_result.skipped],
     }
     outcome = _finish(plan, result.results, xlsx, json_path, review, note,
-                      units=result.units, extra=extra)
+                      units=result.units, extra=extra, as_of=as_of)
     outcome.written += write_papers(outcome.results, outcome.units, papers)
     return AuditResult(result, outcome)

@@ -70,6 +70,10 @@ def match_summary(results, notes: list[str]) -> str:
             for r in rows:
                 lead = "、".join(r.task.lead_units) or "—"
                 lines.append(f"  {pad(r.task.no, 11)} {pad(r.task.title, 40)} 牵头：{lead}")
+    overdue = [r for r in results.tasks if r.due == "overdue" and r.final_status != "done"]
+    if overdue:
+        numbers = "、".join(str(r.task.seq) for r in overdue)
+        lines.append(f"\n已过完成时限仍未落实 {len(overdue)} 项：序号 {numbers}。")
     doubtful = [r for r in results.tasks if r.confidence == "low" and not (r.review and r.review.status)]
     if doubtful:
         numbers = "、".join(str(r.task.seq) for r in doubtful)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table
@@ -139,7 +140,7 @@ def split_report(document: Document) -> Report:
             continue
         passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
-                  year=year, passages=tuple(passages),
+                  year=year, passages=tuple(passages), date=_signed(normals),
                   claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
 
 
@@ -230,6 +231,19 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
                            kind=sentence_kind(normalize(sentence), kind), text=sentence, heading=heading,
                            row_task=row_task))
     return out
+
+
+def _signed(normals: list[str]) -> str:
+    """The date of the last date line (2025年1月10日) among a report's closing lines, ISO, or ""."""
+    for paragraph in reversed(normals[-6:]):
+        match = re.fullmatch(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", paragraph.strip())
+        if match:
+            year, month, day = map(int, match.groups())
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return ""
+    return ""
 
 
 def _year(title: str, normals: list[str]) -> int | None:
