@@ -139,11 +139,13 @@ def cli():
 
 
 def paper_options(command):
-    """The options of the Word papers for a supervision meeting, and the day deadlines are judged on, shared
-    by match and audit."""
+    """The options of the Word papers for a supervision meeting, the day deadlines are judged on and last year's
+    results, shared by match and audit."""
     options = [
         click.option("--as-of", type=DAY, metavar="日期",
                      help="判断完成时限是否到期的日期，如 2025-12-31（默认：报告落款日期，没有落款则为今天）。"),
+        click.option("--previous", metavar="文件",
+                     help="上一年的台账工作簿（或结果 JSON）：列出每项任务上年的最终状态，标出退步和连续两年未体现的任务。"),
         click.option("--word", type=click.Path(dir_okay=False), metavar="文件",
                      help="督查情况通报（.docx）的保存路径：总体情况、主要问题和两张附件表，按最终状态（含复核结论）。"),
         click.option("--notices", type=click.Path(file_okay=False), metavar="文件夹",
@@ -158,13 +160,12 @@ def paper_options(command):
     return command
 
 
-def _papers(word, notices, reply_by, contact, issuer, as_of=None):
+def _outputs(xlsx, json_path, review, word, notices, reply_by, contact, issuer, as_of, previous):
     from .notice import NoticeInfo
-    from .pipeline import Papers
+    from .pipeline import Outputs, Papers
 
-    if not word and not notices:
-        return None
-    return Papers(word, notices, NoticeInfo(issuer or "", reply_by or "", contact or ""))
+    papers = Papers(word, notices, NoticeInfo(issuer or "", reply_by or "", contact or "")) if word or notices else None
+    return Outputs(xlsx, json_path, review, papers, as_of, previous)
 
 
 @cli.command(epilog="tracker parse 2025年工作要点.docx -o 任务分解表.xlsx")
@@ -195,7 +196,7 @@ def match(plan, reports, xlsx, json_path, review, **paper):
     from .pipeline import match as run_match
     from .render import match_summary
 
-    result = run_match(plan, list(reports), xlsx, json_path, review, _papers(**paper), paper["as_of"])
+    result = run_match(plan, list(reports), _outputs(xlsx, json_path, review, **paper))
     click.echo(match_summary(result.results, result.notes))
     _report_written(result.written)
 
@@ -220,8 +221,7 @@ def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fai
         return click.progressbar(paths, label="读取报告", file=sys.stderr,
                                  item_show_func=lambda p: p.name if p else "")
 
-    result = run_audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, progress, _papers(**paper),
-                       paper["as_of"])
+    result = run_audit(plan, reports_dir, units_csv, government, _outputs(xlsx, json_path, review, **paper), progress)
     click.echo(audit_summary(result.audit, result.outcome.notes))
     _report_written(result.outcome.written)
     if result.audit.rate * 100 < fail_under:

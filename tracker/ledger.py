@@ -26,6 +26,7 @@ from .excel import (
     titled_sheet,
 )
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
+from .previous import TREND_LABELS
 from .progress import UNSUPPORTED_CLAIM, claims_done
 from .text import brief
 
@@ -36,6 +37,7 @@ KEY_COLUMNS = ("编号", "任务指纹")
 REVIEW_COLUMN, NOTE_COLUMN = "复核结论", "复核说明"
 CLAIM_COLUMN = "单位自报"
 CONFIDENCE_COLUMN = "可信度"
+PREVIOUS_COLUMN, TREND_COLUMN = "上年状态", "较上年变化"
 DUE_COLUMN = "到期情况"
 CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低·建议复核"}
 MATRIX_TITLE_CHARS = 12
@@ -88,6 +90,9 @@ def task_columns(results: Results) -> tuple[list[str], list[float]]:
         at = columns.index("系统判定")
         columns.insert(at, CLAIM_COLUMN)
         widths.insert(at, 12)
+    if any(result.previous_status for result in results.tasks):  # --previous: last year beside this year
+        columns += [PREVIOUS_COLUMN, TREND_COLUMN]
+        widths += [10, 14]
     return columns, widths
 
 
@@ -263,6 +268,7 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
             "未体现的措施": _missing_cell(result),
             REVIEW_COLUMN: status_label(review.status, sign=False) if review and review.status else "",
             NOTE_COLUMN: note, "最终状态": None, "编号": task.no, "任务指纹": task.fingerprint,
+            PREVIOUS_COLUMN: status_label(result.previous_status, sign=False) if result.previous_status else "",
         }
         row = body_row(sheet, styles, [cells.get(name) for name in columns + list(KEY_COLUMNS)])
         if result.confidence:
@@ -273,6 +279,13 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
                 sure.font = styles.warning
         sheet.cell(row=row, column=position["最终状态"]).value = (
             f'=IF(TRIM({review_col}{row})="",{system_col}{row},{review_col}{row})')
+        if TREND_COLUMN in position:
+            final_cell = f"{get_column_letter(position['最终状态'])}{row}"
+            last_cell = f"{get_column_letter(position[PREVIOUS_COLUMN])}{row}"
+            sheet.cell(row=row, column=position[TREND_COLUMN]).value = _trend_formula(final_cell, last_cell)
+            if result.previous_title:
+                sheet.cell(row=row, column=position[PREVIOUS_COLUMN]).comment = Comment(
+                    f"上年任务：{result.previous_title}", "tracker", 60, 200)
         styles.paint_status(sheet.cell(row=row, column=position["系统判定"]), result.status)
         styles.paint_status(sheet.cell(row=row, column=position["最终状态"]), result.final_status)
         sheet.cell(row=row, column=position["匹配度"]).number_format = "0%"
@@ -308,6 +321,19 @@ def _tasks(sheet, styles: Styles, title: str, results: Results) -> None:
     fit_rows(sheet, first, last)
     printable(sheet, len(columns), paper="A3", freeze="D3")
     sheet.print_area = f"A1:{get_column_letter(len(columns))}{last}"
+
+
+def _trend_formula(final: str, last: str) -> Formula:
+    """较上年退步 / 连续两年未体现 / 较上年进步, from this year's final status and last year's, in Excel."""
+    labels = {status: quoted(status_label(status, sign=False)) for status in (DONE, PARTIAL, MISSING)}
+
+    def rank(cell: str) -> str:
+        return f"IF({cell}={labels[DONE]},2,IF({cell}={labels[PARTIAL]},1,0))"
+
+    words = {key: quoted(label) for key, label in TREND_LABELS.items()}
+    return Formula(f'=IF({last}="","",IF(AND({final}={labels[MISSING]},{last}={labels[MISSING]}),'
+                   f'{words["missing_twice"]},IF({rank(final)}<{rank(last)},{words["worse"]},'
+                   f'IF({rank(final)}>{rank(last)},{words["better"]},""))))')
 
 
 def _claim_cell(result: TaskResult) -> str:

@@ -292,6 +292,9 @@ class TaskResult:
     confidence_reason: str = ""
     due: str = ""  # overdue | soon | later, on the date the results are for; "" without a dated deadline
     due_date: str = ""  # the last day the deadline allows, ISO
+    previous_status: str = ""  # last year's final status of the task that matches this one best (--previous)
+    previous_title: str = ""
+    trend: str = ""  # worse | missing_twice | better | ""
 
 
     @property
@@ -319,7 +322,8 @@ class TaskResult:
             "confidence_reason": self.confidence_reason,
             "due": self.due,
             "due_date": self.due_date,
-        } | ({"claim": self.claim} if self.claim else {})
+        } | ({"previous": {"title": self.previous_title, "status": self.previous_status}, "trend": self.trend}
+             if self.previous_status else {}) | ({"claim": self.claim} if self.claim else {})
 
 
 @dataclass(frozen=True)

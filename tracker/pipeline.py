@@ -19,6 +19,7 @@ from .models import Document, Plan, Report, Results, Table, UnitResult
 from .notice import NoticeInfo, owing_units, write_notice, write_unit_notice
 from .output import Written, guard_outputs, write_json, write_safely
 from .plan import parse_plan
+from .previous import read_previous, with_previous
 from .progress import progress_columns
 from .resources import seeds_dir
 from .review import apply_reviews, read_reviews
@@ -48,7 +49,7 @@ class ParseResult:
 
 def parse(plan_path: str | Path, xlsx: str | Path | None = None, json_path: str | Path | None = None) -> ParseResult:
     """Parse a plan and write its task table and JSON where asked."""
-    _guard(xlsx, json_path, [plan_path])
+    _guard(Outputs(xlsx, json_path), [plan_path])
     plan, notes = read_plan(plan_path)
     written = []
     if xlsx:
@@ -117,27 +118,25 @@ class Papers:
     info: NoticeInfo = field(default_factory=NoticeInfo)
 
 
-def write_papers(results: Results, units: list[UnitResult], papers: Papers | None) -> list[Written]:
-    """Write the 通报 and the 督办通知 where asked, each safely (a previous file is kept as a backup)."""
-    if papers is None:
-        return []
-    written = []
-    if papers.word:
-        written.append(write_safely(papers.word, lambda tmp: write_notice(results, units, tmp, papers.info)))
-    if papers.notices:
-        folder = Path(papers.notices)
-        for unit in owing_units(units):
-            name = re.sub(r'[\\/:*?"<>|\s]+', "_", unit.unit)
-            written.append(write_safely(folder / f"督办通知-{name}.docx",
-                                        lambda tmp, unit=unit: write_unit_notice(results, unit, tmp, papers.info)))
-    return written
+@dataclass(frozen=True)
+class Outputs:
+    """What a run writes, and what it reads besides plan and reports to show its results: reviews to carry
+    over (default: the workbook being replaced), the day deadlines are judged on, last year's results."""
+
+    xlsx: str | Path | None = None
+    json_path: str | Path | None = None
+    review: str | Path | None = None
+    papers: Papers | None = None
+    as_of: date | None = None
+    previous: str | Path | None = None
+
+    def inputs(self) -> list:
+        return [self.review, self.previous]
 
 
-def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Path | None = None,
-          json_path: str | Path | None = None, review: str | Path | None = None,
-          papers: Papers | None = None, as_of: date | None = None) -> MatchResult:
+def match(plan_path: str | Path, report_paths: list[str | Path], out: Outputs = Outputs()) -> MatchResult:
     """Assess a plan against reports; carry reviews over; write the ledger, JSON and Word papers where asked."""
-    _guard(xlsx, json_path, [plan_path, *report_paths, review], papers)
+    _guard(out, [plan_path, *report_paths])
     plan, warnings = read_plan(plan_path)
     reports = []
     for path in report_paths:
@@ -148,51 +147,82 @@ def match(plan_path: str | Path, report_paths: list[str | Path], xlsx: str | Pat
     if not prepared.related():
         names = "、".join(report.name for report in reports)
         raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
-    outcome = _finish(plan, decide(prepared), xlsx, json_path, review, as_of=as_of)
-    outcome.written += write_papers(outcome.results, outcome.units, papers)
-    outcome.notes[:0] = warnings + report_warnings(plan, reports)
+    outcome = finish(decide(prepared), out)
+    outcome.notes[:0] = warnings + report_warnings(plan, reports) + _sanity(outcome.results)
     return outcome
 
 
-def _guard(xlsx, json_path, inputs: list, papers: Papers | None = None, folder: str | Path | None = None) -> None:
+def _guard(out: Outputs, inputs: list, folder: str | Path | None = None) -> None:
     """Before any work: outputs are never inputs, never one file, a workbook is named .xlsx and a 通报 .docx,
     and the 督办通知 never go into the folder of reports being read."""
-    if xlsx and Path(xlsx).suffix.lower() != ".xlsx":
-        raise OutputError(f"工作簿文件名应以 .xlsx 结尾（现为“{shown(Path(xlsx).name)}”）。请改为例如“台账.xlsx”。")
-    word = papers.word if papers else None
+    if out.xlsx and Path(out.xlsx).suffix.lower() != ".xlsx":
+        raise OutputError(f"工作簿文件名应以 .xlsx 结尾（现为“{shown(Path(out.xlsx).name)}”）。请改为例如“台账.xlsx”。")
+    word = out.papers.word if out.papers else None
     if word and Path(word).suffix.lower() != ".docx":
         raise OutputError(f"通报文件名应以 .docx 结尾（现为“{shown(Path(word).name)}”）。请改为例如“督查通报.docx”。")
-    if papers and papers.notices and folder and Path(papers.notices).resolve() == Path(folder).resolve():
+    notices = out.papers.notices if out.papers else None
+    if notices and folder and Path(notices).resolve() == Path(folder).resolve():
         raise OutputError("督办通知不能保存到存放报告的文件夹中（下次核查会把它们当作报告读取）。请另选一个文件夹。")
-    guard_outputs([xlsx, json_path, word], inputs)
+    guard_outputs([out.xlsx, out.json_path, word], inputs + out.inputs())
 
 
-def _finish(plan: Plan, results: Results, xlsx, json_path, review, note: str = "",
-            units: list[UnitResult] | None = None, extra: dict | None = None, as_of: date | None = None) -> MatchResult:
-    """Carry reviews over, mark the deadlines passed, then write the ledger and the JSON where asked."""
-    results, when = with_deadlines(results, as_of)
-    notes = _sanity(results) if units is None else []
-    if review and not Path(review).is_file():
-        raise InputError(f"找不到复核意见工作簿“{review}”。请检查 --review 后的路径。")
-    source = review or (xlsx if xlsx and Path(xlsx).exists() else None)
-    if source:
-        imported = read_reviews(source)
-        results, applied = apply_reviews(results, imported.reviews)
-        notes += imported.skipped + applied
-        if imported.reviews:
-            notes.insert(0, f"已从“{Path(source).name}”带入 {len(imported.reviews)} 条复核意见。")
-    follow = units is None  # each unit's status is its task's: the matrix follows the task sheet
-    if units is None:
-        units = units_from_results(results)
+def finish(results: Results, out: Outputs, note: str = "", units: list[UnitResult] | None = None,
+           extra: dict | None = None) -> MatchResult:
+    """Carry reviews over, mark deadlines and last year's statuses, write what is asked.
+
+    units, when given (tracker audit), are judged on each unit's own reports; otherwise each unit's status is
+    its task's, and the unit matrix follows the task sheet. extra is the audit's own JSON."""
+    results, notes = carry_reviews(results, out)
+    results, when = annotate(results, out)
+    follow = units is None
+    units = units_from_results(results) if units is None else units
+    info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note, when)
+    written = write_outputs(results, units, out, info, follow, extra)
+    return MatchResult(results, units, written, notes)
+
+
+def carry_reviews(results: Results, out: Outputs) -> tuple[Results, list[str]]:
+    """The reviewer's conclusions from --review, or from the workbook about to be replaced."""
+    if out.review and not Path(out.review).is_file():
+        raise InputError(f"找不到复核意见工作簿“{out.review}”。请检查 --review 后的路径。")
+    source = out.review or (out.xlsx if out.xlsx and Path(out.xlsx).exists() else None)
+    if not source:
+        return results, []
+    imported = read_reviews(source)
+    results, applied = apply_reviews(results, imported.reviews)
+    notes = imported.skipped + applied
+    if imported.reviews:
+        notes.insert(0, f"已从“{Path(source).name}”带入 {len(imported.reviews)} 条复核意见。")
+    return results, notes
+
+
+def annotate(results: Results, out: Outputs) -> tuple[Results, date]:
+    """Deadlines passed or not on the day of the results, and last year's status of each task."""
+    results, when = with_deadlines(results, out.as_of)
+    if out.previous:
+        results = with_previous(results, read_previous(out.previous))
+    return results, when
+
+
+def write_outputs(results: Results, units: list[UnitResult], out: Outputs, info: LedgerInfo, follow: bool,
+                  extra: dict | None = None) -> list[Written]:
+    """The ledger, the JSON and the Word papers, each where asked, each safely."""
     written = []
-    if xlsx:
-        info = LedgerInfo(datetime.now(), tuple(r.name for r in results.reports), note, when)
-        written.append(write_safely(xlsx, lambda tmp: write_ledger(results, units, tmp, info, follow)))
-    if json_path:
+    if out.xlsx:
+        written.append(write_safely(out.xlsx, lambda tmp: write_ledger(results, units, tmp, info, follow)))
+    if out.json_path:
         data = (extra | {"tasks": [t.to_dict() for t in results.tasks]} if extra is not None
                 else results.to_dict() | {"units": [u.to_dict() for u in units]})
-        written.append(write_json(json_path, data))
-    return MatchResult(results, units, written, notes)
+        written.append(write_json(out.json_path, data))
+    papers = out.papers
+    if papers and papers.word:
+        written.append(write_safely(papers.word, lambda tmp: write_notice(results, units, tmp, papers.info)))
+    if papers and papers.notices:
+        for unit in owing_units(units):
+            name = re.sub(r'[\\/:*?"<>|\s]+', "_", unit.unit)
+            written.append(write_safely(Path(papers.notices) / f"督办通知-{name}.docx",
+                                        lambda tmp, unit=unit: write_unit_notice(results, unit, tmp, papers.info)))
+    return written
 
 
 def _sanity(results: Results) -> list[str]:
@@ -223,8 +253,7 @@ def run(out_dir: str | Path) -> list[MatchResult | ParseResult]:
             done.append(ParseResult(plan, [written], [note]))
             continue
         results = assess_plan(plan, own)
-        target = Path(out_dir) / f"{ledger_title(results)}.xlsx"
-        done.append(_finish(plan, results, target, None, None))
+        done.append(finish(results, Outputs(xlsx=Path(out_dir) / f"{ledger_title(results)}.xlsx")))
     return done
 
 
@@ -235,17 +264,15 @@ class AuditResult:
 
 
 def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | None = None,
-          government: str | Path | None = None, xlsx: str | Path | None = None, json_path: str | Path | None = None,
-          review: str | Path | None = None, progress=None, papers: Papers | None = None,
-          as_of: date | None = None) -> AuditResult:
+          government: str | Path | None = None, out: Outputs = Outputs(), progress=None) -> AuditResult:
     """Audit a folder of department reports unit by unit; write the ledger, JSON and Word papers where asked."""
     members = list(Path(folder).iterdir()) if Path(folder).is_dir() else []
-    _guard(xlsx, json_path, [plan_path, government, units_csv, review, *members], papers, folder)
+    _guard(out, [plan_path, government, units_csv, *members], folder)
     plan = load_plan(plan_path)
     registry = load_registry(units_csv) if units_csv else []
     units = audit_units(plan, registry)
     secondary = load_report(government) if government else None
-    own_files = tuple(Path(p) for p in (plan_path, government, units_csv, xlsx, json_path, review) if p)
+    own_files = tuple(Path(p) for p in (plan_path, government, units_csv, out.xlsx, out.json_path, *out.inputs()) if p)
     folder_result = read_folder(folder, units, exclude=own_files, progress=progress)
     if not folder_result.reports and not folder_result.unassigned:
         raise InputError(f"文件夹“{folder}”中没有可读的报告（{len(folder_result.skipped)} 个文件无法读取）。"
@@ -264,7 +291,5 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
         "unassigned_candidates": {path: list(c) for path, c in folder_result.candidates.items()},
         "skipped_files": [{"path": p, "reason": reason} for p, reason in folder_result.skipped],
     }
-    outcome = _finish(plan, result.results, xlsx, json_path, review, note,
-                      units=result.units, extra=extra, as_of=as_of)
-    outcome.written += write_papers(outcome.results, outcome.units, papers)
+    outcome = finish(result.results, out, note, units=result.units, extra=extra)
     return AuditResult(result, outcome)

@@ -70,6 +70,10 @@ def match_summary(results, notes: list[str]) -> str:
             for r in rows:
                 lead = "、".join(r.task.lead_units) or "—"
                 lines.append(f"  {pad(r.task.no, 11)} {pad(r.task.title, 40)} 牵头：{lead}")
+    worse = [r for r in results.tasks if r.trend == "worse"]
+    twice = [r for r in results.tasks if r.trend == "missing_twice"]
+    if worse or twice:
+        lines.append(f"\n与上年相比：退步 {len(worse)} 项{_numbers(worse)}，连续两年未体现 {len(twice)} 项{_numbers(twice)}。")
     overdue = [r for r in results.tasks if r.due == "overdue" and r.final_status != "done"]
     if overdue:
         numbers = "、".join(str(r.task.seq) for r in overdue)
@@ -84,6 +88,11 @@ def match_summary(results, notes: list[str]) -> str:
     if notes:
         lines += [""] + [shown(note) for note in notes]
     return "\n".join(lines)
+
+
+def _numbers(results) -> str:
+    """（序号 3、7） for some task results, or nothing for none."""
+    return f"（序号 {'、'.join(str(r.task.seq) for r in results)}）" if results else ""
 
 
 def audit_summary(audit, notes: list[str]) -> str:
