@@ -205,7 +205,7 @@ def match(plan, reports, xlsx, json_path, review, **paper):
 @click.argument("plan", metavar="计划文件")
 @click.argument("reports_dir", metavar="报告文件夹")
 @click.option("--units", "units_csv", metavar="文件", help="单位名册（.csv/.xlsx，列：单位名称、别名、类型、所属群组）。")
-@click.option("--government", metavar="文件", help="旗县政府的年度报告，作为辅助佐证。")
+@click.option("--government", metavar="文件", help="本级政府（旗、县、区）的年度报告，作为各单位任务的辅助佐证，并在台账中注明。")
 @click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="台账工作簿（.xlsx）的保存路径。")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), metavar="文件", help="结果 JSON 的保存路径。")
 @click.option("--review", "review", metavar="文件", help="从另一个台账工作簿带入复核意见。")
@@ -233,7 +233,7 @@ def audit(plan, reports_dir, units_csv, government, xlsx, json_path, review, fai
 @cli.command(epilog="tracker run --out 输出")
 @click.option("--out", "out_dir", default="output", show_default=True, metavar="文件夹", help="保存工作簿的文件夹。")
 def run(out_dir):
-    """处理内置的示例文件（seeds/）：每份计划对照本旗县同年度的报告生成台账；没有报告的计划生成任务分解表。"""
+    """处理内置的示例文件（seeds/）：每份计划对照同一地方同一年度的报告生成台账；没有报告的计划生成任务分解表。"""
     from .pipeline import ParseResult
     from .pipeline import run as run_main
     from .render import match_summary, plan_summary
