@@ -7,35 +7,27 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .models import DONE, MISSING, NOT_SUBMITTED, PARTIAL, Plan, Task
+from .models import Plan, Task
 from .resources import load_toml
+from .status import STATUSES, status_colors
 
 TEMPLATE = "workbook.toml"
-STATUSES = (DONE, PARTIAL, MISSING, NOT_SUBMITTED)
+# Fixed sheet names: other tools look for them.
+OVERVIEW, TASKS, MATRIX, UNITS, REMINDERS = "总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"
+# Hidden columns of the task sheet that let a later run find each task and tell whether its wording changed.
+KEY_COLUMNS = ("编号", "任务指纹")
+REVIEW_COLUMN, NOTE_COLUMN = "复核结论", "复核说明"
+CLAIM_COLUMN = "单位自报"
+CONFIDENCE_COLUMN = "可信度"
+PREVIOUS_COLUMN, TREND_COLUMN = "上年状态", "较上年变化"
+DUE_COLUMN = "到期情况"
+CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低·建议复核"}
 
 
 @lru_cache(maxsize=1)
 def template() -> dict:
     """The workbook template: texts, colours, fonts."""
     return load_toml(TEMPLATE)
-
-
-def status_label(status: str, sign: bool = True) -> str:
-    """Chinese label of a status, with its sign for grey print: √ 已落实."""
-    spec = template()["status"][status]
-    return f"{spec['sign']} {spec['label']}" if sign else spec["label"]
-
-
-def status_from_label(text: str) -> str | None:
-    """Read a status back from a label as a reviewer may type it: 已落实, √ 已落实, done."""
-    value = (text or "").strip()
-    if not value:
-        return None
-    for status in STATUSES:
-        spec = template()["status"][status]
-        if value in (spec["label"], f"{spec['sign']} {spec['label']}", f"{spec['sign']}{spec['label']}", status):
-            return status
-    return None
 
 
 def format_targets(task: Task) -> str:
@@ -63,9 +55,9 @@ class Styles:
         self.group_fill = PatternFill("solid", fgColor=colors["group_fill"])
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.wrap = Alignment(vertical="top", wrap_text=True)
-        self.status_fill = {s: PatternFill("solid", fgColor=spec["status"][s]["fill"]) for s in STATUSES}
+        self.status_fill = {s: PatternFill("solid", fgColor=status_colors(s)[0]) for s in STATUSES}
         self.status_font = {s: Font(name=fonts["body"], size=fonts["body_size"], bold=True,
-                                    color=spec["status"][s]["font"]) for s in STATUSES}
+                                    color=status_colors(s)[1]) for s in STATUSES}
 
     def paint_status(self, cell, status: str) -> None:
         """Give a cell the fill and font of a status."""
@@ -142,7 +134,7 @@ def fit_rows(sheet, first: int, last: int | None = None) -> None:
     """Set row heights to show all wrapped text: neither Excel nor LibreOffice grows rows on opening."""
     from openpyxl.utils import get_column_letter
 
-    from .render import display_width
+    from .text import display_width
 
     for row in range(first, (last or sheet.max_row) + 1):
         lines = 1

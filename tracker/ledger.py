@@ -11,7 +11,20 @@ from . import __version__
 from .assess import ELSEWHERE, admitted_gap, missing_summary, unevidenced
 from .deadlines import LABELS as DUE_LABELS
 from .excel import (
-    STATUSES,
+    CLAIM_COLUMN,
+    CONFIDENCE_COLUMN,
+    CONFIDENCE_LABELS,
+    DUE_COLUMN,
+    KEY_COLUMNS,
+    MATRIX,
+    NOTE_COLUMN,
+    OVERVIEW,
+    PREVIOUS_COLUMN,
+    REMINDERS,
+    REVIEW_COLUMN,
+    TASKS,
+    TREND_COLUMN,
+    UNITS,
     Formula,
     Styles,
     append_row,
@@ -21,25 +34,15 @@ from .excel import (
     printable,
     put_text,
     quoted,
-    status_label,
     template,
     titled_sheet,
 )
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
 from .previous import TREND_LABELS
 from .progress import UNSUPPORTED_CLAIM, claims_done
+from .status import STATUSES, status_colors, status_label, status_sign
 from .text import brief
 
-# Fixed sheet names: other tools look for them.
-OVERVIEW, TASKS, MATRIX, UNITS, REMINDERS = "总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"
-# Hidden columns of the task sheet that let a later run find each task and tell whether its wording changed.
-KEY_COLUMNS = ("编号", "任务指纹")
-REVIEW_COLUMN, NOTE_COLUMN = "复核结论", "复核说明"
-CLAIM_COLUMN = "单位自报"
-CONFIDENCE_COLUMN = "可信度"
-PREVIOUS_COLUMN, TREND_COLUMN = "上年状态", "较上年变化"
-DUE_COLUMN = "到期情况"
-CONFIDENCE_LABELS = {"high": "高", "medium": "中", "low": "低·建议复核"}
 MATRIX_TITLE_CHARS = 12
 
 
@@ -207,7 +210,7 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
                        titles_from_data=True)
         chart.set_categories(Reference(sheet, min_col=1, min_row=first, max_row=last))
         for series, status in zip(chart.series, chart_statuses, strict=True):
-            series.graphicalProperties.solidFill = template()["status"][status]["fill"]
+            series.graphicalProperties.solidFill = status_colors(status)[0]
             series.graphicalProperties.line.solidFill = "808080"
         chart.x_axis.tickLblSkip = 1
         chart.x_axis.delete = False
@@ -415,7 +418,7 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
             for item in unit.tasks:
                 cell = sheet.cell(row=row, column=column_of[item.seq])
                 role = roles["lead"] if item.role == LEAD else roles["responsible"]
-                put_text(cell, role + spec["status"][item.status]["sign"])
+                put_text(cell, role + status_sign(item.status))
                 if cells is not None:
                     cell.value = _mark_formula(role, cells.cell("最终状态", index_of[item.seq]))
                 styles.paint_status(cell, item.status)
@@ -423,7 +426,7 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
     if cells is not None and rows:
         body = f"C4:{get_column_letter(width)}{sheet.max_row}"
         for status in STATUSES:
-            sign = quoted(spec["status"][status]["sign"])
+            sign = quoted(status_sign(status))
             sheet.conditional_formatting.add(body, FormulaRule(formula=[f"RIGHT(C4,1)={sign}"],
                                                                fill=styles.status_fill[status]))
     sheet.column_dimensions["A"].width = 22
@@ -436,10 +439,9 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
 
 def _mark_formula(role: str, final: str) -> Formula:
     """牵头√ from the role and the task's final status: the sign of whichever status label the cell holds."""
-    spec = template()["status"]
     mark = quoted("")
     for status in reversed(STATUSES):
-        mark = f"IF({final}={quoted(spec[status]['label'])},{quoted(spec[status]['sign'])},{mark})"
+        mark = f"IF({final}={quoted(status_label(status, sign=False))},{quoted(status_sign(status))},{mark})"
     return Formula(f"={quoted(role)}&{mark}")
 
 
@@ -475,7 +477,7 @@ def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult], ma
         ])
         marks = f"'{MATRIX}'!$C${matrix_rows[unit.unit]}:${get_column_letter(matrix_last_column)}${matrix_rows[unit.unit]}"
         for col, status in zip((6, 7, 8, 9), (DONE, PARTIAL, MISSING, NOT_SUBMITTED), strict=True):
-            sign = template()["status"][status]["sign"]
+            sign = status_sign(status)
             sheet.cell(row=row, column=col).value = Formula(f"=COUNTIF({marks},{quoted('*' + sign)})")
         sheet.cell(row=row, column=rate_column).value = Formula(f"=IF(D{row}+E{row}=0,0,(F{row}+0.5*G{row})/(D{row}+E{row}))")
         if standing == "own" and not unit.group:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .status import Status
+
 
 @dataclass(frozen=True)
 class Table:
@@ -204,7 +206,7 @@ class Claim:
     text: str
 
 
-DONE, PARTIAL, MISSING, NOT_SUBMITTED = "done", "partial", "missing", "not_submitted"
+DONE, PARTIAL, MISSING, NOT_SUBMITTED = Status.DONE, Status.PARTIAL, Status.MISSING, Status.NOT_SUBMITTED
 MET, NOT_MET, UNKNOWN = "met", "not_met", "unknown"
 
 

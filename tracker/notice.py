@@ -12,9 +12,9 @@ from pathlib import Path
 from .assess import admitted_gap, missing_summary
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
 from .resources import template_file
+from .status import status_label
 
 TEMPLATE = "notice.docx"
-LABELS = {DONE: "已落实", PARTIAL: "部分落实", MISSING: "未体现", NOT_SUBMITTED: "未报送"}
 MAIN_PROBLEMS = 5
 
 
@@ -143,7 +143,7 @@ def write_notice(results: Results, units: list[UnitResult], path: Path, info: No
     numbers = "一二三四五六七八九十"
     for number, result in zip(numbers, open_tasks[:MAIN_PROBLEMS], strict=False):
         lead = "、".join(result.task.lead_units) or "未明确牵头单位"
-        text = (f"（{number}）{_reference(result)}“{result.task.title}”{LABELS[result.final_status]}"
+        text = (f"（{number}）{_reference(result)}“{result.task.title}”{status_label(result.final_status, sign=False)}"
                 f"（牵头单位：{lead}）。尚缺：{missing_summary(result)}。")
         gap = admitted_gap(result)
         if gap:
@@ -170,7 +170,7 @@ def write_notice(results: Results, units: list[UnitResult], path: Path, info: No
     by_lead = sorted(open_tasks, key=lambda r: ("、".join(r.task.lead_units) or "～", r.task.seq))
     for result in by_lead:
         rows.append(["、".join(result.task.lead_units) or "未明确", result.task.seq, result.task.title,
-                     LABELS[result.final_status], missing_summary(result)])
+                     status_label(result.final_status, sign=False), missing_summary(result)])
     _table(document, ["牵头单位", "序号", "任务", "状态", "尚缺内容"], rows, [3.0, 1.2, 3.8, 2.0, 5.6])
     document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     document.add_paragraph("附件2", style="附件标题")
@@ -200,7 +200,7 @@ def write_unit_notice(results: Results, unit: UnitResult, path: Path, info: Noti
     for item in (t for t in unit.tasks if t.status != DONE):
         result = by_seq[item.seq]
         lacking = "未报送年度报告" if item.status == NOT_SUBMITTED else (item.missing or missing_summary(result))
-        rows.append([item.seq, result.task.title, "牵头" if item.role == LEAD else "责任", LABELS[item.status],
+        rows.append([item.seq, result.task.title, "牵头" if item.role == LEAD else "责任", status_label(item.status, sign=False),
                      lacking, result.task.deadline or "—"])
     _table(document, ["序号", "任务", "角色", "状态", "尚缺内容", "完成时限"], rows, [1.2, 3.6, 1.2, 2.0, 5.4, 2.2])
     reply = f"于{info.reply_by}前" if info.reply_by else "在规定时间内"

@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
-from .excel import status_from_label
+from .excel import REVIEW_COLUMN, TASKS
 from .models import DONE, MISSING, NOT_SUBMITTED, PARTIAL, Results
+from .status import status_from_label
 from .text import normalize, shown
 
 # Tasks of two years' plans are the same task when their wording agrees this much (0–100).
@@ -42,7 +43,6 @@ def read_previous(path: str | Path) -> list[PreviousTask]:
         except (ValueError, KeyError, TypeError) as error:
             raise InputError(f"“{name}”不是 tracker 输出的结果 JSON。请改用上年的台账工作簿（.xlsx）。") from error
     from .ingest import open_workbook, sheet_values
-    from .ledger import REVIEW_COLUMN, TASKS
 
     workbook, grid = open_workbook(path)
     if TASKS not in workbook.sheetnames:

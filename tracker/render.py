@@ -2,30 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from .models import Plan
+from .status import status_label
 from .targets import is_dated
-from .text import shown
-
-
-def display_width(text: str) -> int:
-    """Columns a string takes in a terminal: wide (Chinese) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def pad(text: str, width: int) -> str:
-    """Pad or cut a string to a display width."""
-    out, used = "", 0
-    for char in text:
-        w = display_width(char)
-        if used + w > width:
-            out = out[: -1] + "…" if out else out
-            used = display_width(out)
-            break
-        out += char
-        used += w
-    return out + " " * max(0, width - used)
+from .text import display_width, pad, shown
 
 
 def plan_summary(plan: Plan) -> str:
@@ -49,7 +29,6 @@ def plan_summary(plan: Plan) -> str:
 
 def status_counts_line(counts: dict[str, int], total: int) -> str:
     """共 28 项任务：已落实 9 项（32%），部分落实 14 项（50%），未体现 5 项（18%）。"""
-    from .excel import status_label
 
     parts = [f"{status_label(s, sign=False)} {n} 项（{n / max(1, total):.0%}）"
              for s, n in counts.items() if n or s != "not_submitted"]

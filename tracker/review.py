@@ -6,10 +6,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError
-from .excel import status_from_label, template
+from .excel import KEY_COLUMNS, NOTE_COLUMN, REVIEW_COLUMN, TASKS, template
 from .ingest import open_workbook, sheet_values
-from .ledger import KEY_COLUMNS, NOTE_COLUMN, REVIEW_COLUMN, TASKS
 from .models import Results, Review, row_value
+from .status import status_from_label
 from .text import shown
 
 

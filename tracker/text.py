@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -272,3 +273,22 @@ def brief(text: str, limit: int = 30) -> str:
     if within:
         return text[:within[-1]]
     return text[:cuts[0]] if cuts else text
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: wide (Chinese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int) -> str:
+    """Pad or cut a string to a display width."""
+    out, used = "", 0
+    for char in text:
+        w = display_width(char)
+        if used + w > width:
+            out = out[: -1] + "…" if out else out
+            used = display_width(out)
+            break
+        out += char
+        used += w
+    return out + " " * max(0, width - used)
