@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from .resources import load_toml
 from .targets import extract_deadline
-from .units import inherit_prefix, is_group, is_unit_like, split_units, unit_labels
+from .units import inherit_prefix, is_group, is_unit_like, split_units
+from .vocabulary import unit_labels
 
 
 def _terms() -> dict:

@@ -52,7 +52,7 @@ def ocr_pdf(path: Path) -> list[Block]:
     import pypdfium2
     from rapidocr_onnxruntime import RapidOCR
 
-    from .pdf import Segment, pages_to_blocks
+    from .pages import Segment, pages_to_blocks
 
     document = pypdfium2.PdfDocument(str(path))
     try:

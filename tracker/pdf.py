@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
 from .models import Block, Table
-from .text import clean_pages, running_lines, shown, squash
+from .pages import Segment, pages_to_blocks
+from .text import shown
 
 # Most one can expect one page's streams to inflate to; a compression bomb is stopped here.
 MAX_STREAM_BYTES = 80 * 1024 * 1024
 MAX_PAGES = 2000
 # A page of a real text layer holds hundreds of characters; a scan holds none or a few stray marks.
 MIN_CHARS_PER_PAGE = 20
-_TERMINAL = "。；;！？!?）)"
 
 
 class _BoundedZlib:
@@ -46,15 +45,6 @@ class _BoundedZlib:
 
 class _TooLarge(Exception):
     pass
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A piece of a page: a text line or a table, with its distance from the top of the page."""
-
-    top: float
-    text: str = ""
-    table: Table | None = None
 
 
 def read_pdf(path: Path) -> list[Block]:
@@ -141,58 +131,3 @@ def _cell(value: str | None) -> str:
 
 def _table_chars(table: Table) -> int:
     return sum(len(cell) for row in table.rows for cell in row)
-
-
-def pages_to_blocks(pages: list[list[Segment]]) -> list[Block]:
-    """Given each page's segments, return paragraphs and tables: running lines dropped, text joined across
-    pages, and a table continued on the next page joined to its first part."""
-    texts = [[s.text for s in page if s.table is None] for page in pages]
-    repeated = running_lines(texts)
-    blocks: list[Block] = []
-    lines: list[str] = []
-    for page in pages:
-        for segment in page:
-            if segment.table is None:
-                if squash(segment.text) not in repeated:
-                    lines.append(segment.text)
-                continue
-            text_between = any(line.strip() for line in lines)
-            if text_between:
-                blocks.extend(clean_pages(["\n".join(lines)]))
-            if blocks and isinstance(blocks[-1], Table) and not text_between and _continues(blocks[-1], segment.table):
-                blocks[-1] = _join_tables(blocks[-1], segment.table)
-            else:
-                blocks.append(segment.table)
-            lines = []
-        lines.append("")  # a page break ends no paragraph by itself: join_lines decides
-    if any(line.strip() for line in lines):
-        blocks.extend(clean_pages(["\n".join(lines)]))
-    return blocks
-
-
-def _continues(first: Table, second: Table) -> bool:
-    """A table on the next page with the same columns, and no text between, goes on the same table."""
-    return bool(first.rows and second.rows) and len(first.rows[0]) == len(second.rows[0])
-
-
-def _join_tables(first: Table, second: Table) -> Table:
-    """Append the second part of a table; drop its repeated header; mend a row split by the page break."""
-    rows = list(second.rows)
-    if rows and rows[0] == first.rows[0]:
-        rows = rows[1:]
-    head = list(first.rows)
-    if rows and head and _split_row(head[-1], rows[0], first):
-        head[-1] = tuple(a + b for a, b in zip(head[-1], rows[0], strict=True))
-        rows = rows[1:]
-    return Table(rows=tuple(head + rows))
-
-
-def _split_row(last: tuple[str, ...], first: tuple[str, ...], table: Table) -> bool:
-    """A row cut by a page break: the new part names no number or task of its own, and the widest text column
-    of the part before stops mid-sentence."""
-    if first[0].strip():
-        return False
-    widths = [sum(len(row[i]) for row in table.rows if i < len(row)) for i in range(len(last))]
-    text_column = max(range(len(last)), key=widths.__getitem__)
-    before = last[text_column].strip()
-    return bool(before) and bool(first[text_column].strip()) and before[-1] not in _TERMINAL

@@ -14,7 +14,8 @@ from .numbering import label_number, match_label
 from .resources import load_toml
 from .targets import extract_deadline, extract_targets
 from .text import normalize, sentences
-from .units import canonical_units, unit_labels
+from .units import canonical_units
+from .vocabulary import unit_labels
 
 _SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,20}(?:人民政府|办公室|委员会|办))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
 WORK_TEXT_CHARS = 25

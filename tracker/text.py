@@ -70,7 +70,7 @@ _LABEL_START = re.compile(
 @lru_cache(maxsize=1)
 def _unit_line() -> re.Pattern:
     """A line that opens with a unit label (牵头单位：, 协办处室：)."""
-    from .units import unit_labels
+    from .vocabulary import unit_labels
 
     words = [w for role in unit_labels().values() for w in role]
     return re.compile(rf"^\s*(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\s*[:：]")

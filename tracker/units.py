@@ -41,17 +41,6 @@ def alias_table() -> dict[str, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def unit_labels() -> dict[str, list[str]]:
-    """The labels that introduce units, longest first: each role word with each kind of unit (牵头处室, 协办科室)."""
-    labels = load_toml(TERMS)["labels"]
-    out = {}
-    for role in ("lead", "responsible"):
-        words = {r + k for r in labels[f"{role}_roles"] for k in labels["kinds"]}
-        out[role] = sorted(words, key=len, reverse=True)
-    return out
-
-
 def is_group(name: str) -> bool:
     """True for group terms such as 旗政府各部门 or 各苏木镇政府, which stand for many units."""
     return name.startswith("各") or any(marker in name for marker in _terms()["group_markers"])
