@@ -9,7 +9,9 @@ from conftest import golden
 from tracker.ingest import read_document
 from tracker.models import Document
 from tracker.pipeline import load_plan
-from tracker.plan import parse_plan, task_title, text_tasks
+from tracker.plan import parse_plan
+from tracker.plan_table import task_title
+from tracker.plan_text import text_tasks
 
 PLANS = ["wulatezhong-2024-plan", "dalate-2022-plan"]
 FIELDS = ("seq", "section", "title", "text", "lead_units", "units", "deadline", "targets")

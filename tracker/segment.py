@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 
+from .meta import SIGNATURE, region_of, report_year, signed_date
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table
 from .numbering import match_label
-from .plan import region_of
 from .progress import Row as ProgressRow
 from .progress import progress_columns, progress_rows
 from .resources import load_toml
@@ -20,7 +18,6 @@ HEADING_CHARS = 40
 TOPIC_CHARS = 45
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*[”’」』）)]*")
 _ITEM = re.compile(r"^[一二三四五六七八九十]+是")
-_SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
 _DATE_ONLY = re.compile(r"^[（(]?\d{1,2}月\d{1,2}日[—\-~至]+\d{1,2}月\d{1,2}日[）)]?$")
 
 
@@ -101,7 +98,7 @@ def split_report(document: Document) -> Report:
     name = document.name
     title_index = main_title(normals)
     title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
-    year = _year(title, normals)
+    year = report_year(title, normals)
     start = 0 if title_index is None else title_index + 1
     passages: list[Passage] = []
     for index in range(start):
@@ -133,14 +130,14 @@ def split_report(document: Document) -> Report:
             kind = heading_kind(normal, year)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
-            elif not (_SIGNATURE.match(normal) or _DATE_ONLY.match(normal) or normal.endswith(("：", ":"))):
+            elif not (SIGNATURE.match(normal) or _DATE_ONLY.match(normal) or normal.endswith(("：", ":"))):
                 # An unnumbered heading (a Word heading style, a markdown #): it names what follows.
                 stack = _numbered(stack) + [_Open("plain", normal.rstrip("。"), base_kind)]
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
             continue
         passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
-                  year=year, passages=tuple(passages), date=_signed(normals),
+                  year=year, passages=tuple(passages), date=signed_date(normals),
                   claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
 
 
@@ -196,9 +193,9 @@ def _is_title_line(normal: str, limit: int = 30) -> bool:
     sentence and gives a figure (发出复议意见书5份。) is content, not one; without a figure
     (加强和规范行政应诉工作。) it only names a topic."""
     if normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal):
-        return bool(_SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
+        return bool(SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
     return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or bool(
-        _SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
+        SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
 
 
 def _numbered(stack: list[_Open]) -> list[_Open]:
@@ -231,24 +228,3 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
                            kind=sentence_kind(normalize(sentence), kind), text=sentence, heading=heading,
                            row_task=row_task))
     return out
-
-
-def _signed(normals: list[str]) -> str:
-    """The date of the last date line (2025年1月10日) among a report's closing lines, ISO, or ""."""
-    for paragraph in reversed(normals[-6:]):
-        match = re.fullmatch(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", paragraph.strip())
-        if match:
-            year, month, day = map(int, match.groups())
-            try:
-                return date(year, month, day).isoformat()
-            except ValueError:
-                return ""
-    return ""
-
-
-def _year(title: str, normals: list[str]) -> int | None:
-    match = re.search(r"(20\d\d)\s*年", title)
-    if match:
-        return int(match.group(1))
-    years = Counter(int(y) for p in normals for y in re.findall(r"(?<![—\-~～])(20\d\d)年", p))
-    return years.most_common(1)[0][0] if years else None

@@ -1,0 +1,66 @@
+"""What a document says about itself: the place (旗/县) and year it is about, and its signature lines.
+Plans and reports both read these."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+# A signature line: the issuer's name alone (旗人民政府, 旗司法局) or a date (2025年1月10日, …印发).
+SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
+
+
+_PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
+# Words that never stand in a place name: 县司法局县直各部门 holds no place called 县司法局县.
+_NOT_PLACE = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治", "县", "旗", "局", "委", "办", "院", "部")
+REGION_SCAN = 6_000
+
+
+def region_of(text: str) -> str:
+    """The banner or county a document is about: the most repeated place name ending in 旗 or 县."""
+    counts = Counter(match.group(1) for match in _PLACE.finditer(text[:REGION_SCAN]))
+    # A name is its own place only when no longer spelling covers every occurrence of it (特中旗 is always
+    # 乌拉特中旗).
+    covered = {other[cut:] for other, n in counts.items() for cut in range(1, len(other) - 2)
+               if counts.get(other[cut:]) == n}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0])))
+    for name, count in ranked:
+        if count < 2:
+            break
+        if len(name) >= 3 and name not in covered and not any(
+                name.startswith(s) or s in name[:-1] for s in _NOT_PLACE):
+            return name
+    return ""
+
+
+def year_of(title: str, paragraphs: list[str], filename: str) -> int | None:
+    """The plan year: from the title, the file name, else the year the text names most often."""
+    for source in (title, filename):
+        match = re.search(r"(20\d\d)", source)
+        if match:
+            return int(match.group(1))
+    years = Counter(int(y) for p in paragraphs for y in re.findall(r"(?<![—\-~～])(20\d\d)年", p))
+    return years.most_common(1)[0][0] if years else None
+
+
+def report_year(title: str, normals: list[str]) -> int | None:
+    """A report's year: from its title, else the year its text names most often."""
+    match = re.search(r"(20\d\d)\s*年", title)
+    if match:
+        return int(match.group(1))
+    years = Counter(int(y) for p in normals for y in re.findall(r"(?<![—\-~～])(20\d\d)年", p))
+    return years.most_common(1)[0][0] if years else None
+
+
+def signed_date(normals: list[str]) -> str:
+    """The date of the last date line (2025年1月10日) among a report's closing lines, ISO, or ""."""
+    for paragraph in reversed(normals[-6:]):
+        match = re.fullmatch(r"(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", paragraph.strip())
+        if match:
+            year, month, day = map(int, match.groups())
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return ""
+    return ""

@@ -1,0 +1,171 @@
+"""Plans written as a table (任务分工表): the header row, the roles of the columns, and one task per row, a
+task spread over several rows (one measure each) joined again."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .assignments import column_units, split_assignment
+from .models import Document, Table, row_value
+from .numbering import match_label
+from .resources import load_toml
+from .text import normalize, sentences
+from .vocabulary import unit_labels
+
+TITLE_CHARS = 50
+
+
+@lru_cache(maxsize=1)
+def _terms() -> dict:
+    return load_toml("plan_terms.toml")
+
+
+@dataclass
+class Row:
+    """A task before unit names are made canonical."""
+
+    no: str
+    section: str
+    title: str
+    text: str
+    lead: list[str]
+    units: list[str]
+    deadline: str
+
+    def extend(self, other: Row, titled: bool) -> None:
+        """Take in a further row of the same task (titled: the row repeats the task's name): its measure,
+        units and deadline."""
+        body = other.text[len(other.title):].lstrip("。；; ") if titled and other.text.startswith(other.title) else other.text
+        if body and body not in self.text:
+            self.text += ("" if self.text[-1:] in "。；;" else "。") + body
+        self.lead += other.lead
+        self.units += other.units
+        self.deadline = "；".join(dict.fromkeys(d for d in (self.deadline, other.deadline) if d))
+
+
+def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | None:
+    for block in document.blocks:
+        if isinstance(block, Table):
+            header = find_header(block)
+            if header is not None:
+                return (block, *header)
+    return None
+
+
+def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
+    """Find the header row of a task table by its column names; return the index of its last row and the
+    column roles. A second header row (责任单位 over 牵头单位 | 配合单位) refines the first."""
+    for index, row in enumerate(table.rows[:15]):
+        roles = _row_roles(row)
+        if ("title" in roles or "text" in roles) and len(roles) >= 2:
+            if index + 1 < len(table.rows):
+                below = _row_roles(table.rows[index + 1])
+                if len(below) >= 2 and {"lead", "units"} & set(below) and not _has_long_text(table.rows[index + 1]):
+                    refined = {position: role for role, positions in roles.items() for position in positions}
+                    refined.update({position: role for role, positions in below.items() for position in positions})
+                    merged: dict[str, list[int]] = {}
+                    for position, role in sorted(refined.items()):
+                        merged.setdefault(role, []).append(position)
+                    return index + 1, merged
+            return index, roles
+    return None
+
+
+def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
+    labels = unit_labels()
+    columns = {**_terms()["columns"], "lead": labels["lead"], "units": labels["responsible"]}
+    roles: dict[str, list[int]] = {}
+    for position, cell in enumerate(row):
+        role = _column_role(re.sub(r"\s+", "", cell), columns)
+        if role and position not in roles.get(role, []):
+            roles.setdefault(role, []).append(position)
+    return roles
+
+
+def _has_long_text(row: tuple[str, ...]) -> bool:
+    return any(len(cell) > 20 for cell in row)
+
+
+def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:
+    if not name or len(name) > 12:
+        return None
+    for role, words in columns.items():
+        if name in words:
+            return role
+    for role, words in columns.items():
+        if any(word in name for word in words if len(word) >= 2):
+            return role
+    return None
+
+
+def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[Row]:
+    """Given a task table and its header, return one Row per task row; merged section rows name sections."""
+    rows: list[Row] = []
+    section = ""
+    for raw in table.rows[header + 1:]:
+        cells = [normalize(c) for c in raw]
+        distinct = {c for c in cells if c}
+        if not distinct:
+            continue
+        if _is_section_row(cells):
+            section = next(c for c in cells if c)
+            continue
+        def cell(role: str, cells=cells) -> str:
+            return row_value(cells, roles.get(role))
+
+        title, text = cell("title"), cell("text")
+        if not (title or text):
+            continue
+        if title and text and not text.startswith(title):
+            text = title + ("" if title[-1] in "。；;" else "。") + text
+        text = text or title
+        assigned = column_units(cell("lead"), "lead")
+        assigned.merge(column_units(cell("units"), "responsible"))
+        text, clause = split_assignment(text)
+        if clause is not None:
+            assigned.merge(clause)
+        row = Row(no=label_text(cell("no") or cell("seq")), section=cell("section") or section,
+                  title=task_title(title or text), text=text, lead=assigned.lead, units=assigned.responsible,
+                  deadline=cell("deadline") or assigned.deadline)
+        if rows and _continues(rows[-1], row, bool(title)):
+            rows[-1].extend(row, bool(title))
+        else:
+            rows.append(row)
+    return rows
+
+
+def _continues(previous: Row, row: Row, titled: bool) -> bool:
+    """A task broken down into several rows (序号 and 任务 merged down, one 具体措施 per row), or a row that
+    leaves 序号 and 任务 blank under the task it continues."""
+    if row.section != previous.section:
+        return False
+    if row.no and titled:
+        return row.no == previous.no and row.title == previous.title
+    return not row.no and not titled and bool(previous.no)
+
+
+def _is_section_row(cells: list[str]) -> bool:
+    """A row merged across the table, or holding only a heading such as 一、…, names a section."""
+    filled = [c for c in cells if c]
+    if len(cells) > 1 and len(filled) == len(cells) and len(set(filled)) == 1:
+        return True
+    labelled = match_label(filled[0]) if len(set(filled)) == 1 else None
+    return labelled is not None and labelled[0] in ("part", "cn")
+
+
+def label_text(label: str) -> str:
+    return label.rstrip("、.")
+
+
+def task_title(text: str) -> str:
+    """The heading sentence of a task: its first sentence, or its first clause when that sentence is long."""
+    first = sentences(text.split("\n", 1)[0])[:1]
+    if not first:
+        return ""
+    title = first[0].rstrip("。；;！？!?")
+    if len(title) > TITLE_CHARS:
+        clause = re.split(r"[，,：:]", title)[0]
+        title = clause if len(clause) <= TITLE_CHARS else clause[:TITLE_CHARS] + "…"
+    return title

@@ -1,0 +1,203 @@
+"""Plans written as text: numbered items (一、 （一） 1. ①), which level holds the tasks, and each task's text,
+units and deadline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .assignments import Assignment, split_assignment
+from .meta import SIGNATURE
+from .numbering import label_number, match_label
+from .plan_table import Row, label_text, task_title
+
+WORK_TEXT_CHARS = 25
+
+
+@dataclass
+class Item:
+    """A numbered paragraph with the unnumbered paragraphs that follow it."""
+
+    style: str
+    label: str
+    level: int
+    parent: int | None
+    paragraphs: list[str]
+    assignments: list[Assignment] = field(default_factory=list)
+    trailing: list[str] = field(default_factory=list)
+
+
+def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
+    """Group paragraphs under numbered items, nesting styles by the order in which they first appear."""
+    preamble: list[str] = []
+    items: list[Item] = []
+    open_styles: list[str] = []
+    open_items: list[int] = []
+    last_seen: dict[str, tuple[int, int | None]] = {}
+    for paragraph in paragraphs:
+        labelled = match_label(paragraph)
+        if labelled is not None:
+            style = labelled[0]
+            depth = open_styles.index(style) if style in open_styles else len(open_styles)
+            parent = open_items[depth - 1] if depth > 0 and depth - 1 < len(open_items) else None
+        if labelled is not None and not _in_sequence(label_number(labelled[1]), parent, last_seen.get(style)):
+            labelled = None  # a line cut before 一、 or 2. by the PDF wrap, not a new item
+            if items and items[-1].paragraphs and items[-1].paragraphs[-1][-1:] not in "。；）":
+                items[-1].paragraphs[-1] += paragraph
+                continue
+        if labelled is None:
+            if items:
+                _attach(items[-1], paragraph)
+            else:
+                preamble.append(paragraph)
+            continue
+        style, label, rest = labelled
+        last_seen[style] = (label_number(label) or 0, parent)
+        if style in open_styles:
+            depth = open_styles.index(style)
+            del open_styles[depth + 1:]
+            del open_items[depth:]
+        else:
+            open_styles.append(style)
+            depth = len(open_styles) - 1
+        item = Item(style=style, label=label, level=depth, parent=open_items[-1] if open_items else None,
+                    paragraphs=[])
+        open_items.append(len(items))
+        items.append(item)
+        _attach(item, rest)
+    return preamble, items
+
+
+def _in_sequence(number: int | None, parent: int | None, last: tuple[int, int | None] | None) -> bool:
+    """A label continues its style's count (allowing a small skip), or starts again at 1 under a new parent."""
+    if number is None:
+        return False
+    if last is None:
+        return number <= 2
+    previous, previous_parent = last
+    return 0 < number - previous <= 3 or (number <= 2 and parent != previous_parent)
+
+
+def _attach(item: Item, paragraph: str) -> None:
+    body, assignment = split_assignment(paragraph)
+    if item.assignments and (body or assignment is None):
+        # Text after a task's unit clause is a closing remark of the plan, not part of the task.
+        item.trailing.append(paragraph)
+        return
+    if body:
+        item.paragraphs.append(body)
+    if assignment is None:
+        return
+    if item.assignments:  # 牵头单位：… then 配合单位：… on the next line: one clause
+        item.assignments[-1].merge(assignment)
+    else:
+        item.assignments.append(assignment)
+
+
+def task_style(items: list[Item]) -> str | None:
+    """Pick the numbering style of tasks: the items that units belong to, else the first level with work text."""
+    by_style: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        by_style.setdefault(item.style, []).append(index)
+    depth = {style: sum(items[i].level for i in idx) / len(idx) for style, idx in by_style.items()}
+    counts = _subtree_assignments(items)
+    if any(counts):
+        def score(style: str) -> tuple[float, float]:
+            members = by_style[style]
+            return sum(1 for i in members if counts[i] == 1) / len(members), depth[style]
+        return max(by_style, key=score)
+    candidates = [style for style, members in by_style.items()
+                  if len(members) >= 2 and sum(map(_carries_work, (items[i] for i in members))) / len(members) >= 0.5]
+    return min(candidates, key=lambda s: depth[s]) if candidates else None
+
+
+def _subtree_assignments(items: list[Item]) -> list[int]:
+    counts = [len(item.assignments) for item in items]
+    for index in range(len(items) - 1, -1, -1):
+        parent = items[index].parent
+        if parent is not None:
+            counts[parent] += counts[index]
+    return counts
+
+
+def _carries_work(item: Item) -> bool:
+    text = "".join(item.paragraphs)
+    return len(text) >= WORK_TEXT_CHARS and bool(re.search(r"[，。；]", text.rstrip("。")))
+
+
+def text_tasks(paragraphs: list[str]) -> list[Row]:
+    """Given normalised paragraphs of a plan, return one Row per task."""
+    _, items = build_items(paragraphs)
+    style = task_style(items)
+    if style is None:
+        return []
+    tasks = [i for i, item in enumerate(items) if item.style == style]
+    counts = _subtree_assignments(items)
+    if any(counts[i] for i in tasks):
+        # In a plan that assigns units, a part where no item has units (总体要求, 保障措施) holds no tasks.
+        assigned_roots = {_root(items, i) for i in tasks if counts[i]}
+        tasks = [i for i in tasks if _root(items, i) in assigned_roots]
+    children = _children(items)
+    single_paragraph = sum(1 for i in tasks if len(items[i].paragraphs) == 1 and not children[i]) > len(tasks) / 2
+    rows: list[Row] = []
+    for position, index in enumerate(tasks):
+        item = items[index]
+        paragraphs = list(item.paragraphs)
+        if position == len(tasks) - 1 and single_paragraph and not item.assignments:
+            paragraphs = paragraphs[:1]  # the rest are the plan's closing paragraphs
+        lines = [p for p in paragraphs if not SIGNATURE.match(p)]
+        assignments = list(item.assignments)
+        for child in _descendants(children, index):
+            lines.append(items[child].label + "".join(items[child].paragraphs))
+            assignments.extend(items[child].assignments)
+        text = "\n".join(lines)
+        lead = [n for a in assignments for n in a.lead]
+        responsible = [n for a in assignments for n in a.responsible]
+        deadline = "；".join(a.deadline for a in assignments if a.deadline)
+        # 一、深化“放管服”改革（牵头单位：旗政数局）: units given to a part hold for its tasks that do not name
+        # their own.
+        for above in _ancestors(items, index):
+            inherited = items[above].assignments
+            lead = lead or [n for a in inherited for n in a.lead]
+            responsible = responsible or [n for a in inherited for n in a.responsible]
+            deadline = deadline or "；".join(a.deadline for a in inherited if a.deadline)
+        rows.append(Row(no=label_text(item.label), section=_section(items, index), title=task_title(text),
+                        text=text, lead=lead, units=responsible, deadline=deadline))
+    return rows
+
+
+def _children(items: list[Item]) -> dict[int, list[int]]:
+    children: dict[int, list[int]] = {i: [] for i in range(len(items))}
+    for index, item in enumerate(items):
+        if item.parent is not None:
+            children[item.parent].append(index)
+    return children
+
+
+def _descendants(children: dict[int, list[int]], index: int) -> list[int]:
+    out: list[int] = []
+    for child in children[index]:
+        out.append(child)
+        out.extend(_descendants(children, child))
+    return out
+
+
+def _ancestors(items: list[Item], index: int) -> list[int]:
+    """The numbered items above an item, nearest first."""
+    out, parent = [], items[index].parent
+    while parent is not None:
+        out.append(parent)
+        parent = items[parent].parent
+    return out
+
+
+def _root(items: list[Item], index: int) -> int | None:
+    """The outermost numbered item above an item, or None for a top-level item."""
+    return (_ancestors(items, index) or [None])[-1]
+
+
+def _section(items: list[Item], index: int) -> str:
+    root = _root(items, index)
+    if root is None:
+        return ""
+    return items[root].label + "".join(items[root].paragraphs[:1])
