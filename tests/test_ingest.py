@@ -82,7 +82,7 @@ def test_unreadable_input_raises_input_error(tmp_path):
 
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_an_old_word_file_is_read_through_libreoffice():
-    from tracker.pipeline import load_plan
+    from tracker.classify import load_plan
 
     folder = Path(__file__).parent / "corpus" / "linze-2025"
     old, new = load_plan(folder / "linze-2025-plan.doc"), load_plan(folder / "linze-2025-plan.docx")

@@ -6,9 +6,9 @@ import pytest
 from builders import write_docx_auto_numbered, write_docx_paragraphs, write_docx_table, write_pdf
 from conftest import golden
 
+from tracker.classify import load_plan
 from tracker.ingest import read_document
 from tracker.models import Document
-from tracker.pipeline import load_plan
 from tracker.plan import parse_plan
 from tracker.plan_table import task_title
 from tracker.plan_text import text_tasks
@@ -283,7 +283,7 @@ CORPUS = Path(__file__).parent / "corpus"
 def test_a_plan_reads_the_same_from_word_and_pdf(family):
     # 青禾县: one big table; 宁川: an issuing notice, a running header and 科室 units; 安平县: titles opening
     # with curly quotes and unlabelled unit clauses; 红山旗司法局: 股室 and 一是…二是 measures.
-    from tracker.pipeline import load_plan
+    from tracker.classify import load_plan
 
     word = load_plan(CORPUS / family / f"{family}-plan.docx")
     pdf = load_plan(CORPUS / family / f"{family}-plan.pdf")
@@ -293,7 +293,7 @@ def test_a_plan_reads_the_same_from_word_and_pdf(family):
 
 
 def test_a_department_plan_names_its_own_offices_as_units():
-    from tracker.pipeline import load_plan
+    from tracker.classify import load_plan
 
     plan = load_plan(CORPUS / "ningchuan-scjg-2025" / "ningchuan-scjg-2025-plan.docx")
     assert plan.title == "宁川市市场监督管理局2025年法治建设工作要点"
@@ -307,7 +307,7 @@ def test_a_plan_of_an_unseen_form_reads_as_its_writer_states(suffix):
     # 第一部分 parts, 牵头处室/协办处室/承办处室 lines, a signature under the last task (tests/corpus/unseen-…/README.md).
     import json
 
-    from tracker.pipeline import load_plan
+    from tracker.classify import load_plan
 
     folder = CORPUS / "unseen-shawan-sthj-2025"
     expected = json.loads((folder / "plan_tasks.json").read_text(encoding="utf-8"))
@@ -328,7 +328,7 @@ def test_a_plan_of_an_unseen_form_reads_as_its_writer_states(suffix):
 ])
 def test_the_same_documents_give_the_same_statuses_in_every_format(family, report, forms):
     from tracker.assess import assess_plan
-    from tracker.pipeline import load_plan, load_report
+    from tracker.classify import load_plan, load_report
 
     folder = CORPUS / family
     runs = [assess_plan(load_plan(folder / f"{family}-plan.{plan_form}"), [load_report(folder / f"{report}.{form}")])

@@ -7,10 +7,10 @@ import openpyxl
 import pytest
 
 from tracker.assess import assess_plan
+from tracker.classify import is_plan, load_plan, load_report
 from tracker.cli import cli
 from tracker.ingest import read_document
 from tracker.models import Table
-from tracker.pipeline import is_plan, load_plan, load_report
 from tracker.progress import claims_done, owner, progress_columns
 
 CORPUS = Path(__file__).parent / "corpus" / "hongshan-sfj-2025"

@@ -75,7 +75,7 @@ def relevant(text: str, phrases: tuple[str, ...]) -> bool:
 
 def prepare_pair(pair: Pair, plan_path=None, report_path=None):
     from tracker.assess import prepare
-    from tracker.pipeline import load_plan, load_report
+    from tracker.classify import load_plan, load_report
 
     plan = load_plan(plan_path or pair.plan)
     report = load_report(report_path or pair.report)

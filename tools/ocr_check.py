@@ -69,10 +69,10 @@ def _printed(text_file: Path, folder: Path) -> Path:
 
 def main() -> None:
     from tracker.assess import assess_plan
+    from tracker.classify import load_plan
     from tracker.ingest import read_document
     from tracker.ocr import available
     from tracker.pdf import read_pdf
-    from tracker.pipeline import load_plan
     from tracker.segment import split_report
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -29,8 +29,8 @@ def compare(expected: list[dict], tasks) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from tracker.classify import load_plan
     from tracker.errors import TrackerError
-    from tracker.pipeline import load_plan
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", action="store_true")

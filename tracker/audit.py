@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import stat
-from collections import Counter
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .assess import assess_plan, missing_summary
+from .assess import assess_plan
 from .errors import InputError
 from .ingest import OLD_FORMATS, READERS, read_document
 from .models import (
@@ -29,145 +27,9 @@ from .models import (
 )
 from .output import TEMP_PREFIX, resolved
 from .segment import split_report
-from .text import normalize, shown
-from .units import RegistryUnit, alias_table, core, level_of
-
-TITLE_PARAGRAPHS = 4
-CANDIDATES = 3
-
-
-def units_from_results(results: Results) -> list[UnitResult]:
-    """Each unit of the plan with the tasks it leads or shares, at the status the reports show for them.
-
-    A unit is credited with its own reports (by file name, title or signature); a unit that sent none has its
-    statuses from the others' reports, and says so (basis), so that it is never ranked on them."""
-    plan = results.plan
-    people = audit_units(plan, [])
-    senders: dict[str, list[str]] = {}
-    for report in results.reports:
-        found = sender(Path(report.name).stem, [report.title], report.title, people)
-        if found.unit:
-            senders.setdefault(found.unit, []).append(report.name)
-    rows = []
-    for unit in plan.units:
-        tasks = [_unit_task(result, role) for result in results.tasks
-                 if (role := _role(unit.name, result.task.lead_units, result.task.units))]
-        if tasks:
-            own = tuple(senders.get(unit.name, ()))
-            basis = () if own or unit.group else tuple(r.name for r in results.reports)
-            rows.append(UnitResult(unit=unit.name, group=unit.group, tasks=tuple(tasks), reports=own, basis=basis))
-    return rows
-
-
-def _role(name: str, lead: tuple[str, ...], responsible: tuple[str, ...]) -> str | None:
-    return LEAD if name in lead else RESPONSIBLE if name in responsible else None
-
-
-def _unit_task(result: TaskResult, role: str, status: str | None = None) -> UnitTask:
-    status = status or result.final_status
-    return UnitTask(seq=result.task.seq, role=role, status=status,
-                    missing="" if status == DONE else missing_summary(result),
-                    score=result.score, evidence=result.evidence)
-
-
-# ---------------------------------------------------------------- who is who
-
-@dataclass
-class AuditUnit:
-    """A unit of the audit: a department of the plan or of the registry, every name it goes by, its groups."""
-
-    name: str
-    spellings: set[str]
-    groups: tuple[str, ...] = ()
-    in_plan: bool = True
-
-
-def audit_units(plan: Plan, registry: list[RegistryUnit]) -> list[AuditUnit]:
-    """The plan's departments, joined with the registry's units (matched by name and abbreviation)."""
-    names = [u.name for u in plan.units]
-    level = level_of(names)
-    aliases = alias_table()
-    units: dict[str, AuditUnit] = {}
-    by_core: dict[str, str] = {}
-    for unit in plan.units:
-        if unit.group:
-            continue
-        units[unit.name] = AuditUnit(unit.name, _spellings(unit.name, unit.variants, level, aliases))
-        by_core[core(unit.name, level)] = unit.name
-    for entry in registry:
-        key = by_core.get(core(entry.name, level)) or next(
-            (by_core[core(a, level)] for a in entry.aliases if core(a, level) in by_core), None)
-        spellings = _spellings(entry.name, entry.aliases, level, aliases)
-        if key:
-            units[key].spellings |= spellings
-            units[key].groups = entry.groups
-        else:
-            units[entry.name] = AuditUnit(entry.name, spellings, entry.groups, in_plan=False)
-    return list(units.values())
-
-
-def _spellings(name: str, others: tuple[str, ...], level: str, aliases: dict[str, str]) -> set[str]:
-    """Every way a report may name a unit: 旗政数局, 政数局, 政务服务和数据管理局, 政务服务局 …"""
-    found = {name, *others}
-    for spelling in list(found):
-        if level and spelling.startswith(level) and len(spelling) > 3:
-            found.add(spelling[len(level):])
-    standard = core(name, level)
-    found.add(standard)
-    found.update(alias for alias, std in aliases.items() if std == standard)
-    return {s for s in found if len(s) >= 2}
-
-
-def identify(document_texts: list[str], units: list[AuditUnit]) -> str | None:
-    """The unit named in some texts: the longest spelling found wins."""
-    best, best_length = None, 0
-    for text in document_texts:
-        normal = normalize(text)
-        for unit in units:
-            for spelling in unit.spellings:
-                if len(spelling) > best_length and spelling in normal:
-                    best, best_length = unit.name, len(spelling)
-    return best
-
-
-def named_units(texts: list[str], units: list[AuditUnit]) -> list[str]:
-    """The units named in some texts, most often named first."""
-    counts: Counter[str] = Counter()
-    normals = [normalize(text) for text in texts]
-    for unit in units:
-        spellings = sorted(unit.spellings, key=len, reverse=True)
-        counts[unit.name] = sum(1 for normal in normals if any(s in normal for s in spellings))
-    return [name for name, count in counts.most_common() if count]
-
-
-@dataclass(frozen=True)
-class Sender:
-    """Who sent a report, or, when that is not certain, the units it may come from."""
-
-    unit: str | None
-    candidates: tuple[str, ...] = ()
-
-
-def sender(file_stem: str, paragraphs: list[str], title: str, units: list[AuditUnit]) -> Sender:
-    """Who sent a report: the file name decides first (关于报送…（县司法局）), then the title lines and the
-    signature. Never the addressee line at the top (县委依法治县办：) and never a unit merely named in the text
-    (配合县委组织部…). Where the title and the signature name different units, or neither names one, the
-    report is uncertain: its candidates are those two, or the units its text names most."""
-    by_name = identify([file_stem], units)
-    if by_name:
-        return Sender(by_name)
-    tail = max(1, len(paragraphs) - 3)  # a short report's signature is no title line
-    heads = [p for p in map(normalize, paragraphs[:min(TITLE_PARAGRAPHS, tail)])
-             if len(p) <= 60 and not p.rstrip().endswith(("：", ":")) and not re.search(r"[，。；]", p.rstrip("。"))]
-    signature = [p for p in paragraphs[tail:] if len(normalize(p)) <= 30]
-    by_title = identify([title], units) or identify(heads, units)
-    by_signature = identify(signature, units)
-    if by_title and by_signature and by_title != by_signature:
-        return Sender(None, (by_title, by_signature))
-    if by_title or by_signature:
-        return Sender(by_title or by_signature)
-    return Sender(None, tuple(named_units(paragraphs, units)[:CANDIDATES]))
-
+from .senders import AuditUnit, sender
+from .text import shown
+from .unit_results import role_of, unit_task, units_from_results
 
 # ---------------------------------------------------------------- reading the folder
 
@@ -267,6 +129,27 @@ class Audit:
         items = [t for u in self.units if not u.group for t in u.tasks]
         return sum(1.0 if t.status == DONE else 0.5 if t.status == PARTIAL else 0.0 for t in items) / max(1, len(items))
 
+    def to_dict(self) -> dict:
+        """The audit's JSON, without the task list (written with the final statuses, after reviews)."""
+        folder = self.folder
+        return {
+            "plan": self.results.plan.to_dict()["plan"],
+            "rate": round(self.rate, 4),
+            "units": [u.to_dict() for u in self.units if not u.group],
+            "groups": [u.to_dict() for u in self.units if u.group],
+            "unassigned_reports": folder.unassigned,
+            "unassigned_candidates": {path: list(c) for path, c in folder.candidates.items()},
+            "skipped_files": [{"path": p, "reason": reason} for p, reason in folder.skipped],
+        }
+
+    def note(self, government: bool) -> str:
+        """One line for the overview: reports received, units silent, files unassigned or unread."""
+        folder = self.folder
+        received = sum(len(v) for v in folder.reports.values())
+        missing = sum(1 for u in self.units if not u.group and not u.reports)
+        return (f"收到 {received} 份单位报告，{missing} 个单位未报送，{len(folder.unassigned)} 份无法归属，"
+                f"{len(folder.skipped)} 个文件无法读取。" + ("政府年度报告作为辅助佐证。" if government else ""))
+
 
 def audit_plan(plan: Plan, units: list[AuditUnit], folder: Folder, government: Report | None = None) -> Audit:
     """Check each unit's assigned tasks against its own reports; units without reports owe them all."""
@@ -288,7 +171,7 @@ def audit_plan(plan: Plan, units: list[AuditUnit], folder: Folder, government: R
                 tasks.append(UnitTask(seq=seq, role=role, status=NOT_SUBMITTED, missing="未报送年度报告"))
                 continue
             result = own.tasks[seq - 1]
-            tasks.append(_with_government(_unit_task(result, role, result.status),
+            tasks.append(_with_government(unit_task(result, role, result.status),
                                           secondary.tasks[seq - 1] if secondary else None))
         rows.append(UnitResult(unit.name, False, tuple(tasks), tuple(r.path for r in reports)))
     groups = [u for u in units_from_results(results) if u.group]
@@ -299,7 +182,7 @@ def _assigned(plan: Plan, unit: AuditUnit) -> list[tuple[int, str]]:
     """The tasks a unit leads or shares, by name or through a group it belongs to (旗政府各部门)."""
     out = []
     for task in plan.tasks:
-        role = _role(unit.name, task.lead_units, task.units) if unit.in_plan else None
+        role = role_of(unit.name, task.lead_units, task.units) if unit.in_plan else None
         if role is None:
             role = _role_by_group(unit.groups, task.lead_units, task.units)
         if role:

@@ -8,36 +8,25 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .assess import assess_plan, decide, prepare
-from .audit import Audit, audit_plan, audit_units, read_folder, units_from_results
-from .checks import plan_warnings, report_warnings
+from .audit import Audit, audit_plan, read_folder
+from .checks import report_warnings
+from .classify import load_plan, load_report, read_plan, read_report, seed_documents
 from .deadlines import with_deadlines
 from .errors import InputError, OutputError
 from .excel import write_task_table
-from .ingest import READERS, read_document
+from .ingest import read_document
 from .ledger import LedgerInfo, ledger_title, write_ledger
-from .models import Document, Plan, Report, Results, Table, UnitResult
+from .models import Plan, Results, UnitResult
 from .notice import NoticeInfo, owing_units, write_notice, write_unit_notice
 from .output import Written, guard_outputs, write_json, write_safely
-from .plan import parse_plan
 from .previous import read_previous, with_previous
-from .progress import progress_columns
 from .resources import seeds_dir
 from .review import apply_reviews, read_reviews
 from .segment import split_report
-from .text import normalize, shown
+from .senders import audit_units
+from .text import shown
+from .unit_results import units_from_results
 from .units import load_registry
-
-
-def load_plan(path: str | Path) -> Plan:
-    """Read and parse a plan file (.docx, .pdf, .txt/.md or an Excel task table)."""
-    return parse_plan(read_document(path))
-
-
-def read_plan(path: str | Path) -> tuple[Plan, list[str]]:
-    """Read and parse a plan, with the warnings worth a line before its tasks are trusted."""
-    document = read_document(path)
-    plan = parse_plan(document)
-    return plan, plan_warnings(plan, is_plan(document))
 
 
 @dataclass
@@ -57,48 +46,6 @@ def parse(plan_path: str | Path, xlsx: str | Path | None = None, json_path: str 
     if json_path:
         written.append(write_json(json_path, plan.to_dict()))
     return ParseResult(plan, written, notes)
-
-
-_PLAN_WORDS = re.compile(r"(?:工作计划|工作要点|实施方案|任务分解|本计划|本要点|本方案)")
-_REPORT_WORDS = re.compile(r"(?:报告|总结|汇报|情况|公报)")
-
-
-def is_plan(document: Document) -> bool:
-    """A plan names itself so near the top (工作计划, 工作要点, 本计划); a report calls itself 报告 or 总结, or is
-    a filled progress table (完成情况 for each task)."""
-    tables = [b for b in document.blocks if isinstance(b, Table)]
-    if any(progress_columns(table) for table in tables):
-        return False
-    head = [normalize(p) for p in document.paragraphs()[:15]]
-    for paragraph in head:
-        if len(paragraph) <= 60 and _REPORT_WORDS.search(paragraph) and not _PLAN_WORDS.search(paragraph):
-            return False
-    return any(_PLAN_WORDS.search(p) for p in head) or bool(tables)
-
-
-def seed_documents(folder: Path) -> tuple[list[Path], list[Path]]:
-    """Split a folder of documents into plans and reports by what they say about themselves."""
-    plans, reports = [], []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in READERS or path.name.lower().startswith("readme"):
-            continue
-        (plans if is_plan(read_document(path)) else reports).append(path)
-    return plans, reports
-
-
-def load_report(path: str | Path) -> Report:
-    """Read a report and split it into passages."""
-    return read_report(path)[0]
-
-
-def read_report(path: str | Path) -> tuple[Report, list[str]]:
-    """Read a report, with a warning when it reads like a plan (the files given in the wrong order)."""
-    document = read_document(path)
-    warnings = []
-    if is_plan(document):
-        warnings.append(f"注意：“{shown(document.name)}”读起来像工作计划而不是年度报告，其中的任务表述会被当作落实情况，"
-                        f"请检查文件顺序：先写计划，再写报告。")
-    return split_report(document), warnings
 
 
 @dataclass
@@ -278,18 +225,6 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
         raise InputError(f"文件夹“{folder}”中没有可读的报告（{len(folder_result.skipped)} 个文件无法读取）。"
                          f"请放入 .docx、.pdf、.txt 或 .md 格式的年度报告后再试。")
     result = audit_plan(plan, units, folder_result, secondary)
-    received = sum(len(v) for v in folder_result.reports.values())
-    missing = sum(1 for u in result.units if not u.group and not u.reports)
-    note = (f"收到 {received} 份单位报告，{missing} 个单位未报送，{len(folder_result.unassigned)} 份无法归属，"
-            f"{len(folder_result.skipped)} 个文件无法读取。" + ("政府年度报告作为辅助佐证。" if secondary else ""))
-    extra = {
-        "plan": plan.to_dict()["plan"],
-        "rate": round(result.rate, 4),
-        "units": [u.to_dict() for u in result.units if not u.group],
-        "groups": [u.to_dict() for u in result.units if u.group],
-        "unassigned_reports": folder_result.unassigned,
-        "unassigned_candidates": {path: list(c) for path, c in folder_result.candidates.items()},
-        "skipped_files": [{"path": p, "reason": reason} for p, reason in folder_result.skipped],
-    }
-    outcome = finish(result.results, out, note, units=result.units, extra=extra)
+    outcome = finish(result.results, out, result.note(secondary is not None), units=result.units,
+                     extra=result.to_dict())
     return AuditResult(result, outcome)

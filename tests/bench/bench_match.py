@@ -22,9 +22,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tracker.assess import assess_plan  # noqa: E402
+from tracker.classify import load_plan, load_report  # noqa: E402
 from tracker.ingest import read_document  # noqa: E402
 from tracker.lexicon import lexicon  # noqa: E402
-from tracker.pipeline import load_plan, load_report  # noqa: E402
 from tracker.segment import split_report  # noqa: E402
 from tracker.text import decode  # noqa: E402
 

@@ -1,0 +1,69 @@
+"""What a file is: a plan or a report, by what it says about itself; and reading each as such, with the
+warnings worth a line (a "plan" that reads like a report, a report that reads like a plan)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .checks import plan_warnings
+from .ingest import READERS, read_document
+from .models import Document, Plan, Report, Table
+from .plan import parse_plan
+from .progress import progress_columns
+from .segment import split_report
+from .text import normalize, shown
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read and parse a plan file (.docx, .pdf, .txt/.md or an Excel task table)."""
+    return parse_plan(read_document(path))
+
+
+def read_plan(path: str | Path) -> tuple[Plan, list[str]]:
+    """Read and parse a plan, with the warnings worth a line before its tasks are trusted."""
+    document = read_document(path)
+    plan = parse_plan(document)
+    return plan, plan_warnings(plan, is_plan(document))
+
+
+_PLAN_WORDS = re.compile(r"(?:工作计划|工作要点|实施方案|任务分解|本计划|本要点|本方案)")
+_REPORT_WORDS = re.compile(r"(?:报告|总结|汇报|情况|公报)")
+
+
+def is_plan(document: Document) -> bool:
+    """A plan names itself so near the top (工作计划, 工作要点, 本计划); a report calls itself 报告 or 总结, or is
+    a filled progress table (完成情况 for each task)."""
+    tables = [b for b in document.blocks if isinstance(b, Table)]
+    if any(progress_columns(table) for table in tables):
+        return False
+    head = [normalize(p) for p in document.paragraphs()[:15]]
+    for paragraph in head:
+        if len(paragraph) <= 60 and _REPORT_WORDS.search(paragraph) and not _PLAN_WORDS.search(paragraph):
+            return False
+    return any(_PLAN_WORDS.search(p) for p in head) or bool(tables)
+
+
+def seed_documents(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Split a folder of documents into plans and reports by what they say about themselves."""
+    plans, reports = [], []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() not in READERS or path.name.lower().startswith("readme"):
+            continue
+        (plans if is_plan(read_document(path)) else reports).append(path)
+    return plans, reports
+
+
+def load_report(path: str | Path) -> Report:
+    """Read a report and split it into passages."""
+    return read_report(path)[0]
+
+
+def read_report(path: str | Path) -> tuple[Report, list[str]]:
+    """Read a report, with a warning when it reads like a plan (the files given in the wrong order)."""
+    document = read_document(path)
+    warnings = []
+    if is_plan(document):
+        warnings.append(f"注意：“{shown(document.name)}”读起来像工作计划而不是年度报告，其中的任务表述会被当作落实情况，"
+                        f"请检查文件顺序：先写计划，再写报告。")
+    return split_report(document), warnings
