@@ -53,3 +53,98 @@ def chinese_number(numeral: str) -> int | None:
             total += (current or 1) * 100
             current = 0
     return total + current or None
+
+
+class WordListNumbering:
+    """Labels of Word's automatic numbering (一、 （一） 1.), which paragraph.text leaves out."""
+
+    FORMATS = {
+        "decimal": str,
+        "decimalZero": lambda n: f"{n:02d}",
+        "chineseCounting": lambda n: chinese_numeral(n),
+        "chineseCountingThousand": lambda n: chinese_numeral(n),
+        "japaneseCounting": lambda n: chinese_numeral(n),
+        "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10],
+        "decimalEnclosedCircle": lambda n: chr(0x2460 + n - 1) if n <= 20 else str(n),
+        "decimalEnclosedCircleChinese": lambda n: chr(0x2460 + n - 1) if n <= 20 else str(n),
+        "decimalFullWidth": lambda n: "".join(chr(0xFF10 + int(d)) for d in str(n)),
+        "upperLetter": lambda n: chr(64 + (n - 1) % 26 + 1),
+        "lowerLetter": lambda n: chr(96 + (n - 1) % 26 + 1),
+    }
+
+    def __init__(self, document):
+        from docx.oxml.ns import qn
+
+        self._qn = qn
+        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for node in root.findall(qn("w:abstractNum")):
+            levels = {}
+            for lvl in node.findall(qn("w:lvl")):
+                fmt, text, start = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
+                levels[int(lvl.get(qn("w:ilvl")))] = (
+                    fmt.get(qn("w:val")) if fmt is not None else "decimal",
+                    text.get(qn("w:val")) if text is not None else "",
+                    int(start.get(qn("w:val"))) if start is not None else 1,
+                )
+            abstract[node.get(qn("w:abstractNumId"))] = levels
+        for num in root.findall(qn("w:num")):
+            ref = num.find(qn("w:abstractNumId"))
+            if ref is not None and ref.get(qn("w:val")) in abstract:
+                self._levels[num.get(qn("w:numId"))] = abstract[ref.get(qn("w:val"))]
+
+    def label(self, paragraph) -> str:
+        """Return the label Word shows before a paragraph, advancing the list's counters."""
+        found = self._num_pr(paragraph)
+        if found is None:
+            return ""
+        num_id, level = found
+        levels = self._levels.get(num_id)
+        if not levels or level not in levels:
+            return ""
+        counters = self._counters.setdefault(num_id, {})
+        counters[level] = counters.get(level, levels[level][2] - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        fmt, text, _ = levels[level]
+        if fmt in ("bullet", "none") or not text:
+            return ""
+        def render(match):
+            index = int(match.group(1)) - 1
+            value = counters.get(index, levels.get(index, ("decimal", "", 1))[2])
+            return self.FORMATS.get(levels.get(index, (fmt,))[0], str)(value)
+        return re.sub(r"%(\d)", render, text)
+
+    def _num_pr(self, paragraph) -> tuple[str, int] | None:
+        qn = self._qn
+        candidates = [paragraph._p.pPr]
+        style = paragraph.style
+        while style is not None:
+            candidates.append(style.element.pPr)
+            style = style.base_style
+        for ppr in candidates:
+            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            if num_pr is None:
+                continue
+            num_id, ilvl = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
+            if num_id is None:
+                continue
+            return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
+        return None
+
+
+def chinese_numeral(n: int) -> str:
+    """1 → 一, 12 → 十二, 28 → 二十八 (beyond 99, the digits)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    return str(n)
