@@ -3,7 +3,6 @@ warnings worth a line (a "plan" that reads like a report, a report that reads li
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .checks import plan_warnings
@@ -13,6 +12,7 @@ from .plan import parse_plan
 from .progress import progress_columns
 from .segment import split_report
 from .text import normalize, shown
+from .vocabulary import document_words
 
 
 def load_plan(path: str | Path) -> Plan:
@@ -27,8 +27,6 @@ def read_plan(path: str | Path) -> tuple[Plan, list[str]]:
     return plan, plan_warnings(plan, is_plan(document))
 
 
-_PLAN_WORDS = re.compile(r"(?:工作计划|工作要点|实施方案|任务分解|本计划|本要点|本方案)")
-_REPORT_WORDS = re.compile(r"(?:报告|总结|汇报|情况|公报)")
 
 
 def is_plan(document: Document) -> bool:
@@ -37,11 +35,12 @@ def is_plan(document: Document) -> bool:
     tables = [b for b in document.blocks if isinstance(b, Table)]
     if any(progress_columns(table) for table in tables):
         return False
+    plan_words, report_words = document_words()
     head = [normalize(p) for p in document.paragraphs()[:15]]
     for paragraph in head:
-        if len(paragraph) <= 60 and _REPORT_WORDS.search(paragraph) and not _PLAN_WORDS.search(paragraph):
+        if len(paragraph) <= 60 and report_words.search(paragraph) and not plan_words.search(paragraph):
             return False
-    return any(_PLAN_WORDS.search(p) for p in head) or bool(tables)
+    return any(plan_words.search(p) for p in head) or bool(tables)
 
 
 def seed_documents(folder: Path) -> tuple[list[Path], list[Path]]:

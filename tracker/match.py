@@ -12,6 +12,7 @@ from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, 
 from .models import ACHIEVEMENT, OTHER, Passage, Task
 from .resources import load_toml
 from .text import normalize, sentences
+from .vocabulary import slogan_verbs
 
 # A passage that shares as much weight as the measure's two strongest terms covers it fully: a report
 # sentence seldom repeats more than two or three of a long measure's terms.
@@ -59,7 +60,6 @@ def _concrete_terms() -> tuple[re.Pattern, re.Pattern]:
     return figure, verbs
 
 
-_SLOGAN_VERBS = re.compile(r"建立健全|建立完善|健全完善|不断完善|进一步完善|持续完善")
 
 
 def concreteness(text: str) -> int:
@@ -68,7 +68,7 @@ def concreteness(text: str) -> int:
     normal = normalize(text)
     if figure.search(normal):
         return 2
-    return 1 if verbs.search(_SLOGAN_VERBS.sub("", normal)) else 0
+    return 1 if verbs.search(slogan_verbs().sub("", normal)) else 0
 
 
 def unit_mask(names: list[str]) -> re.Pattern | None:

@@ -7,13 +7,13 @@ import re
 from collections import Counter
 from datetime import date
 
+from .vocabulary import not_place
+
 # A signature line: the issuer's name alone (旗人民政府, 旗司法局) or a date (2025年1月10日, …印发).
 SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
 
 
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
-# Words that never stand in a place name: 县司法局县直各部门 holds no place called 县司法局县.
-_NOT_PLACE = ("依法治", "我", "全", "本", "示范", "各", "该", "市", "治", "县", "旗", "局", "委", "办", "院", "部")
 REGION_SCAN = 6_000
 
 
@@ -29,7 +29,7 @@ def region_of(text: str) -> str:
         if count < 2:
             break
         if len(name) >= 3 and name not in covered and not any(
-                name.startswith(s) or s in name[:-1] for s in _NOT_PLACE):
+                name.startswith(s) or s in name[:-1] for s in not_place()):
             return name
     return ""
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .models import MET, NOT_MET, UNKNOWN, Target
+from .resources import load_toml
 
 _DATE = (r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末|年中|上半年|下半年"
          r"|\d{1,2}季度末?|第[一二三四]季度末?)")
@@ -15,22 +17,26 @@ _DEADLINE = re.compile(
 )
 _LABELLED = re.compile(r"(?:完成时限|时间节点|完成时间|时限要求)[：:]\s*([^；;。）)\n]+)")
 
-_COMPARATORS = (
-    ("不少于", ">="), ("不低于", ">="), ("至少", ">="), ("达到", ">="), ("达", ">="), ("超过", ">"), ("高于", ">"),
-    ("提高到", ">="), ("提升至", ">="), ("保持在", ">="), ("保持", ">="), ("不超过", "<="), ("不高于", "<="),
-    ("控制在", "<="), ("低于", "<"), ("以上", ">="), ("以内", "<="), ("为", "="),
-)
-_COMPARATOR = "|".join(sorted((re.escape(word) for word, _ in _COMPARATORS), key=len, reverse=True))
 _NUMBER = r"(\d+(?:\.\d+)?)"
-_COUNT_UNITS = "个|项|件|次|期|学时|课时|小时|家|场|人次|人|名|份|天|日|条|批|万元|亿元|所|支|户|场次|篇"
-# 出庭应诉率达到98%; 回访率达到100%; 化解98%
-_RATE = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?率)(?P<cmp>{_COMPARATOR})?\s*{_NUMBER}\s*%")
 _PERCENT_VERB = re.compile(rf"(?P<metric>(?:化解|办结|完成|覆盖|采纳|整改|答复|回复)[\u4e00-\u9fff]{{0,4}}?)\s*{_NUMBER}\s*%")
-# 不少于60学时的业务知识和法律法规培训; 至少举办2期领导干部法治专题讲座
-_COUNT = re.compile(
-    rf"(?P<cmp>不少于|不低于|至少|不超过|超过|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)\s*{_NUMBER}\s*(?P<unit>{_COUNT_UNITS})"
-    r"(?:的)?(?P<metric>[\u4e00-\u9fff“”、]{0,20})"
-)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    """The comparators of templates/target_terms.toml, and the rate and count patterns built on them and on its
+    count units: 出庭应诉率达到98%; 不少于60学时的业务知识和法律法规培训; 至少举办2期领导干部法治专题讲座."""
+    terms = load_toml("target_terms.toml")
+    comparators = dict(terms["comparators"])
+    words = "|".join(sorted(map(re.escape, comparators), key=len, reverse=True))
+    units = "|".join(sorted(map(re.escape, terms["counts"]["units"]), key=len, reverse=True))
+    rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?率)(?P<cmp>{words})?\s*{_NUMBER}\s*%")
+    count = re.compile(
+        rf"(?P<cmp>不少于|不低于|至少|不超过|超过|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)"
+        rf"\s*{_NUMBER}\s*(?P<unit>{units})(?:的)?(?P<metric>[\u4e00-\u9fff“”、]{{0,20}})"
+    )
+    return comparators, rate, count
+
+
 _ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
 _METRIC_TRIM = re.compile(r"^(?:确保|实现|力争|推动|做到|全面|年内|年底前|到年底|各|全部|进一步|提高|提升|基本|建成)+")
 
@@ -54,7 +60,7 @@ def is_dated(deadline: str) -> bool:
 
 
 def _op(word: str | None) -> str:
-    return dict(_COMPARATORS).get(word or "", ">=")
+    return _patterns()[0].get(word or "", ">=")
 
 
 def _clean_metric(metric: str) -> str:
@@ -87,7 +93,7 @@ def extract_targets(text: str) -> list[Target]:
         taken.append(span)
         return True
 
-    for match in _RATE.finditer(text):
+    for match in _patterns()[1].finditer(text):
         if not claim(match.span()):
             continue
         value, op, main = float(match.group(3)), _op(match.group("cmp")), match.group("metric")
@@ -102,7 +108,7 @@ def extract_targets(text: str) -> list[Target]:
         if claim(match.span()):
             found.append((match.start(), Target(match.group(0), _clean_metric(match.group("metric")), ">=",
                                                 float(match.group(2)), "%")))
-    for match in _COUNT.finditer(text):
+    for match in _patterns()[2].finditer(text):
         metric = re.split(r"[，。；、]", match.group("metric"))[0] or match.group("verb")
         end = match.start("metric") + len(re.split(r"[，。；、]", match.group("metric"))[0])
         label = text[match.start(): end]

@@ -3,11 +3,13 @@ report, compare a figure with a target, count things, or only promise. Each is r
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .resources import load_toml
 
 PLAN_TERMS = "plan_terms.toml"
+REPORT_TERMS = "report_terms.toml"
 
 
 @lru_cache(maxsize=1)
@@ -19,3 +21,26 @@ def unit_labels() -> dict[str, list[str]]:
         words = {r + k for r in labels[f"{role}_roles"] for k in labels["kinds"]}
         out[role] = sorted(words, key=len, reverse=True)
     return out
+
+
+@lru_cache(maxsize=1)
+def document_words() -> tuple[re.Pattern, re.Pattern]:
+    """Words a plan names itself with (工作要点, 本计划), and words a report's title says (报告, 总结)."""
+    words = load_toml(PLAN_TERMS)["documents"]
+    return _alternation(words["plan_words"]), _alternation(words["report_words"])
+
+
+@lru_cache(maxsize=1)
+def not_place() -> tuple[str, ...]:
+    """Words that never stand in a place name."""
+    return tuple(load_toml(PLAN_TERMS)["places"]["not_place"])
+
+
+@lru_cache(maxsize=1)
+def slogan_verbs() -> re.Pattern:
+    """建立健全, 不断完善 …: a promise, not a finished action."""
+    return _alternation(load_toml(REPORT_TERMS)["concrete"]["slogan_verbs"])
+
+
+def _alternation(words: list[str]) -> re.Pattern:
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
