@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from .lexicon import lexicon
-from .match import Hit, Measure, ReportIndex, background_weights, masked, measure_weight, task_measures, unit_mask
+from .match import Hit, Measure, PlanModel, ReportIndex, measure_weight
 from .models import (
     DONE,
     MET,
@@ -364,18 +363,17 @@ class Prepared:
         return any(lexicon().concept_spans(normalize(p.text)) for p in self.index.passages)
 
 
-def prepare(plan: Plan, reports: list[Report]) -> Prepared:
-    """Index the pooled report passages and find the candidate evidence of every measure of every task."""
-    lex = lexicon()
+def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -> Prepared:
+    """Index the pooled report passages and find the candidate evidence of every measure of every task. A
+    plan matched against many reports (an audit) passes the same model each time."""
+    model = model or PlanModel(plan, lexicon())
     passages = [p for report in reports for p in report.passages]
-    mask = unit_mask([name for unit in plan.units if not unit.group for name in (unit.name, *unit.variants)])
-    index = ReportIndex(passages, lex, mask)
-    weights = background_weights(lex, [masked(t.text, mask) for t in plan.tasks], index.tokens)
-    titles = Counter(t for task in plan.tasks for t in set(lex.tokens(masked(task.title, mask), remember=True)))
+    index = ReportIndex(passages, model.lexicon, model.mask)
+    weights = model.weights(index.tokens)
     owners = _row_owners(plan, passages)
     candidates = {
         task.seq: [Candidate(m, [h for h in index.hits(m) if owners.get(h.passage, task.seq) == task.seq])
-                   for m in task_measures(task, lex, weights, mask, titles)]
+                   for m in model.measures(task, weights)]
         for task in plan.tasks
     }
     figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)])
@@ -431,9 +429,10 @@ def few_tasks_per_sentence(candidates: dict[int, list[Candidate]], index: Report
             for seq, cs in candidates.items()}
 
 
-def assess_plan(plan: Plan, reports: list[Report], settings: Settings = DEFAULT) -> Results:
+def assess_plan(plan: Plan, reports: list[Report], settings: Settings = DEFAULT,
+                model: PlanModel | None = None) -> Results:
     """Assess every task of a plan against the pooled passages of its reports."""
-    return decide(prepare(plan, reports), settings)
+    return decide(prepare(plan, reports, model), settings)
 
 
 def unevidenced(measures: tuple[MeasureResult, ...] | list[MeasureResult]) -> list[str]:

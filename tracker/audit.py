@@ -11,6 +11,8 @@ from pathlib import Path
 from .assess import assess_plan
 from .errors import InputError
 from .ingest import OLD_FORMATS, READERS, read_document
+from .lexicon import lexicon
+from .match import PlanModel
 from .models import (
     DONE,
     LEAD,
@@ -155,16 +157,17 @@ def audit_plan(plan: Plan, units: list[AuditUnit], folder: Folder, government: R
     """Check each unit's assigned tasks against its own reports; units without reports owe them all."""
     if not any(t.lead_units or t.units for t in plan.tasks):
         raise InputError(f"计划“{plan.name}”中没有牵头单位或责任单位，无法按单位核查。请改用 tracker match。")
+    model = PlanModel(plan, lexicon())  # the plan's measures, worked out once for every unit's reports
     pooled = [r for reports in folder.reports.values() for r in reports] + ([government] if government else [])
-    results = assess_plan(plan, pooled)
-    secondary = assess_plan(plan, [government]) if government else None
+    results = assess_plan(plan, pooled, model=model)
+    secondary = assess_plan(plan, [government], model=model) if government else None
     rows = []
     for unit in units:
         assigned = _assigned(plan, unit)
         if not assigned:
             continue
         reports = folder.reports.get(unit.name, [])
-        own = assess_plan(plan, reports) if reports else None
+        own = assess_plan(plan, reports, model=model) if reports else None
         tasks = []
         for seq, role in assigned:
             if own is None:

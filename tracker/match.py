@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency, trie_pattern
-from .models import ACHIEVEMENT, OTHER, Passage, Task
+from .models import ACHIEVEMENT, OTHER, Passage, Plan, Task
 from .resources import load_toml
 from .text import normalize, sentences
 from .vocabulary import slogan_verbs
@@ -86,30 +86,43 @@ def masked(text: str, mask: re.Pattern | None) -> str:
     return mask.sub(" ", text) if mask else text
 
 
-def task_measures(task: Task, lexicon: Lexicon, weights: Weights, mask: re.Pattern | None = None,
-                  titles: Counter | None = None) -> list[Measure]:
-    """Split a task into measures (its heading sentence, then its sentences or clause groups), weighted.
+class PlanModel:
+    """What matching needs from a plan, worked out once and kept for every report matched against it (an audit
+    matches the plan against each unit's reports): the mask of its unit names, each task's measures before
+    weighting, how often each word occurs in its sentences, its shared terms, and in how many task titles each
+    word stands. Nothing is kept between runs or between plans."""
 
-    titles, if given, counts in how many task headings of the plan each word stands: the heading's anchors
-    are then its own words (队伍 in 加强行政执法队伍建设), not those it shares with other tasks (行政执法)."""
-    out = []
-    for text, tokens, concepts, anchors, core, terms in _measure_shapes(task.title, task.text, lexicon, mask):
-        if core and titles:
-            own = frozenset(t for t in tokens if titles.get(t, 0) <= 1)
-            anchors = own or anchors
-        out.append(Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens), concepts=concepts,
-                           anchors=anchors or frozenset(tokens), core=core, terms=terms))
-    return out
+    def __init__(self, plan: Plan, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.mask = unit_mask([n for unit in plan.units if not unit.group for n in (unit.name, *unit.variants)])
+        texts = [masked(task.text, self.mask) for task in plan.tasks]
+        self.frequency = document_frequency(lexicon.tokens(s, remember=True) for text in texts
+                                            for s in sentences(normalize(text)))
+        self.terms = PlanTerms(lexicon, [lexicon.tokens(text, remember=True) for text in texts])
+        self.titles = Counter(t for task in plan.tasks
+                              for t in set(lexicon.tokens(masked(task.title, self.mask), remember=True)))
+        self.shapes = {task.seq: measure_shapes(task.title, task.text, lexicon, self.mask) for task in plan.tasks}
+
+    def weights(self, passages: list[frozenset[str]]) -> Weights:
+        """Term weights from the genre's background, the plan's sentences and the report passages at hand."""
+        return Weights([genre_frequency(), self.frequency, document_frequency(passages)], self.lexicon, self.terms)
+
+    def measures(self, task: Task, weights: Weights) -> list[Measure]:
+        """A task's measures (its heading sentence, then its sentences or clause groups), weighted. The
+        heading's anchors are its own words (队伍 in 加强行政执法队伍建设), not those it shares with other
+        tasks' headings (行政执法)."""
+        out = []
+        for text, tokens, concepts, anchors, core, terms in self.shapes[task.seq]:
+            if core:
+                own = frozenset(t for t in tokens if self.titles.get(t, 0) <= 1)
+                anchors = own or anchors
+            out.append(Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens),
+                               concepts=concepts, anchors=anchors or frozenset(tokens), core=core, terms=terms))
+        return out
 
 
-_SHAPES: dict[tuple[str, str, str], list[tuple]] = {}
-
-
-def _measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None) -> list[tuple]:
-    """The measures of a task without weights; the same for every report, so worked out once."""
-    key = (title, text, mask.pattern if mask else "")
-    if key in _SHAPES:
-        return _SHAPES[key]
+def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None) -> list[tuple]:
+    """The measures of a task without weights: the same for every report."""
     body = text[len(title):].lstrip("。；;，, \n") if title and text.startswith(title) else text
     pieces = [(title, True)] + [(piece, False) for s in sentences(body.replace("\n", ""))
                                 for piece in _clause_groups(s, lexicon)]
@@ -123,7 +136,6 @@ def _measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | 
         terms = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms)
         anchors = terms | {t for t in tokens if any(t in q for q in quoted) or lexicon.is_rare(t)}
         shapes.append((piece.strip(), tokens, concepts, anchors, core, terms))
-    _SHAPES[key] = shapes
     return shapes
 
 
@@ -302,17 +314,3 @@ def genre_frequency() -> tuple[Counter, int]:
             word, count = line.split("\t")
             counts[word] = int(count)
     return counts, total
-
-
-_PLANS: dict[tuple[str, ...], tuple[tuple[Counter, int], PlanTerms]] = {}
-
-
-def background_weights(lexicon: Lexicon, tasks: list[str], passages: list[frozenset[str]]) -> Weights:
-    """Term weights from the sample documents, the plan's sentences and the report passages at hand."""
-    key = tuple(tasks)
-    if key not in _PLANS:
-        frequency = document_frequency(lexicon.tokens(s, remember=True) for text in tasks
-                                       for s in sentences(normalize(text)))
-        _PLANS[key] = frequency, PlanTerms(lexicon, [lexicon.tokens(task, remember=True) for task in tasks])
-    frequency, terms = _PLANS[key]
-    return Weights([genre_frequency(), frequency, document_frequency(passages)], lexicon, terms)
