@@ -16,11 +16,12 @@ def seed_paragraphs(seeds_dir):
     return [line for line in text.splitlines() if line.strip()]
 
 
-@pytest.fixture
-def folder(seeds_dir, tmp_path):
-    """司法局 (.docx), 政数局 (GBK .txt, named by abbreviation), 市监局 (.pdf), 编办 (.md); a stray file and a scan."""
+@pytest.fixture(scope="module")
+def folder(seeds_dir, tmp_path_factory):
+    """司法局 (.docx), 政数局 (GBK .txt, named by abbreviation), 市监局 (.pdf), 编办 (.md); a stray file and a scan.
+    Built once for the module; tests only read it."""
     p = seed_paragraphs(seeds_dir)
-    reports = tmp_path / "reports"
+    reports = tmp_path_factory.mktemp("audit") / "reports"
     reports.mkdir()
     write_docx_paragraphs(["乌拉特中旗司法局2024年法治政府建设工作报告", p[5], p[6], p[8], p[9]],
                           reports / "司法局2024年度报告.docx")
@@ -43,9 +44,19 @@ def run_audit(runner, seeds_dir, folder, tmp_path, *extra):
     return result, data
 
 
-def test_reports_are_assigned_by_name_and_abbreviation(runner, seeds_dir, folder, tmp_path):
-    result, data = run_audit(runner, seeds_dir, folder, tmp_path)
+@pytest.fixture(scope="module")
+def audited(seeds_dir, folder, tmp_path_factory):
+    """One plain audit of the folder, with its JSON and its workbook, shared by the tests that read them."""
+    from click.testing import CliRunner
+
+    out = tmp_path_factory.mktemp("audited")
+    result, data = run_audit(CliRunner(), seeds_dir, folder, out, "-o", str(out / "audit.xlsx"))
     assert result.exit_code == 0, result.output
+    return result, data, out / "audit.xlsx"
+
+
+def test_reports_are_assigned_by_name_and_abbreviation(audited):
+    result, data, _ = audited
     units = {u["unit"]: u for u in data["units"]}
     assert [r.split("/")[-1] for r in units["旗司法局"]["reports"]] == ["司法局2024年度报告.docx"]
     assert [r.split("/")[-1] for r in units["旗政数局"]["reports"]] == ["政数局报告.txt"]
@@ -56,8 +67,8 @@ def test_reports_are_assigned_by_name_and_abbreviation(runner, seeds_dir, folder
     assert "扫描件" in data["skipped_files"][0]["reason"]
 
 
-def test_statuses_per_unit_and_missing_reports(runner, seeds_dir, folder, tmp_path):
-    result, data = run_audit(runner, seeds_dir, folder, tmp_path)
+def test_statuses_per_unit_and_missing_reports(audited):
+    result, data, _ = audited
     units = {u["unit"]: u for u in data["units"]}
     justice = {t["seq"]: t for t in units["旗司法局"]["tasks"]}
     assert justice[18]["role"] == "lead" and justice[18]["status"] in ("done", "partial")
@@ -73,9 +84,8 @@ def test_statuses_per_unit_and_missing_reports(runner, seeds_dir, folder, tmp_pa
     assert "会议通知.txt" in result.output and "扫描件.pdf" in result.output
 
 
-def test_exit_codes_follow_fail_under(runner, seeds_dir, folder, tmp_path):
-    result, data = run_audit(runner, seeds_dir, folder, tmp_path, "--fail-under", "0")
-    assert result.exit_code == 0
+def test_exit_codes_follow_fail_under(runner, seeds_dir, folder, tmp_path, audited):
+    assert audited[0].exit_code == 0  # --fail-under 0 by default
     result, data = run_audit(runner, seeds_dir, folder, tmp_path, "--fail-under", "95")
     assert result.exit_code == 1 and "低于要求" in result.output, result.output
 
@@ -96,11 +106,8 @@ def test_registry_expands_groups_and_government_report_is_secondary(runner, seed
     assert secondary and all(e["report"] == "wulatezhong-2024-report.txt" for e in secondary)
 
 
-def test_workbook_has_unit_sheets_with_not_submitted(runner, seeds_dir, folder, tmp_path):
-    xlsx = tmp_path / "audit.xlsx"
-    result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(folder), "-o", str(xlsx)])
-    assert result.exit_code == 0, result.output
-    workbook = openpyxl.load_workbook(xlsx)
+def test_workbook_has_unit_sheets_with_not_submitted(audited):
+    workbook = openpyxl.load_workbook(audited[2])
     matrix = workbook["单位矩阵"]
     rows = {matrix.cell(row=r, column=1).value: r for r in range(4, matrix.max_row + 1)}
     assert matrix.cell(row=rows["旗公安局"], column=2 + 11).value == "牵头○"

@@ -15,11 +15,22 @@ PLAN, REPORT = "wulatezhong-2024-plan.txt", "wulatezhong-2024-report.txt"
 SHEETS = ["总览", "任务落实情况", "单位矩阵", "单位汇总", "督办清单"]
 
 
-@pytest.fixture
-def ledger(seeds_dir, tmp_path, runner):
-    path = tmp_path / "台账.xlsx"
-    result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(path)])
+@pytest.fixture(scope="module")
+def built_ledger(seeds_dir, tmp_path_factory):
+    """One match of the seed plan and report for the whole module."""
+    from click.testing import CliRunner
+
+    path = tmp_path_factory.mktemp("ledger") / "台账.xlsx"
+    result = CliRunner().invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(path)])
     assert result.exit_code == 0, result.output
+    return path
+
+
+@pytest.fixture
+def ledger(built_ledger, tmp_path):
+    """A test's own copy of the module's ledger, in its own folder: it may edit it or write beside it."""
+    path = tmp_path / built_ledger.name
+    shutil.copy(built_ledger, path)
     return path
 
 
