@@ -1,0 +1,132 @@
+"""Small unit tests of the assessment rule, the lexicon, reviews and safe output, on real snippets."""
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tracker.assess import (
+    CONCRETE,
+    ELSEWHERE,
+    GENERAL,
+    NONE,
+    Features,
+    banded_score,
+    confidence,
+    decision,
+)
+from tracker.errors import OutputError
+from tracker.excel import KEY_COLUMNS, NOTE_COLUMN, REVIEW_COLUMN, TASKS
+from tracker.lexicon import lexicon
+from tracker.models import MET, NOT_MET, Plan, Results, Target, TargetResult, Task, TaskResult
+from tracker.output import guard_outputs, write_json, write_safely
+from tracker.review import apply_reviews, read_reviews
+
+RATE = Target("出庭应诉率达到98%", "出庭应诉率", ">=", 98.0, "%")
+
+
+def features(levels, score, concrete, support=0, section=0):
+    return Features(tuple(levels), (None,) * len(levels), score, concrete, support, section)
+
+
+# ---------------------------------------------------------------- assess
+
+def test_the_status_rule():
+    assert decision(features([NONE, NONE], 0.0, 0), ())[0] == "missing"
+    # 行政复议 sentences with figures cover the core and most measures: done.
+    assert decision(features([CONCRETE, CONCRETE, CONCRETE], 0.8, 3, support=3), ())[0] == "done"
+    # … unless a reported figure misses the target (出庭应诉率 92% against 98%).
+    assert decision(features([CONCRETE, CONCRETE, CONCRETE], 0.8, 3, 3), (TargetResult(RATE, NOT_MET, "92%"),))[0] \
+        == "partial"
+    assert decision(features([GENERAL, NONE, NONE], 0.2, 0), ())[0] == "partial"
+
+
+def test_score_stays_in_its_status_band():
+    assert banded_score("missing", 0.9) <= 0.25 <= banded_score("partial", 0.0) <= banded_score("partial", 1) <= 0.6
+    assert banded_score("done", 0.0) >= 0.6
+
+
+def test_confidence_says_why():
+    assert confidence("missing", features([ELSEWHERE, NONE], 0.0, 0), ())[0] == "high"
+    assert confidence("missing", features([NONE, GENERAL], 0.1, 0), ())[0] == "low"
+    sure = confidence("done", features([CONCRETE] * 4, 0.9, 4, support=3), (TargetResult(RATE, MET, "100%"),))
+    assert sure[0] == "high" and "具体佐证" in sure[1]
+    assert confidence("done", features([CONCRETE, NONE, NONE, NONE], 0.45, 1, 3), ())[0] == "low"
+    assert confidence("partial", features([CONCRETE, NONE], 0.5, 1), (), claim_unsupported=True) == (
+        "low", "单位自报已完成，但报告记述不足以证明")
+
+
+# ---------------------------------------------------------------- lexicon
+
+def test_tokens_drop_boilerplate_and_keep_phrases_whole():
+    lex = lexicon()
+    assert lex.tokens("进一步加强和规范行政复议工作，推行“四张清单”制度。") == ["行政复议", "四张清单", "推行"]
+    assert lex.concept_of("四张清单") == "包容审慎监管"  # other words for the same work
+    assert not lex.is_content("加强") and lex.is_content("复议")
+
+
+# ---------------------------------------------------------------- review
+
+def results_of(*titles):
+    tasks = tuple(Task(i, f"（{i}）", "", title, title + "。") for i, title in enumerate(titles, start=1))
+    plan = Plan("p.txt", "txt", "计划", "", 2025, (), tasks)
+    return Results(plan, (), tuple(TaskResult(t, "missing", 0.0, (), (), (), "") for t in tasks))
+
+
+def review_workbook(path: Path, rows: list[list]) -> Path:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = TASKS
+    sheet.append(["标题"])
+    sheet.append(["序号", "任务名称", REVIEW_COLUMN, NOTE_COLUMN, *KEY_COLUMNS])
+    for row in rows:
+        sheet.append(row)
+    workbook.save(path)
+    return path
+
+
+def test_reviews_are_read_and_follow_their_task(tmp_path):
+    old = results_of("加强行政复议工作", "规范行政应诉")
+    fingerprint = old.tasks[0].task.fingerprint
+    path = review_workbook(tmp_path / "台账.xlsx", [
+        [1, "加强行政复议工作", "√ 已落实", "见报告第3段", "（1）", fingerprint],
+        [2, "规范行政应诉", "不知道", "", "（2）", "x"],
+    ])
+    imported = read_reviews(path)
+    assert [r.status for r in imported.reviews] == ["done"] and imported.skipped  # 不知道 is no status
+    # The plan changed: the reviewed task is now second, with the same wording.
+    new = results_of("推进政务公开", "加强行政复议工作")
+    applied, notes = apply_reviews(new, imported.reviews)
+    assert applied.tasks[1].review.status == "done" and not applied.tasks[1].review.stale
+    assert applied.tasks[1].final_status == "done" and applied.tasks[0].review is None
+
+
+# ---------------------------------------------------------------- output
+
+def test_an_existing_file_is_kept_as_a_backup(tmp_path):
+    target = tmp_path / "结果.json"
+    write_json(target, {"a": 1})
+    written = write_json(target, {"a": 2})
+    assert json.loads(target.read_text(encoding="utf-8")) == {"a": 2}
+    assert written.backup and json.loads(written.backup.read_text(encoding="utf-8")) == {"a": 1}
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path):
+    target = tmp_path / "台账.xlsx"
+    target.write_bytes(b"old")
+
+    def broken(tmp):
+        tmp.write_bytes(b"half")
+        raise RuntimeError("disk")
+
+    with pytest.raises(RuntimeError):
+        write_safely(target, broken)
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["台账.xlsx"]
+
+
+def test_an_output_may_not_be_an_input(tmp_path):
+    plan = tmp_path / "计划.docx"
+    plan.write_bytes(b"x")
+    with pytest.raises(OutputError):
+        guard_outputs([plan], [plan])
