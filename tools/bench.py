@@ -83,6 +83,23 @@ def matching(plan, paths: list[Path]) -> tuple[float, dict[str, int]]:
     return time.perf_counter() - start, counts
 
 
+def pdf_speed() -> tuple[int, float]:
+    """Pages and seconds to read the text layer and tables of the corpus PDFs (tests/corpus/*/*.pdf)."""
+    import pdfplumber
+
+    from tracker.pdf import read_pdf
+
+    paths = sorted((ROOT / "tests" / "corpus").glob("*/*.pdf"))
+    pages = 0
+    for path in paths:
+        with pdfplumber.open(str(path)) as pdf:
+            pages += len(pdf.pages)
+    start = time.perf_counter()
+    for path in paths:
+        read_pdf(path)
+    return pages, time.perf_counter() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reports", type=int, default=100)
@@ -100,13 +117,15 @@ def main() -> None:
             base = min(base, floor(paths))
             elapsed, counts = matching(plan, paths)
             spent = min(spent, elapsed)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # of the matching, before the PDFs
+    pdf_pages, pdf_seconds = pdf_speed()
     print(f"reports: {len(paths)}, characters: {total:,} (avg {total // len(paths):,}), plan tasks: {len(plan.tasks)}, "
           f"best of {args.repeat}")
     print(f"floor (read + jieba):        {base:7.2f} s  ({total / base / 1e6:.2f} M chars/s)")
     print(f"matching (read..decide):     {spent:7.2f} s  ({spent / len(paths) * 1000:.0f} ms per report)")
     print(f"ratio matching / floor:      {spent / base:7.2f}  (goal <= 2)")
     print(f"peak memory (max RSS):       {peak:7.0f} MB")
+    print(f"PDF reading (corpus PDFs):   {pdf_seconds / max(1, pdf_pages) * 1000:7.0f} ms per page ({pdf_pages} pages)")
     print(f"statuses: {counts}")
 
 
