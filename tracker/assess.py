@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from .lexicon import lexicon
 from .match import Hit, Measure, PlanModel, ReportIndex, measure_weight
@@ -126,11 +127,12 @@ class Features:
     support: int  # distinct sentences with figures or documents that address the task
     section: int = 0  # sentences with figures under a report heading that names the task, and that touch it
 
-    @property
+    @cached_property
     def found(self) -> int:
+        """Measures with concrete or general evidence (worked out once: the fitting asks it thousands of times)."""
         return sum(1 for level in self.levels if level in (CONCRETE, GENERAL))
 
-    @property
+    @cached_property
     def core(self) -> str:
         return self.levels[0] if self.levels else NONE
 
@@ -178,35 +180,46 @@ def _section_support(candidates: list[Candidate], index: ReportIndex, settings: 
 
 def status_of(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> str:
     """The status rule: missing without evidence; done with concrete evidence of the core or of enough
-    measures, unless a reported figure misses a target; partial otherwise."""
-    return decision(features, targets, settings)[0]
+    measures, unless a reported figure misses a target; partial otherwise. (Without the explanation, for
+    fitting thresholds over thousands of settings.)"""
+    if features.found == 0 or (features.score < settings.missing_score and features.concrete == 0):
+        return MISSING
+    if not any(_done_rules(features, targets, settings)):
+        return PARTIAL
+    return PARTIAL if any(t.status == NOT_MET for t in targets) else DONE
+
+
+def _done_rules(features: Features, targets: tuple[TargetResult, ...], settings: Settings) -> tuple[bool, ...]:
+    """Which of the four rules for 已落实 the evidence meets: measures, core, section, target."""
+    core_evidenced = features.core in (CONCRETE, GENERAL)
+    return (
+        features.concrete >= settings.done_concrete and features.score >= settings.done_score
+        and features.concrete >= settings.done_share * len(features.levels)
+        and (features.core != NONE or not settings.done_needs_core),
+        features.core == CONCRETE and features.support >= settings.done_support
+        and features.score >= settings.done_core_score,
+        core_evidenced and features.section >= settings.done_section,
+        # A target reached, with the task's core evidenced, is the plainest proof of completion.
+        settings.done_target and core_evidenced and features.concrete >= 1 and any(t.status == MET for t in targets),
+    )
 
 
 def decision(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> tuple[str, str]:
     """The status and, in Chinese, the rule that gave it."""
-    if features.found == 0:
-        return MISSING, "没有任何措施在工作成效部分找到佐证，判定为未体现。"
-    if features.score < settings.missing_score and features.concrete == 0:
-        return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
-    reasons = []
-    if (features.concrete >= settings.done_concrete and features.score >= settings.done_score
-            and features.concrete >= settings.done_share * len(features.levels)
-            and (features.core != NONE or not settings.done_needs_core)):
-        reasons.append(f"有具体佐证的措施覆盖了任务的主要内容（措施覆盖度 {features.score:.0%}）")
-    if (features.core == CONCRETE and features.support >= settings.done_support
-            and features.score >= settings.done_core_score):
-        reasons.append(f"任务核心有具体佐证，且有 {features.support} 句含数据或文件的相关记述")
-    if features.core in (CONCRETE, GENERAL) and features.section >= settings.done_section:
-        reasons.append(f"报告有对应本任务的小节，其下有 {features.section} 句含数据的具体内容")
-    # A target reached, with the task's core evidenced, is the plainest proof of completion.
-    if (settings.done_target and features.core in (CONCRETE, GENERAL) and features.concrete >= 1
-            and any(t.status == MET for t in targets)):
-        reasons.append("量化目标已达到，任务核心有佐证")
-    if reasons and any(t.status == NOT_MET for t in targets):
+    status = status_of(features, targets, settings)
+    if status == MISSING:
+        return MISSING, ("没有任何措施在工作成效部分找到佐证，判定为未体现。" if features.found == 0
+                         else "只有零星、笼统的相关字句，判定为未体现。")
+    met = _done_rules(features, targets, settings)
+    if any(met) and status == PARTIAL:
         return PARTIAL, "虽有具体佐证，但量化目标未达到，判定为部分落实。"
-    if reasons:
-        return DONE, "；".join(reasons) + "，判定为已落实。"
-    return PARTIAL, "部分措施有佐证，但尚不足以说明任务核心和主要措施已落实，判定为部分落实。"
+    if status == PARTIAL:
+        return PARTIAL, "部分措施有佐证，但尚不足以说明任务核心和主要措施已落实，判定为部分落实。"
+    reasons = [f"有具体佐证的措施覆盖了任务的主要内容（措施覆盖度 {features.score:.0%}）",
+               f"任务核心有具体佐证，且有 {features.support} 句含数据或文件的相关记述",
+               f"报告有对应本任务的小节，其下有 {features.section} 句含数据的具体内容",
+               "量化目标已达到，任务核心有佐证"]
+    return DONE, "；".join(r for r, ok in zip(reasons, met, strict=True) if ok) + "，判定为已落实。"
 
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
