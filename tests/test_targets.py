@@ -56,3 +56,22 @@ def test_a_figure_counts_only_for_its_own_metric_and_year(target, sentence, expe
     [parsed] = extract_targets(target)
     result = check_target(parsed, report_figures([sentence]))
     assert (result[0] if isinstance(expected, str) else result) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("群众满意度90%以上", ("群众满意度", ">=", 90.0, "%")),
+    ("错案率2%以下", ("错案率", "<=", 2.0, "%")),
+    ("办件超期率控制在1%以下", ("办件超期率", "<=", 1.0, "%")),
+    ("投诉处理时间控制在5个工作日以内", ("投诉处理时间", "<=", 5.0, "个工作日")),
+    ("行政复议案件按期办结率不低于98%", ("行政复议案件按期办结率", ">=", 98.0, "%")),
+])
+def test_every_way_of_bounding_a_target(text, expected):
+    assert summary(text) == [expected]
+
+
+def test_a_degree_and_a_time_limit_are_checked_against_the_report():
+    [satisfaction] = extract_targets("群众满意度90%以上")
+    assert check_target(satisfaction, report_figures(["群众满意度达到93.5%。"]))[0] == "met"
+    [limit] = extract_targets("投诉处理时间控制在5个工作日以内")
+    assert check_target(limit, report_figures(["投诉平均处理时间3个工作日。"]))[0] == "met"
+    assert check_target(limit, report_figures(["投诉平均处理时间7个工作日。"]))[0] == "not_met"

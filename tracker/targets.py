@@ -29,10 +29,13 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     comparators = dict(terms["comparators"])
     words = "|".join(sorted(map(re.escape, comparators), key=len, reverse=True))
     units = "|".join(sorted(map(re.escape, terms["counts"]["units"]), key=len, reverse=True))
-    rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?率)(?P<cmp>{words})?\s*{_NUMBER}\s*%")
+    # 出庭应诉率达到98%, 群众满意度90%以上, 差错率2%以下: a rate or a degree (满意度), the figure, and a bound.
+    rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?(?:率|满意度))(?P<cmp>{words})?\s*{_NUMBER}\s*%"
+                      rf"(?P<bound>以上|以下|以内)?")
     count = re.compile(
-        rf"(?P<cmp>不少于|不低于|至少|不超过|超过|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)"
-        rf"\s*{_NUMBER}\s*(?P<unit>{units})(?:的)?(?P<metric>[\u4e00-\u9fff“”、]{{0,20}})"
+        rf"(?P<cmp>不少于|不低于|至少|不超过|超过|控制在|压缩至|压缩到|压缩在|缩短至|缩短到"
+        rf"|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)"
+        rf"\s*{_NUMBER}\s*(?P<unit>{units})(?P<bound>以上|以下|以内)?(?:的)?(?P<metric>[\u4e00-\u9fff“”、]{{0,20}})"
     )
     return comparators, rate, count
 
@@ -57,6 +60,13 @@ _DATED = re.compile(r"\d|[年月]底|年内|季度|上半年|下半年|前完成
 def is_dated(deadline: str) -> bool:
     """Whether a deadline names a time (2025年6月底前, 年底前), not a manner (长期坚持, 持续推进, 全年)."""
     return bool(_DATED.search(deadline or ""))
+
+
+def _bounded(match: re.Match) -> str:
+    """The comparison of a target: its word before the figure (不低于), else its bound after it (以下, 以内)."""
+    if match.group("cmp"):
+        return _op(match.group("cmp"))
+    return "<=" if match.group("bound") in ("以下", "以内") else ">="
 
 
 def _op(word: str | None) -> str:
@@ -96,7 +106,7 @@ def extract_targets(text: str) -> list[Target]:
     for match in _patterns()[1].finditer(text):
         if not claim(match.span()):
             continue
-        value, op, main = float(match.group(3)), _op(match.group("cmp")), match.group("metric")
+        value, op, main = float(match.group(3)), _bounded(match), match.group("metric")
         # 按时办结率、回访率达到100%: one target per rate named.
         shared = re.search(r"((?:[\u4e00-\u9fff]{1,12}率、)+)$", text[max(0, match.start() - 40): match.start()])
         tail = match.group(0)[len(main):]
@@ -118,7 +128,7 @@ def extract_targets(text: str) -> list[Target]:
             label = metric + label
         if metric and claim((match.start(), end)):
             found.append((match.start(), Target(label, _clean_metric(metric),
-                                                _op(match.group("cmp")), float(match.group(3)), match.group("unit"))))
+                                                _bounded(match), float(match.group(3)), match.group("unit"))))
     for match in _ALL_COVERED.finditer(text):
         metric = _clean_metric(re.split(r"[，。；：]", match.group("metric"))[-1])
         start, end = text.rfind(metric, 0, match.end()), match.end()
@@ -131,7 +141,7 @@ def extract_targets(text: str) -> list[Target]:
     return [target for _, target in sorted(found, key=lambda item: item[0])]
 
 
-_FIGURE_RATE = re.compile(r"(?P<metric>[\u4e00-\u9fff“”]{1,16}?率)"
+_FIGURE_RATE = re.compile(r"(?P<metric>[\u4e00-\u9fff“”]{1,16}?(?:率|满意度))"
                           r"(?:仅为|仅|只有|约为?|达到了?|达|为|是|提升至|提高到|保持在?|超过|均达到?)?\s*"
                           r"(?P<value>\d+(?:\.\d+)?)\s*%")
 _FIGURE_COUNT = r"(?P<value>\d+(?:\.\d+)?)\s*(?:余|多)?\s*{unit}"
@@ -195,7 +205,7 @@ def report_figures(sentences: list[str]) -> Figures:
         if "%" not in text:
             continue
         named = [(m.start(), m.group("metric"), float(m.group("value")), m.group(0)) for m in _FIGURE_RATE.finditer(text)]
-        metrics = [(m.start(), m.group(0)) for m in re.finditer(r"[\u4e00-\u9fff]{1,16}?率", text)]
+        metrics = [(m.start(), m.group(0)) for m in re.finditer(r"[\u4e00-\u9fff]{1,16}?(?:率|满意度)", text)]
         taken = {start + len(metric) for start, metric, _, _ in named}
         for match in _BARE_RATE.finditer(text):
             before = [metric for start, metric in metrics if start < match.start()]
