@@ -249,7 +249,7 @@ def test_reminders_say_what_is_missing_and_quote_the_admitted_gap(tmp_path, runn
     rows = list(openpyxl.load_workbook(out)["督办清单"].iter_rows(min_row=3, values_only=True))
     [target] = [r for r in rows if r[0] == "人民参与和促进法治股" and r[2] == 11]
     # The missed target comes first, with the report's figure, and the gap the report admits is quoted.
-    assert target[6].startswith("量化目标“人民调解成功率达到98%”未达到（报告为调解成功率96.3%）")
+    assert target[6].startswith("量化目标“人民调解成功率达到98%以上”未达到（报告为调解成功率96.3%）")
     assert "报告在“存在的问题”中提到：“全旗人民调解成功率未达到年初确定的98%目标" in target[7]
     # Nothing is cut mid-phrase: every prompt ends a sentence, no ellipsis.
     assert all(r[7].endswith("。") and "…" not in r[7] for r in rows)
