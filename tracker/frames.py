@@ -68,7 +68,11 @@ class ResultFile:
 
 def load_result(path: str | Path) -> ResultFile:
     """Read a result JSON written by tracker match or tracker audit (--json)."""
+    from .previous import MAX_JSON_BYTES
+
     path = Path(path)
+    if path.is_file() and path.stat().st_size > MAX_JSON_BYTES:
+        raise InputError(f"“{shown(path.name)}”过大，不像 tracker 输出的结果 JSON。")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:

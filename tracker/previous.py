@@ -13,6 +13,7 @@ from .models import DONE, MISSING, NOT_SUBMITTED, PARTIAL, Results
 from .status import status_from_label
 from .text import normalize, shown
 
+MAX_JSON_BYTES = 50 * 1024 * 1024
 # Tasks of two years' plans are the same task when their wording agrees this much (0–100).
 SAME_TASK = 60
 RANK = {DONE: 2, PARTIAL: 1, MISSING: 0, NOT_SUBMITTED: 0}
@@ -36,6 +37,8 @@ def read_previous(path: str | Path) -> list[PreviousTask]:
     if not path.is_file():
         raise InputError(f"找不到上年台账“{shown(path)}”。请检查 --previous 后的路径。")
     if path.suffix.lower() == ".json":
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise InputError(f"“{name}”过大，不像 tracker 输出的结果 JSON。请改用上年的台账工作簿（.xlsx）。")
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             return [PreviousTask(t["title"], " ".join(m.get("text", "") for m in t.get("measures", [])), t["status"])
