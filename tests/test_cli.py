@@ -1,6 +1,7 @@
 """The command line: help in Chinese, exit codes, files written, nothing overwritten without a backup."""
 
 import json
+import re
 
 from tracker.cli import cli
 
@@ -68,3 +69,15 @@ def test_output_may_not_overwrite_the_input(tmp_path, runner, seeds_dir):
     result = runner.invoke(cli, ["parse", str(plan), "--json", str(plan)])
     assert result.exit_code == 2 and "不能覆盖输入" in result.output
     assert plan.read_bytes() == (seeds_dir / "dalate-2022-plan.txt").read_bytes()
+
+
+def test_help_is_aligned_and_wrapped_by_display_width(runner):
+    from tracker.text import display_width
+
+    for name in cli.commands:
+        lines = runner.invoke(cli, [name, "--help"], terminal_width=80).output.splitlines()
+        assert all(display_width(line) <= 82 for line in lines), name  # a closing mark may hang past the edge
+        assert not any(line.strip()[:1] in "。，、；）" for line in lines if line.strip()), name
+        options = [line for line in lines if line.startswith("  -")]
+        starts = {display_width(re.match(r"^(\s+\S.*?\s{2,})\S", line).group(1)) for line in options}
+        assert len(starts) == 1, (name, starts)  # every description starts in the same column

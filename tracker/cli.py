@@ -23,10 +23,50 @@ EXIT_OK, EXIT_BELOW, EXIT_ERROR, EXIT_BUG = 0, 1, 2, 3
 
 
 class ChineseFormatter(click.HelpFormatter):
-    """Headings end with a full-width colon (选项：), as Chinese text does."""
+    """Headings end with a full-width colon (选项：), as Chinese text does; option lists are aligned and wrapped
+    by display width, a Chinese character taking two columns."""
 
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        from .text import display_width
+
+        rows = list(rows)
+        if not rows:
+            return
+        first = min(max(display_width(term) for term, _ in rows), col_max)
+        indent = self.current_indent + first + col_spacing
+        room = max(20, (self.width or 80) - indent)
+        for term, definition in rows:
+            lead = f"{'':>{self.current_indent}}{term}"
+            lines = _wrapped(definition, room) or [""]
+            if display_width(term) <= first:
+                self.write(lead + " " * (first - display_width(term) + col_spacing) + lines[0] + "\n")
+            else:
+                self.write(lead + "\n" + " " * indent + lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(" " * indent + line + "\n")
+
+
+def _wrapped(text: str, room: int) -> list[str]:
+    """A text cut into lines of at most room display columns."""
+    from .text import display_width
+
+    lines, line = [], ""
+    for char in " ".join(text.split()):
+        # A closing mark never starts a line, an opening one never ends it (Chinese line-breaking rules).
+        if display_width(line + char) > room and char not in _NO_LINE_START:
+            carried = line[-1] if line and line[-1] in _NO_LINE_END else ""
+            lines.append(line[: len(line) - len(carried)].rstrip())
+            line = carried + char.lstrip()
+        else:
+            line += char
+    return lines + ([line] if line else [])
+
+
+_NO_LINE_START = "。，、；：？！）》」』”’%"
+_NO_LINE_END = "（《「『“‘"
 
 
 class ChineseContext(click.Context):
