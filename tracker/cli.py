@@ -224,7 +224,7 @@ def parse(plan, xlsx, json_path):
     _report_written(result.written)
 
 
-@cli.command(epilog="tracker match 工作要点.docx 政府报告.docx 司法局报告.pdf -o 台账.xlsx --word 通报.docx")
+@cli.command(epilog="tracker match 工作要点.docx 年度报告.docx -o 台账.xlsx --word 通报.docx")
 @click.argument("plan", metavar="计划文件")
 @click.argument("reports", nargs=-1, required=True, metavar="报告文件...")
 @click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="台账工作簿（.xlsx）的保存路径。")
