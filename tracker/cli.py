@@ -241,7 +241,7 @@ def match(plan, reports, xlsx, json_path, review, **paper):
     _report_written(result.written)
 
 
-@cli.command(epilog="tracker audit 2025年工作要点.docx 各单位报告/ --units 单位名册.csv -o 台账.xlsx")
+@cli.command(epilog="tracker audit 工作要点.docx 各单位报告/ --units 单位名册.csv -o 台账.xlsx")
 @click.argument("plan", metavar="计划文件")
 @click.argument("reports_dir", metavar="报告文件夹")
 @click.option("--units", "units_csv", metavar="文件", help="单位名册（.csv/.xlsx，列：单位名称、别名、类型、所属群组）。")
