@@ -29,6 +29,14 @@ class ChineseFormatter(click.HelpFormatter):
     def write_heading(self, heading: str) -> None:
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
+    def write_text(self, text: str) -> None:
+        indent = self.current_indent
+        for number, paragraph in enumerate(text.split("\n\n")):
+            if number:
+                self.write("\n")
+            for line in _wrapped(paragraph, max(20, (self.width or 80) - indent)):
+                self.write(" " * indent + line + "\n")
+
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         from .text import display_width
 
