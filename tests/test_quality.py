@@ -14,7 +14,7 @@ def prepared():
 
 
 def test_leave_one_family_out(prepared):
-    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 76.2%
+    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 78.6%
     # agreement and 6 critical errors over 332 tasks; the margin leaves room for small changes, not for a
     # method that only fits the data it was tuned on.
     rows = table_of_counts(prepared)
@@ -24,7 +24,7 @@ def test_leave_one_family_out(prepared):
         counts = choose(rows, set(names) - {family})[1][family]
         held = [h + c for h, c in zip(held, counts, strict=True)]
     tasks = sum(len(pair.labels) for pair, _ in prepared)
-    assert held[0] / tasks >= 0.72, f"held-out agreement {held[0] / tasks:.1%} < 72% ({held})"
+    assert held[0] / tasks >= 0.74, f"held-out agreement {held[0] / tasks:.1%} < 74% ({held})"
     assert held[2] <= 8, f"{held[2]} critical errors held out (> 8)"
 
 

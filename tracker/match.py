@@ -274,10 +274,15 @@ class ReportIndex:
         if not matched:
             return []
         scale = measure_scale(measure)
+        strongest = max(zip(measure.weights, measure.tokens, strict=True))[1]
         out = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
             common = shared[index]
             anchored = not measure.anchors.isdisjoint(common)
+            # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
+            # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares.
+            if measure.core and strongest not in common:
+                continue
             # One plain word in common (企业, 模式) is a coincidence, not a match.
             if anchored or len(common) >= 2:
                 out.append(Hit(passage=index, coverage=min(1.0, matched[index] / scale), matched=tuple(common),
