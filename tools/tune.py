@@ -75,10 +75,46 @@ def choose(rows, names: set[str]):
                                                      for i in range(3))))
 
 
+KEY_SHARES = (0.5, 0.65, 0.75, 0.9, 1.0)
+
+
+def key_share_nested() -> None:
+    """Leave one family out with match.KEY_SHARE chosen too: for each held-out family, the value and the
+    thresholds that do best on the other families, scored on the held-out one."""
+    import tracker.match as match
+
+    pairs = all_pairs()
+    names = families(pairs)
+    saved = match.KEY_SHARE
+    tables = {}
+    try:
+        for value in KEY_SHARES:
+            match.KEY_SHARE = value
+            tables[value] = table_of_counts([(pair, prepare_pair(pair)) for pair in pairs])
+    finally:
+        match.KEY_SHARE = saved
+    held = [0, 0, 0]
+    for family in names:
+        others = set(names) - {family}
+        value, row = max(((v, choose(rows, others)) for v, rows in tables.items()),
+                         key=lambda item: objective(tuple(sum(c[i] for f, c in item[1][1].items() if f in others)
+                                                          for i in range(3))))
+        counts = row[1][family]
+        held = [h + c for h, c in zip(held, counts, strict=True)]
+        print(f"{family:24s} KEY_SHARE {value:<5} agree {counts[0]}, exact {counts[1]}, critical {counts[2]}")
+    total = sum(len(pair.labels) for pair in pairs)
+    print(f"held out: {held[0] / total:.1%} agreement, {held[1] / total:.1%} exact, {held[2]} critical ({total})")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the thresholds fitted on all families")
+    parser.add_argument("--key-share", action="store_true",
+                        help="also choose match.KEY_SHARE per held-out family, among KEY_SHARES")
     args = parser.parse_args(argv)
+    if args.key_share:
+        key_share_nested()
+        return
     pairs = all_pairs()
     prepared = [(pair, prepare_pair(pair)) for pair in pairs]
     sizes: dict[str, int] = {}
