@@ -253,3 +253,13 @@ def test_reminders_say_what_is_missing_and_quote_the_admitted_gap(tmp_path, runn
     assert "报告在“存在的问题”中提到：“全旗人民调解成功率未达到年初确定的98%目标" in target[7]
     # Nothing is cut mid-phrase: every prompt ends a sentence, no ellipsis.
     assert all(r[7].endswith("。") and "…" not in r[7] for r in rows)
+
+
+def test_a_missing_task_never_shows_a_quote_as_evidence(ledger):
+    sheet = openpyxl.load_workbook(ledger)["任务落实情况"]
+    status, quotes = column(sheet, "系统判定"), column(sheet, "佐证摘录")
+    rows = [(sheet.cell(row=r, column=status).value, sheet.cell(row=r, column=quotes).value)
+            for r in range(3, sheet.max_row + 1)]
+    assert all(q for s, q in rows if s != "未体现")  # every status but 未体现 is backed by a quote
+    shown = [q for s, q in rows if s == "未体现" and q]
+    assert shown and all(q.startswith("（仅见相近表述，不作为落实依据）") for q in shown)

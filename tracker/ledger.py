@@ -351,7 +351,10 @@ def _targets_cell(result: TaskResult) -> str:
 
 
 def _quotes_cell(result: TaskResult) -> str:
-    return "\n".join(f"【{e.report} · {e.location}】{e.text}" for e in result.evidence)
+    quotes = "\n".join(f"【{e.report} · {e.location}】{e.text}" for e in result.evidence)
+    if quotes and result.status == MISSING:  # a 未体现 task never shows a quote as if it were evidence
+        return "（仅见相近表述，不作为落实依据）\n" + quotes
+    return quotes
 
 
 def _missing_cell(result: TaskResult, limit: int = 6) -> str:
