@@ -70,6 +70,11 @@ def read_document(path: str | Path) -> Document:
 # Old Office and WPS files are read through LibreOffice when it is installed: converted to a temporary copy.
 CONVERTIBLE = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".xls": "xlsx", ".et": "xlsx"}
 CONVERT_SECONDS = 120
+# How each old format begins: Office 97-2003 and WPS files are OLE compound files, RTF is text. A file renamed
+# from .docx/.xlsx (a zip) is accepted too. LibreOffice would import anything else as plain text, garbage and all.
+_OLE, _ZIP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"PK\x03\x04"
+SIGNATURES = {".doc": (_OLE, _ZIP), ".wps": (_OLE, _ZIP), ".xls": (_OLE, _ZIP), ".et": (_OLE, _ZIP),
+              ".rtf": (b"{\\rtf",)}
 
 
 def office_converter() -> str | None:
@@ -85,6 +90,10 @@ def _read_converted(path: Path, suffix: str) -> Document:
     import tempfile
 
     target = CONVERTIBLE[suffix]
+    with path.open("rb") as stream:
+        head = stream.read(8)
+    if not head.startswith(SIGNATURES[suffix]):
+        raise InputError(f"无法转换“{shown(path.name)}”（文件已损坏，或内容与扩展名不符）：{OLD_FORMATS[suffix]}")
     with tempfile.TemporaryDirectory(prefix="tracker-convert-") as folder:
         source = Path(folder) / f"source{suffix}"
         source.write_bytes(path.read_bytes())  # a plain name: LibreOffice trips over some characters
