@@ -338,3 +338,53 @@ def test_the_same_documents_give_the_same_statuses_in_every_format(family, repor
     quotes = [[t.evidence[0].text if t.evidence else "" for t in run.tasks] for run in runs]
     same = sum(len(set(q)) == 1 for q in zip(*quotes, strict=True))
     assert same >= 0.9 * len(quotes[0])  # a PDF may wrap a quote's text differently
+
+
+OUTLINE_PLAN = """青山区城市管理和综合执法局2025年法治建设工作任务清单
+
+为推进城市管理领域严格规范公正文明执法，制定本任务清单。
+
+1 依法全面履行城市管理职能
+
+1.1 动态调整权责清单。及时梳理调整我局权力清单、责任清单，并向社会公布。
+【责任科室】法制科（牵头）、办公室【完成时间】2025年6月底前
+
+1.2 推动执法重心向街道下移
+1.2.1 向各街道派驻执法力量，明确派驻人员日常管理和考核办法。
+1.2.2 建立与街道综合行政执法队伍联勤联动机制，班子成员向局务会报告履职情况。
+【责任科室】组织人事科（牵头）、市容管理科、执法一中队【完成时间】2025年9月底前
+
+2 严格规范公正文明执法
+
+2.1 开展行政执法案卷评查
+2.1.1 每季度组织一次执法案卷交叉评查，全年行政执法案卷合格率不低于95%。
+【责任科室】法制科（牵头）、督察大队【完成时间】长期坚持
+"""
+
+
+def test_a_plan_with_outline_numbering_and_bracketed_labels(tmp_path):
+    # 1 / 1.1 / 1.1.1 numbering, units after 【责任科室】, 市容管理科 (no 市 level), a measure that mentions 报告…情况.
+    path = tmp_path / "清单.txt"
+    path.write_text(OUTLINE_PLAN, encoding="utf-8")
+    from tracker.classify import read_plan
+
+    plan, warnings = read_plan(path)
+    assert [(t.no, t.title) for t in plan.tasks] == [
+        ("1.1", "动态调整权责清单"), ("1.2", "推动执法重心向街道下移"), ("2.1", "开展行政执法案卷评查")]
+    assert plan.tasks[0].lead_units == ("法制科",) and plan.tasks[0].deadline == "2025年6月底前"
+    assert plan.tasks[1].units == ("市容管理科", "执法一中队")
+    assert [t.metric for t in plan.tasks[2].targets] == ["行政执法案卷合格率"]
+    assert plan.tasks[2].section.endswith("严格规范公正文明执法")
+    assert not any("读起来像年度报告" in w for w in warnings)
+
+
+def test_a_contents_page_number_is_no_outline_part():
+    from tracker.numbering import match_label, outline_parts
+
+    contents = ["12 科右中旗人民政府大事记", "13 大事记"]
+    assert match_label(contents[0], outline_parts(contents)) is None
+    outline = ["1 坚持党的领导", "1.1 深入学习贯彻习近平法治思想", "2 依法履职", "3项任务全部完成"]
+    parts = outline_parts(outline)
+    assert match_label(outline[0], parts)[:2] == ("decimal1", "1 ")
+    assert match_label(outline[1], parts)[0] == "decimal2"
+    assert match_label(outline[3], parts) is None  # a count, not a part

@@ -19,9 +19,15 @@ def _terms() -> dict:
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
+    """A unit or deadline label: followed by a colon (牵头单位：), or set in brackets (【责任科室】, 〔完成时限〕)."""
     units = unit_labels()
-    words = sorted(units["lead"] + units["responsible"] + _terms()["labels"]["deadline"], key=len, reverse=True)
-    return re.compile(rf"({'|'.join(map(re.escape, words))})\s*[：:]")
+    words = "|".join(map(re.escape, sorted(units["lead"] + units["responsible"] + _terms()["labels"]["deadline"],
+                                           key=len, reverse=True)))
+    return re.compile(rf"[【〔［\[](?P<bracketed>{words})[】〕］\]]\s*[：:]?|(?P<label>{words})\s*[：:]")
+
+
+def _label(match: re.Match) -> str:
+    return match.group("bracketed") or match.group("label")
 
 
 @dataclass
@@ -117,13 +123,13 @@ def _parse_assignment(clause: str, closing: bool) -> Assignment:
         clause = clause[:-1]
     assignment = Assignment()
     matches = list(_label_pattern().finditer(clause))
-    found = [match.group(1) for match in matches]
+    found = [_label(match) for match in matches]
     # 承办 beside 协办 is the unit in charge (承办处室：…；协办处室：…); alone it names everyone who does the work.
     paired = any(word.startswith(tuple(labels["paired_lead_roles"])) for word in found) and any(
         word.startswith(tuple(labels["paired_with"])) for word in found)
     for match, following in zip(matches, matches[1:] + [None], strict=True):
         value = clause[match.end(): following.start() if following else len(clause)].strip("；;，,。 ")
-        label = match.group(1)
+        label = _label(match)
         if label in labels["deadline"]:
             assignment.deadline = value
             continue

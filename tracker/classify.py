@@ -3,6 +3,7 @@ warnings worth a line (a "plan" that reads like a report, a report that reads li
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .checks import plan_warnings
@@ -38,7 +39,8 @@ def is_plan(document: Document) -> bool:
     plan_words, report_words = document_words()
     head = [normalize(p) for p in document.paragraphs()[:15]]
     for paragraph in head:
-        if len(paragraph) <= 60 and report_words.search(paragraph) and not plan_words.search(paragraph):
+        if (len(paragraph) <= 60 and not re.search(r"[，。；：]", paragraph) and report_words.search(paragraph)
+                and not plan_words.search(paragraph)):  # a title line, not a sentence that mentions a report
             return False
     return any(plan_words.search(p) for p in head) or bool(tables)
 

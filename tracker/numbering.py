@@ -11,27 +11,43 @@ STYLES = (
     ("part", rf"第[{CN_NUMERALS}]+(?:部分|章|篇)"),
     ("cn", rf"[{CN_NUMERALS}]+[、.](?!\d)"),
     ("paren_cn", rf"（[{CN_NUMERALS}]+）"),
+    # Decimal outline numbering (1 / 1.1 / 1.1.1), as department task lists and standards use it.
+    ("decimal3", r"\d{1,2}\.\d{1,2}\.\d{1,3}(?![\d.])\s*"),
+    ("decimal2", r"\d{1,2}\.\d{1,3}(?![\d.%])\s*(?=[\u4e00-\u9fff“《（])"),
     ("arabic", r"\d{1,3}(?:\.|、)(?!\d)"),
     ("paren_arabic", r"（\d{1,3}）"),
     ("arabic_paren", r"\d{1,3}）"),
     ("circled", r"[①-⑳]"),
 )
 _LABEL = re.compile("|".join(f"(?P<{name}>^{pattern})" for name, pattern in STYLES))
+# The part headings of an outline (1 坚持党的领导 over 1.1, 1.2): a bare number is a label only where the
+# document numbers items N.1, N.2 under it; elsewhere it is a page number in a table of contents, or a count.
+_BARE = re.compile(r"^\s*(\d{1,2})[ \u3000]*(?=[\u4e00-\u9fff])(?![年月日号时个项件次人名家万亿元天周期批条届余多])")
+_CHILD = re.compile(r"^\s*(\d{1,2})\.\d{1,3}(?![\d%])")
 
 
-def match_label(paragraph: str) -> tuple[str, str, str] | None:
-    """Return (style, label, rest) when a paragraph starts with a numbering label such as （一） or 1."""
+def outline_parts(paragraphs) -> frozenset[int]:
+    """The numbers N under which a document numbers items N.1, N.2 …: its outline's parts."""
+    return frozenset(int(m.group(1)) for p in paragraphs if (m := _CHILD.match(p)))
+
+
+def match_label(paragraph: str, parts: frozenset[int] = frozenset()) -> tuple[str, str, str] | None:
+    """Return (style, label, rest) when a paragraph starts with a numbering label such as （一） or 1.; with
+    the parts of the document's outline, a bare part number (1 坚持党的领导) is one too."""
     match = _LABEL.match(paragraph)
-    if not match:
-        return None
-    return match.lastgroup, match.group(0), paragraph[match.end():].strip()
+    if match:
+        return match.lastgroup, match.group(0), paragraph[match.end():].strip()
+    bare = _BARE.match(paragraph) if parts else None
+    if bare and int(bare.group(1)) in parts:
+        return "decimal1", bare.group(0), paragraph[bare.end():].strip()
+    return None
 
 
 def label_number(label: str) -> int | None:
-    """The number a label counts: （十二） → 12, 3. → 3, ③ → 3, 第二部分 → 2."""
-    digits = re.search(r"\d+", label)
+    """The number a label counts: （十二） → 12, 3. → 3, 2.4 → 4, ③ → 3, 第二部分 → 2."""
+    digits = re.findall(r"\d+", label)
     if digits:
-        return int(digits.group(0))
+        return int(digits[-1])
     circled = re.search(r"[①-⑳]", label)
     if circled:
         return ord(circled.group(0)) - ord("①") + 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .assignments import Assignment, split_assignment
 from .meta import SIGNATURE
-from .numbering import label_number, match_label
+from .numbering import label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
 
 WORK_TEXT_CHARS = 25
@@ -34,8 +34,9 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     open_styles: list[str] = []
     open_items: list[int] = []
     last_seen: dict[str, tuple[int, int | None]] = {}
+    parts = outline_parts(paragraphs)
     for paragraph in paragraphs:
-        labelled = match_label(paragraph)
+        labelled = match_label(paragraph, parts)
         if labelled is not None:
             style = labelled[0]
             depth = open_styles.index(style) if style in open_styles else len(open_styles)

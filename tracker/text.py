@@ -9,6 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .errors import InputError
+from .numbering import match_label, outline_parts
 
 # ---------------------------------------------------------------- decoding
 
@@ -69,11 +70,11 @@ _LABEL_START = re.compile(
 
 @lru_cache(maxsize=1)
 def _unit_line() -> re.Pattern:
-    """A line that opens with a unit label (牵头单位：, 协办处室：)."""
+    """A line that opens with a unit label (牵头单位：, 协办处室：, 【责任科室】)."""
     from .vocabulary import unit_labels
 
-    words = [w for role in unit_labels().values() for w in role]
-    return re.compile(rf"^\s*(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})\s*[:：]")
+    words = "|".join(map(re.escape, sorted((w for role in unit_labels().values() for w in role), key=len, reverse=True)))
+    return re.compile(rf"^\s*(?:(?:{words})\s*[:：]|[【〔［\[](?:{words})[】〕］\]])")
 
 
 def clean_text(text: str) -> list[str]:
@@ -142,13 +143,14 @@ def join_lines(lines: list[tuple[str, bool]]) -> list[str]:
     indented = sum(1 for line, _ in filled if _is_indented(line))
     uses_indent = 0.05 <= indented / max(1, len(filled)) <= 0.6
 
+    parts = outline_parts(line.strip() for line, _ in filled)
     paragraphs: list[str] = []
     current = ""
     last_line, last_heading = "", False
     for line, heading in lines:
         if not line.strip():
             continue
-        if current and not heading and not last_heading and _continues(last_line, line, full, uses_indent):
+        if current and not heading and not last_heading and _continues(last_line, line, full, uses_indent, parts):
             current = _glue(current, line)
         else:
             if current:
@@ -175,19 +177,22 @@ def _is_indented(line: str) -> bool:
     return line.startswith(("  ", "\t", "\u3000"))
 
 
-def starts_paragraph(line: str, uses_indent: bool = False) -> bool:
-    """True when a line opens a new paragraph: a numbered item, a unit label line or an indented first line."""
+def starts_paragraph(line: str, uses_indent: bool = False, parts: frozenset[int] = frozenset()) -> bool:
+    """True when a line opens a new paragraph: a numbered item (also 1.1 and an outline's part 1 标题), a unit
+    label line or an indented first line."""
     if uses_indent and _is_indented(line):
         return True
     stripped = line.strip()
-    return bool(_LABEL_START.match(stripped) or _unit_line().match(stripped))
+    return bool(_LABEL_START.match(stripped) or match_label(normalize(stripped), parts)
+                or _unit_line().match(stripped))
 
 
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政府|局|委员会|办公室)$"
                              r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
-def _continues(previous: str, line: str, full: float | None, uses_indent: bool) -> bool:
+def _continues(previous: str, line: str, full: float | None, uses_indent: bool,
+               parts: frozenset[int] = frozenset()) -> bool:
     prev = previous.strip()
     # A unit label cut in two by the wrap (牵头单 / 位：) always belongs together.
     if prev.endswith(UNIT_LABEL_HEADS) and line.strip().startswith("位"):
@@ -195,7 +200,7 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool) 
     # An opening bracket or quote at the end of a line is always continued on the next one.
     if prev[-1] in OPENING:
         return True
-    if starts_paragraph(line, uses_indent):
+    if starts_paragraph(line, uses_indent, parts):
         return False
     if full is not None and width(prev) >= 0.8 * full:
         return True

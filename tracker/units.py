@@ -82,7 +82,7 @@ LEVEL_SHARE = 0.3
 def level_of(names: list[str]) -> str:
     """The administrative level the plan's units share, e.g. 旗 for 旗司法局, or '' when none."""
     levels = _terms()["levels"]
-    counts = Counter(name[0] for name in names if len(name) > 2 and name[0] in levels)
+    counts = Counter(name[0] for name in names if _has_level(name, tuple(levels)))
     if not counts:
         return ""
     level, count = counts.most_common(1)[0]
@@ -104,8 +104,10 @@ def inherit_prefix(names: list[str]) -> list[str]:
 
 
 def _has_level(name: str, levels: tuple[str, ...]) -> bool:
-    """旗司法局 carries its level; 市监局 is an abbreviation that merely starts with a level character."""
-    return len(name) > 2 and name[0] in levels and name not in alias_table()
+    """旗司法局 carries its level; 市监局 is an abbreviation and 市容管理科 a word (市容) that merely start with a
+    level character."""
+    return (len(name) > 2 and name[0] in levels and name not in alias_table()
+            and not name.startswith(tuple(_terms()["not_levels"])))
 
 
 def core(name: str, level: str) -> str:
