@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -111,8 +112,39 @@ def _read_converted(path: Path, suffix: str) -> Document:
 
 
 def read_text(path: Path) -> list[Block]:
-    """Plain text or markdown, in UTF-8, UTF-8 with BOM or GB18030/GBK."""
-    return list(clean_text(decode(path.read_bytes(), path.name)))
+    """Plain text or markdown, in UTF-8, UTF-8 with BOM or GB18030/GBK. Lines whose cells are set apart by |
+    (a markdown table, or 指标 | 2024年 | 2025年 typed in a text file) are read as a table."""
+    text = decode(path.read_bytes(), path.name)
+    blocks: list[Block] = []
+    lines: list[str] = []
+    rows: list[tuple[str, ...]] = []
+
+    def flush_text():
+        if lines:
+            blocks.extend(clean_text("\n".join(lines)))
+            lines.clear()
+
+    def flush_rows():
+        if len(rows) >= 2:
+            blocks.append(Table(rows=tuple(rows)))
+        else:
+            lines.extend(" ".join(row) for row in rows)
+        rows.clear()
+
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        cells = line.strip().strip("|").split("|")
+        if line.count("|") >= 2 and len(cells) >= 2:
+            if not rows:
+                flush_text()
+            if not all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in cells):  # a markdown rule |---|---|
+                rows.append(tuple(c.strip() for c in cells))
+            continue
+        if rows:
+            flush_rows()
+        lines.append(line)
+    flush_rows()
+    flush_text()
+    return blocks
 
 
 def read_docx(path: Path) -> list[Block]:

@@ -8,10 +8,11 @@ from functools import lru_cache
 
 from .meta import SIGNATURE, region_of, report_year, signed_date
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table
-from .numbering import match_label
+from .numbering import match_label, outline_parts
 from .progress import Row as ProgressRow
 from .progress import progress_columns, progress_rows
 from .resources import load_toml
+from .targets import count_units
 from .text import normalize
 
 HEADING_CHARS = 40
@@ -95,6 +96,7 @@ def split_report(document: Document) -> Report:
     """Given a report document, return its passages: one per sentence, with section, location and kind."""
     paragraphs, rows, claims = report_paragraphs(document)
     normals = [normalize(p) for p in paragraphs]
+    parts = outline_parts(normals)
     name = document.name
     title_index = main_title(normals)
     title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
@@ -110,7 +112,7 @@ def split_report(document: Document) -> Report:
             location, task = rows[index]
             passages.extend(_passages(name, location, index, paragraphs[index], ACHIEVEMENT, False, task))
             continue
-        labelled = match_label(normal)
+        labelled = match_label(normal, parts)
         base_kind = stack[-1].kind if stack else ACHIEVEMENT
         if labelled is not None:
             style, label, rest = labelled
@@ -174,8 +176,24 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
             value = row[column].strip() if column < len(row) else ""
             if row and row[0].strip() and value and re.search(r"\d", value):
                 rows[len(out)] = (f"表格第{number}行", "")
-                out.append(f"{row[0].strip()}{value}。")
+                out.append(indicator_sentence(row[0].strip(), value))
     return out, rows, progress
+
+
+_UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,6})[）)]$")
+
+
+def indicator_sentence(metric: str, value: str) -> str:
+    """A row of an indicator table as the sentence a report would write: 立案查处案件（件） | 1,372 →
+    立案查处案件1372件。; 执法人员人均培训学时 | 32 → 执法人员人均培训学时32学时。 (the unit the name ends with)."""
+    value = re.sub(r"(?<=\d),(?=\d{3})", "", value)
+    if re.fullmatch(r"\d+(?:\.\d+)?", value):
+        bracketed = _UNIT_IN_NAME.match(metric)
+        if bracketed:
+            metric, value = bracketed.group("name"), value + bracketed.group("unit")
+        else:
+            value += next((unit for unit in count_units() if metric.endswith(unit)), "")
+    return f"{metric}{value}。"
 
 
 def _this_year_column(table: Table) -> int | None:

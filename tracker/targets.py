@@ -22,13 +22,19 @@ _PERCENT_VERB = re.compile(rf"(?P<metric>(?:化解|办结|完成|覆盖|采纳|�
 
 
 @lru_cache(maxsize=1)
+def count_units() -> tuple[str, ...]:
+    """The units a count is counted in (templates/target_terms.toml), longest first: 个工作日 before 日."""
+    return tuple(sorted(load_toml("target_terms.toml")["counts"]["units"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     """The comparators of templates/target_terms.toml, and the rate and count patterns built on them and on its
     count units: 出庭应诉率达到98%; 不少于60学时的业务知识和法律法规培训; 至少举办2期领导干部法治专题讲座."""
     terms = load_toml("target_terms.toml")
     comparators = dict(terms["comparators"])
     words = "|".join(sorted(map(re.escape, comparators), key=len, reverse=True))
-    units = "|".join(sorted(map(re.escape, terms["counts"]["units"]), key=len, reverse=True))
+    units = "|".join(map(re.escape, count_units()))
     # 出庭应诉率达到98%, 群众满意度90%以上, 差错率2%以下: a rate or a degree (满意度), the figure, and a bound.
     rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?(?:率|满意度))(?P<cmp>{words})?\s*{_NUMBER}\s*%"
                       rf"(?P<bound>以上|以下|以内)?")
@@ -41,7 +47,7 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
 
 
 _ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
-_METRIC_TRIM = re.compile(r"^(?:确保|实现|力争|推动|做到|全面|年内|年底前|到年底|各|全部|进一步|提高|提升|基本|建成)+")
+_METRIC_TRIM = re.compile(r"^(?:确保|实现|力争|推动|做到|全面|全年|年内|年底前|到年底|各|全部|进一步|提高|提升|基本|建成)+")
 
 
 def extract_deadline(text: str) -> str:
@@ -74,7 +80,7 @@ def _op(word: str | None) -> str:
 
 
 def _clean_metric(metric: str) -> str:
-    metric = metric.strip("“”、，的 ")
+    metric = re.sub(r"^\d{1,2}(?:\.\d{1,3})+", "", metric.strip("“”、，的 "))  # an outline label (5.1.3)
     return _METRIC_TRIM.sub("", metric) or metric
 
 
