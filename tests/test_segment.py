@@ -129,3 +129,17 @@ def test_a_heading_of_a_later_year_introduces_plans():
     kinds = {p.text: p.kind for p in report.passages}
     assert kinds["全年受理行政复议案件61件，审结58件。"] == "achievement"
     assert kinds["全面推进法治乡村建设，创建民主法治示范村5个。"] == "plan"
+
+
+def test_a_pipe_table_in_a_text_report_gives_this_years_figures(tmp_path):
+    from tracker.ingest import read_document
+    from tracker.segment import indicator_sentence
+
+    path = tmp_path / "报告.txt"
+    path.write_text("某局2025年度法治建设工作总结\n一、主要做法和成效\n全年开展执法培训6期。\n"
+                    "指标 | 2024年 | 2025年\n立案查处案件（件） | 1,184 | 1,372\n执法人员人均培训学时 | 28 | 32\n"
+                    "二、存在的不足\n培训学时与目标仍有差距。\n", encoding="utf-8")
+    r = split_report(read_document(path))
+    facts = [p.text for p in r.passages if p.location.startswith("表格")]
+    assert facts == ["立案查处案件1372件。", "执法人员人均培训学时32学时。"]
+    assert indicator_sentence("按期办结率", "96.5%") == "按期办结率96.5%。"

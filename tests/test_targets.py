@@ -75,3 +75,7 @@ def test_a_degree_and_a_time_limit_are_checked_against_the_report():
     [limit] = extract_targets("投诉处理时间控制在5个工作日以内")
     assert check_target(limit, report_figures(["投诉平均处理时间3个工作日。"]))[0] == "met"
     assert check_target(limit, report_figures(["投诉平均处理时间7个工作日。"]))[0] == "not_met"
+
+
+def test_an_outline_label_is_no_part_of_a_metric():
+    assert summary("5.1.3执法人员年度法治培训不少于40学时。") == [("执法人员年度法治培训", ">=", 40.0, "学时")]
