@@ -42,6 +42,7 @@ from .previous import TREND_LABELS
 from .progress import UNSUPPORTED_CLAIM, claims_done
 from .status import STATUSES, status_colors, status_label, status_sign
 from .text import brief
+from .unit_results import BASIS, OWN, SILENT, ranking, standing
 
 MATRIX_TITLE_CHARS = 12
 
@@ -458,32 +459,23 @@ def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult], ma
     spec = template()["ledger"]
     columns = spec["columns"]["units"]
     titled_sheet(sheet, styles, spec["units_title"].format(title=title), columns, spec["columns"]["units_widths"])
-    # Only a unit that sent its own report is ranked; one judged on others' reports, or that sent nothing,
-    # follows without a rank, so that silence never comes first.
-    order = {"own": 0, "basis": 1, "none": 2}
-    departments = sorted((u for u in units if not u.group),
-                         key=lambda u: (order[_standing(u)], -u.rate, -len(u.tasks), u.unit))
-    groups = [u for u in units if u.group]
-    rank, previous = 0, None
     rate_column = columns.index("完成率") + 1
     ranked: list[int] = []
-    for position, unit in enumerate(departments + groups, start=1):
-        standing = _standing(unit)
-        if not unit.group and standing == "own" and unit.rate != previous:
-            rank, previous = position, unit.rate
-        shown_rank = rank if standing == "own" else "未报送" if standing == "none" else "—"
+    for rank, unit in ranking(units) + [(None, u) for u in units if u.group]:
+        place = standing(unit)
+        shown_rank = rank if rank is not None else "未报送" if place == SILENT else "—"
         row = body_row(sheet, styles, [
             shown_rank, unit.unit, "群组" if unit.group else "单位",
             sum(1 for t in unit.tasks if t.role == LEAD), sum(1 for t in unit.tasks if t.role != LEAD),
             unit.count(DONE), unit.count(PARTIAL), unit.count(MISSING), unit.count(NOT_SUBMITTED), unit.rate,
-            _basis_cell(unit, standing),
+            _basis_cell(unit, place),
         ])
         marks = f"'{MATRIX}'!$C${matrix_rows[unit.unit]}:${get_column_letter(matrix_last_column)}${matrix_rows[unit.unit]}"
         for col, status in zip((6, 7, 8, 9), (DONE, PARTIAL, MISSING, NOT_SUBMITTED), strict=True):
             sign = status_sign(status)
             sheet.cell(row=row, column=col).value = Formula(f"=COUNTIF({marks},{quoted('*' + sign)})")
         sheet.cell(row=row, column=rate_column).value = Formula(f"=IF(D{row}+E{row}=0,0,(F{row}+0.5*G{row})/(D{row}+E{row}))")
-        if standing == "own" and not unit.group:
+        if rank is not None:
             ranked.append(row)
         sheet.cell(row=row, column=rate_column).number_format = "0.0%"
         for col in (1, 3, 4, 5, 6, 7, 8, 9, 10):
@@ -498,35 +490,23 @@ def _unit_summary(sheet, styles: Styles, title: str, units: list[UnitResult], ma
     printable(sheet, len(columns))
 
 
-def task_reference(task) -> str:
-    """任务（一） or 任务（5）: a label printed with its own brackets keeps them, one pair only."""
-    return f"任务{task.no}" if task.no.startswith("（") else f"任务（{task.no}）"
-
-
 def reminder(unit: str, result: TaskResult, role: str, lacking: str) -> str:
     """The 督办提示 for a task a unit still owes: what to report, and the gap its report admits, quoted."""
     task = result.task
     deadline = f"，完成时限：{task.deadline}" if task.deadline else ""
-    text = f"请{unit}对照{task_reference(task)}“{task.title}”（{role}单位{deadline}），补充落实并报送：{lacking}。"
+    text = f"请{unit}对照{task.reference}“{task.title}”（{role}单位{deadline}），补充落实并报送：{lacking}。"
     gap = admitted_gap(result)
     if gap:
         text += f"报告在“存在的问题”中提到：“{gap.rstrip('。')}”，请说明整改措施和进展。"
     return text
 
 
-def _standing(unit: UnitResult) -> str:
-    """own: judged on its own reports; basis: sent none, judged on others'; none: sent nothing at all."""
-    if unit.reports:
-        return "own"
-    return "basis" if unit.basis or unit.group else "none"
-
-
-def _basis_cell(unit: UnitResult, standing: str) -> str:
+def _basis_cell(unit: UnitResult, place: str) -> str:
     if unit.group:
         return "、".join(unit.basis)
-    if standing == "own":
+    if place == OWN:
         return "本单位报告：" + "、".join(Path(r).name for r in unit.reports)
-    if standing == "basis":
+    if place == BASIS:
         return "未单独报送，依据：" + "、".join(unit.basis)
     return "未报送年度报告"
 
@@ -548,7 +528,7 @@ def _reminders(sheet, styles: Styles, title: str, results: Results, units: list[
             lacking = item.missing or missing_summary(by_seq[item.seq])
             if item.status == NOT_SUBMITTED:
                 lacking = "未报送年度报告"
-                prompt = (f"请{unit.unit}尽快报送年度法治政府建设工作报告，并说明{task_reference(task)}"
+                prompt = (f"请{unit.unit}尽快报送年度法治政府建设工作报告，并说明{task.reference}"
                           f"“{task.title}”的落实情况（{role}单位）。")
             else:
                 prompt = reminder(unit.unit, by_seq[item.seq], role, lacking)

@@ -87,6 +87,11 @@ class Task:
     targets: tuple[Target, ...] = ()
 
     @property
+    def reference(self) -> str:
+        """How a notice names the task: 任务（一）, 任务（5）, 任务（1.2）; a label's own brackets are kept, once."""
+        return f"任务{self.no}" if self.no.startswith("（") else f"任务（{self.no}）"
+
+    @property
     def fingerprint(self) -> str:
         """A short digest of the task's wording: a review given to other wording needs another look."""
         import hashlib

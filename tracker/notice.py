@@ -10,9 +10,10 @@ from datetime import date
 from pathlib import Path
 
 from .assess import admitted_gap, missing_summary
-from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
+from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, UnitResult
 from .resources import template_file
 from .status import status_label
+from .unit_results import BASIS, SILENT, ranking, standing
 
 TEMPLATE = "notice.docx"
 MAIN_PROBLEMS = 5
@@ -85,26 +86,12 @@ def _table(document, header: list[str], rows: list[list[object]], widths: list[f
 
 def _unit_rows(units: list[UnitResult]) -> list[list[object]]:
     """Attachment 2: units that sent their own report ranked by rate, the others after them, unranked."""
-    departments = [u for u in units if not u.group]
-    own = sorted((u for u in departments if u.reports), key=lambda u: (-u.rate, u.unit))
-    others = sorted((u for u in departments if not u.reports), key=lambda u: (-u.rate, u.unit))
     rows = []
-    rank, previous = 0, None
-    for position, unit in enumerate(own, start=1):
-        if unit.rate != previous:
-            rank, previous = position, unit.rate
-        rows.append([rank, unit.unit, len(unit.tasks), unit.count(DONE), unit.count(PARTIAL), unit.count(MISSING),
-                     unit.count(NOT_SUBMITTED), f"{unit.rate:.1%}"])
-    for unit in others:
-        label = "未单独报送" if unit.basis else "未报送"
+    for rank, unit in ranking(units):
+        label = rank if rank is not None else "未单独报送" if standing(unit) == BASIS else "未报送"
         rows.append([label, unit.unit, len(unit.tasks), unit.count(DONE), unit.count(PARTIAL), unit.count(MISSING),
-                     unit.count(NOT_SUBMITTED), f"{unit.rate:.1%}" if unit.basis else "—"])
+                     unit.count(NOT_SUBMITTED), f"{unit.rate:.1%}" if standing(unit) != SILENT else "—"])
     return rows
-
-
-def _reference(result: TaskResult) -> str:
-    no = result.task.no
-    return f"任务{no}" if no.startswith("（") else f"任务（{no}）"
 
 
 def write_notice(results: Results, units: list[UnitResult], path: Path, info: NoticeInfo) -> None:
@@ -143,7 +130,7 @@ def write_notice(results: Results, units: list[UnitResult], path: Path, info: No
     numbers = "一二三四五六七八九十"
     for number, result in zip(numbers, open_tasks[:MAIN_PROBLEMS], strict=False):
         lead = "、".join(result.task.lead_units) or "未明确牵头单位"
-        text = (f"（{number}）{_reference(result)}“{result.task.title}”{status_label(result.final_status, sign=False)}"
+        text = (f"（{number}）{result.task.reference}“{result.task.title}”{status_label(result.final_status, sign=False)}"
                 f"（牵头单位：{lead}）。尚缺：{missing_summary(result)}。")
         gap = admitted_gap(result)
         if gap:

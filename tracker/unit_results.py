@@ -42,3 +42,32 @@ def unit_task(result: TaskResult, role: str, status: str | None = None) -> UnitT
     return UnitTask(seq=result.task.seq, role=role, status=status,
                     missing="" if status == DONE else missing_summary(result),
                     score=result.score, evidence=result.evidence)
+
+
+OWN, BASIS, SILENT = "own", "basis", "none"
+
+
+def standing(unit: UnitResult) -> str:
+    """own: judged on its own reports; basis: sent none, judged on others' (or a group); none: sent nothing."""
+    if unit.reports:
+        return OWN
+    return BASIS if unit.basis or unit.group else SILENT
+
+
+def ranking(units: list[UnitResult]) -> list[tuple[int | None, UnitResult]]:
+    """The departments in the order a meeting reads them: those with a report of their own ranked by rate (a
+    tie shares its rank), then those judged on others' reports, then those that sent nothing, unranked (None),
+    so that silence never comes first."""
+    order = {OWN: 0, BASIS: 1, SILENT: 2}
+    departments = sorted((u for u in units if not u.group),
+                         key=lambda u: (order[standing(u)], -u.rate, -len(u.tasks), u.unit))
+    out: list[tuple[int | None, UnitResult]] = []
+    rank, previous = 0, None
+    for position, unit in enumerate(departments, start=1):
+        if standing(unit) != OWN:
+            out.append((None, unit))
+            continue
+        if unit.rate != previous:
+            rank, previous = position, unit.rate
+        out.append((rank, unit))
+    return out
