@@ -19,6 +19,7 @@ from .text import shown
 
 TASK_COLUMNS = ["seq", "no", "title", "lead_units", "units", "status", "auto_status", "score", "confidence",
                 "due", "due_date", "previous_status", "trend", "evidence", "first_quote", "explanation"]
+MAX_JSON_BYTES = 50 * 1024 * 1024
 UNIT_COLUMNS = ["unit", "group", "reports", "seq", "role", "status", "score", "evidence"]
 
 
@@ -68,8 +69,6 @@ class ResultFile:
 
 def load_result(path: str | Path) -> ResultFile:
     """Read a result JSON written by tracker match or tracker audit (--json)."""
-    from .previous import MAX_JSON_BYTES
-
     path = Path(path)
     if path.is_file() and path.stat().st_size > MAX_JSON_BYTES:
         raise InputError(f"“{shown(path.name)}”过大，不像 tracker 输出的结果 JSON。")

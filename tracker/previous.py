@@ -3,7 +3,6 @@ matches best by title and content, and the tasks that got worse or stayed 未体
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,7 +12,6 @@ from .models import DONE, MISSING, NOT_SUBMITTED, PARTIAL, Results
 from .status import status_from_label
 from .text import normalize, shown
 
-MAX_JSON_BYTES = 50 * 1024 * 1024
 # Tasks of two years' plans are the same task when their wording agrees this much (0–100).
 SAME_TASK = 60
 RANK = {DONE: 2, PARTIAL: 1, MISSING: 0, NOT_SUBMITTED: 0}
@@ -37,13 +35,12 @@ def read_previous(path: str | Path) -> list[PreviousTask]:
     if not path.is_file():
         raise InputError(f"找不到上年台账“{shown(path)}”。请检查 --previous 后的路径。")
     if path.suffix.lower() == ".json":
-        if path.stat().st_size > MAX_JSON_BYTES:
-            raise InputError(f"“{name}”过大，不像 tracker 输出的结果 JSON。请改用上年的台账工作簿（.xlsx）。")
+        from .frames import load_result
+
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
             return [PreviousTask(t["title"], " ".join(m.get("text", "") for m in t.get("measures", [])), t["status"])
-                    for t in data["tasks"] if t.get("status") in RANK]
-        except (ValueError, KeyError, TypeError) as error:
+                    for t in load_result(path).data["tasks"] if t.get("status") in RANK]
+        except (KeyError, TypeError, AttributeError) as error:
             raise InputError(f"“{name}”不是 tracker 输出的结果 JSON。请改用上年的台账工作簿（.xlsx）。") from error
     from .ingest import open_workbook, sheet_values
 
@@ -70,22 +67,29 @@ def read_previous(path: str | Path) -> list[PreviousTask]:
 
 def similarity(title: str, text: str, other: PreviousTask) -> float:
     """How alike two tasks read (0–100): their titles, and the words of their contents."""
-    from rapidfuzz import fuzz
+    return _alike(_wording(title, text), _wording(other.title, other.text))
 
+
+def _wording(title: str, text: str) -> tuple[str, str]:
+    """A task's title, normalised, and its content words: worked out once per task."""
     from .lexicon import lexicon
 
-    lex = lexicon()
-    titles = fuzz.ratio(normalize(title), normalize(other.title))
-    words = fuzz.token_set_ratio(" ".join(lex.tokens(title + text, remember=True)),
-                                 " ".join(lex.tokens(other.title + other.text, remember=True)))
-    return max(titles, 0.5 * titles + 0.5 * words)
+    return normalize(title), " ".join(lexicon().tokens(title + text, remember=True))
+
+
+def _alike(a: tuple[str, str], b: tuple[str, str]) -> float:
+    from rapidfuzz import fuzz
+
+    titles = fuzz.ratio(a[0], b[0])
+    return max(titles, 0.5 * titles + 0.5 * fuzz.token_set_ratio(a[1], b[1]))
 
 
 def with_previous(results: Results, previous: list[PreviousTask]) -> Results:
     """Each task with last year's final status for the task that matches it best (each of last year's tasks
     serves one task at most), and its trend: worse, 未体现 two years running, or better."""
-    pairs = sorted(((similarity(r.task.title, r.task.text, p), i, j) for i, r in enumerate(results.tasks)
-                    for j, p in enumerate(previous)), reverse=True)
+    ours = [_wording(r.task.title, r.task.text) for r in results.tasks]
+    theirs = [_wording(p.title, p.text) for p in previous]
+    pairs = sorted(((_alike(a, b), i, j) for i, a in enumerate(ours) for j, b in enumerate(theirs)), reverse=True)
     chosen: dict[int, int] = {}
     used: set[int] = set()
     for score, i, j in pairs:
