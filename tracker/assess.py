@@ -387,7 +387,9 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
     passages = [p for report in reports for p in report.passages]
     index = ReportIndex(passages, model.lexicon, model.mask)
     weights = model.weights(index.tokens)
-    owners = _row_owners(plan, passages)
+    rows = {task: owner(task, plan.tasks) for task in {p.row_task for p in passages if p.row_task}
+            | {c.task for report in reports for c in report.claims}}  # each progress-table row's task, once
+    owners = {i: rows[p.row_task] for i, p in enumerate(passages) if p.row_task}
     candidates = {
         task.seq: [Candidate(m, [h for h in index.hits(m) if owners.get(h.passage, task.seq) == task.seq])
                    for m in model.measures(task, weights)]
@@ -398,22 +400,10 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
     targets = {task.seq: _check_targets(task, figures, shortfalls) for task in plan.tasks}
     claims: dict[int, str] = {}
     for claim in (c for report in reports for c in report.claims):
-        seq = owner(claim.task, plan.tasks)
+        seq = rows[claim.task]
         if seq is not None:
             claims[seq] = "；".join(filter(None, (claims.get(seq), claim.text)))
     return Prepared(plan, reports, index, candidates, targets, claims)
-
-
-def _row_owners(plan: Plan, passages: list) -> dict[int, int | None]:
-    """For each sentence of a progress table's row, the plan task the row reports on (None: no task fits)."""
-    tasks: dict[str, int | None] = {}
-    out = {}
-    for i, passage in enumerate(passages):
-        if passage.row_task:
-            if passage.row_task not in tasks:
-                tasks[passage.row_task] = owner(passage.row_task, plan.tasks)
-            out[i] = tasks[passage.row_task]
-    return out
 
 
 def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
