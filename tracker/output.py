@@ -212,6 +212,12 @@ def _locked(path: Path) -> bool:
         return True
 
 
+def file_name(text: str, limit: int = 80) -> str:
+    """A file name made from document text (a unit's name, a plan's title): no path separators, no characters
+    Windows refuses, no runs of spaces, and not too long."""
+    return re.sub(r'[\\/:*?"<>|\s\x00-\x1f]+', "_", text).strip("._")[:limit] or "未命名"
+
+
 def _fallback(path: Path) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     candidate, n = path.with_name(f"{path.stem}-{stamp}{path.suffix}"), 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +17,7 @@ from .ingest import read_document
 from .ledger import LedgerInfo, ledger_title, write_ledger
 from .models import Plan, Results, UnitResult
 from .notice import NoticeInfo, owing_units, write_notice, write_unit_notice
-from .output import Written, guard_outputs, write_json, write_safely
+from .output import Written, file_name, guard_outputs, write_json, write_safely
 from .previous import read_previous, with_previous
 from .resources import seeds_dir
 from .review import apply_reviews, read_reviews
@@ -166,8 +165,7 @@ def write_outputs(results: Results, units: list[UnitResult], out: Outputs, info:
         written.append(write_safely(papers.word, lambda tmp: write_notice(results, units, tmp, papers.info)))
     if papers and papers.notices:
         for unit in owing_units(units):
-            name = re.sub(r'[\\/:*?"<>|\s]+', "_", unit.unit)
-            written.append(write_safely(Path(papers.notices) / f"督办通知-{name}.docx",
+            written.append(write_safely(Path(papers.notices) / f"督办通知-{file_name(unit.unit)}.docx",
                                         lambda tmp, unit=unit: write_unit_notice(results, unit, tmp, papers.info)))
     return written
 
@@ -193,14 +191,14 @@ def run(out_dir: str | Path) -> list[MatchResult | ParseResult]:
         plan = load_plan(path)
         own = [r for r in reports if r.region == plan.region and r.year == plan.year]
         if not own:
-            target = Path(out_dir) / f"{plan.title}任务分解表.xlsx"
+            target = Path(out_dir) / f"{file_name(plan.title)}任务分解表.xlsx"
             written = write_safely(target, lambda tmp, plan=plan: write_task_table(plan, tmp))
             note = (f"示例文件中没有{plan.region or ''}{plan.year or ''}年度的报告，只生成任务分解表；"
                     f"收到报告后可用 tracker match 核查。")
             done.append(ParseResult(plan, [written], [note]))
             continue
         results = assess_plan(plan, own)
-        done.append(finish(results, Outputs(xlsx=Path(out_dir) / f"{ledger_title(results)}.xlsx")))
+        done.append(finish(results, Outputs(xlsx=Path(out_dir) / f"{file_name(ledger_title(results))}.xlsx")))
     return done
 
 
