@@ -64,3 +64,14 @@ def test_decode_refuses_binary_and_unknown_encodings():
 
 def test_sentences_keep_their_punctuation():
     assert sentences("加强领导。完善机制；推进落实！") == ["加强领导。", "完善机制；", "推进落实！"]
+
+
+def test_a_wrapped_figure_is_no_label_and_a_year_heading_is_one():
+    from tracker.numbering import match_label
+    from tracker.text import join_lines
+
+    assert match_label("三、2026年工作思路")[:2] == ("cn", "三、")
+    assert match_label("1.37亿元；县教育局落实依法治校要求") is None
+    lines = [("全年发放各类救助资金", False), ("1.37亿元；县教育局落实依法治校要求。", False),
+             ("三、2026年工作思路", False)]
+    assert join_lines(lines) == ["全年发放各类救助资金1.37亿元；县教育局落实依法治校要求。", "三、2026年工作思路"]

@@ -5,15 +5,18 @@ from __future__ import annotations
 import re
 
 CN_NUMERALS = "一二三四五六七八九十百零〇"
+# What a number counts when it is a figure, not a label: 3项, 12月, 1.48亿元, 2.5倍.
+_COUNTED = "[年月日号时个项件次人名家万亿元天周期批条届余多倍元]"
 # Each numbering style needs its own pattern: the nesting of a plan is read from the order in which the
 # styles first appear, so （一） and 1. must never be confused with 一、 or with each other.
 STYLES = (
     ("part", rf"第[{CN_NUMERALS}]+(?:部分|章|篇)"),
-    ("cn", rf"[{CN_NUMERALS}]+[、.](?!\d)"),
+    ("cn", rf"[{CN_NUMERALS}]+(?:、|\.(?!\d))"),  # 三、2026年工作思路 is a heading, 一.5 is not
     ("paren_cn", rf"（[{CN_NUMERALS}]+）"),
     # Decimal outline numbering (1 / 1.1 / 1.1.1), as department task lists and standards use it.
     ("decimal3", r"\d{1,2}\.\d{1,2}\.\d{1,3}(?![\d.])\s*"),
-    ("decimal2", r"\d{1,2}\.\d{1,3}(?![\d.%])\s*(?=[\u4e00-\u9fff“《（])"),
+    # 1.2 推进…, but not a figure that starts a wrapped line (1.48亿元, 2.5倍, 3.5%).
+    ("decimal2", rf"\d{{1,2}}\.\d{{1,3}}(?![\d.%])\s*(?=[\u4e00-\u9fff“《（])(?!{_COUNTED})"),
     ("arabic", r"\d{1,3}(?:\.|、)(?!\d)"),
     ("paren_arabic", r"（\d{1,3}）"),
     ("arabic_paren", r"\d{1,3}）"),
@@ -22,7 +25,7 @@ STYLES = (
 _LABEL = re.compile("|".join(f"(?P<{name}>^{pattern})" for name, pattern in STYLES))
 # The part headings of an outline (1 坚持党的领导 over 1.1, 1.2): a bare number is a label only where the
 # document numbers items N.1, N.2 under it; elsewhere it is a page number in a table of contents, or a count.
-_BARE = re.compile(r"^\s*(\d{1,2})[ \u3000]*(?=[\u4e00-\u9fff])(?![年月日号时个项件次人名家万亿元天周期批条届余多])")
+_BARE = re.compile(rf"^\s*(\d{{1,2}})[ \u3000]*(?=[\u4e00-\u9fff])(?!{_COUNTED})")
 _CHILD = re.compile(r"^\s*(\d{1,2})\.\d{1,3}(?![\d%])")
 
 

@@ -63,10 +63,8 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
 )
-_LABEL_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d{1,3}\s*[、.．](?!\d)"
-    r"|[①-⑳⑴-⒇⒈-⒛]|第[一二三四五六七八九十百]+[部分章节条篇])"
-)
+# Numbered items are told by numbering.match_label; articles and sections (第三条, 第二节) start paragraphs too.
+_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百]+[节条]")
 
 @lru_cache(maxsize=1)
 def _unit_line() -> re.Pattern:
@@ -183,7 +181,7 @@ def starts_paragraph(line: str, uses_indent: bool = False, parts: frozenset[int]
     if uses_indent and _is_indented(line):
         return True
     stripped = line.strip()
-    return bool(_LABEL_START.match(stripped) or match_label(normalize(stripped), parts)
+    return bool(match_label(normalize(stripped), parts) or _ARTICLE.match(stripped)
                 or _unit_line().match(stripped))
 
 
