@@ -46,3 +46,12 @@ def test_a_previous_file_that_is_no_ledger_is_refused(runner, seeds_dir, tmp_pat
     result = runner.invoke(cli, ["match", str(seeds_dir / "wulatezhong-2024-plan.txt"),
                                  str(seeds_dir / "wulatezhong-2024-report.txt"), "--previous", str(other)])
     assert result.exit_code == 2 and "不像 tracker 生成的台账" in result.output
+
+
+def test_a_previous_file_of_another_kind_is_named_as_such(runner, seeds_dir, tmp_path):
+    other = tmp_path / "上年报告.txt"
+    other.write_text("2024年工作总结", encoding="utf-8")
+    out = tmp_path / "台账.xlsx"
+    result = runner.invoke(cli, ["match", str(seeds_dir / "wulatezhong-2024-plan.txt"),
+                                 str(seeds_dir / "wulatezhong-2024-report.txt"), "--previous", str(other), "-o", str(out)])
+    assert result.exit_code == 2 and "不是上年的台账" in result.output and not out.exists()

@@ -34,6 +34,8 @@ def read_previous(path: str | Path) -> list[PreviousTask]:
     name = shown(path.name)
     if not path.is_file():
         raise InputError(f"找不到上年台账“{shown(path)}”。请检查 --previous 后的路径。")
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".json"):
+        raise InputError(f"“{name}”不是上年的台账：--previous 需要 tracker 生成的台账工作簿（.xlsx）或结果 JSON。")
     if path.suffix.lower() == ".json":
         from .frames import load_result
 
