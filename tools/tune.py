@@ -43,7 +43,9 @@ def objective(counts: tuple[int, int, int]) -> float:
 
 def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int, int]]]]:
     """For every setting of the grid, (agree, exact, critical) per family."""
-    from tracker.assess import DEFAULT, status_of, task_features
+    import numpy as np
+
+    from tracker.assess import DEFAULT, STATUS_CODES, Columns, statuses, task_features
 
     rows = []
     for evidence in grid(EVIDENCE_GRID):
@@ -57,16 +59,21 @@ def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int
                 if label.seq in prep.candidates:
                     raw.append((pair.family, label, task_features(prep.candidates[label.seq], prep.index, best, base),
                                 prep.targets[label.seq]))
+        columns = Columns([(features, targets) for _, _, features, targets in raw])
+        names = sorted({family for family, *_ in raw})
+        family = np.array([names.index(f) for f, *_ in raw])
+        # Per task and per predicted status (columns of STATUS_CODES): agreement, exactness, criticality.
+        agree, exact, critical = (np.array([[test(code, label) for code in STATUS_CODES] for _, label, *_ in raw])
+                                  for test in (lambda code, label: code in label.accept,
+                                               lambda code, label: code == label.primary,
+                                               lambda code, label: is_critical(code, label.primary, label.accept)))
+        at = np.arange(len(raw))
         for rule in grid(RULE_GRID):
-            settings = replace(base, **rule)
-            counts: dict[str, list[int]] = {}
-            for family, label, features, targets in raw:
-                status = status_of(features, targets, settings)
-                c = counts.setdefault(family, [0, 0, 0])
-                c[0] += status in label.accept
-                c[1] += status == label.primary
-                c[2] += is_critical(status, label.primary, label.accept)
-            rows.append(({**evidence, **rule}, {f: tuple(c) for f, c in counts.items()}))
+            predicted = statuses(columns, replace(base, **rule))
+            sums = [np.bincount(family, weights=table[at, predicted], minlength=len(names)).astype(int)
+                    for table in (agree, exact, critical)]
+            rows.append(({**evidence, **rule},
+                         {f: (int(sums[0][i]), int(sums[1][i]), int(sums[2][i])) for i, f in enumerate(names)}))
     return rows
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
+
 from .lexicon import lexicon
 from .match import Hit, Measure, PlanModel, ReportIndex, measure_weight
 from .models import (
@@ -178,39 +180,59 @@ def _section_support(candidates: list[Candidate], index: ReportIndex, settings: 
     return out
 
 
-def status_of(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> str:
-    """The status rule: missing without evidence; done with concrete evidence of the core or of enough
-    measures, unless a reported figure misses a target; partial otherwise. (Without the explanation, for
-    fitting thresholds over thousands of settings.)"""
-    if features.found == 0 or (features.score < settings.missing_score and features.concrete == 0):
-        return MISSING
-    if not any(_done_rules(features, targets, settings)):
-        return PARTIAL
-    return PARTIAL if any(t.status == NOT_MET for t in targets) else DONE
+class Columns:
+    """The features of many tasks side by side, so that the status rule runs over all of them at once: a plan's
+    tasks at run time, every labelled task under thousands of threshold settings when fitting (tools/tune.py)."""
+
+    def __init__(self, rows: list[tuple[Features, tuple[TargetResult, ...]]]) -> None:
+        def column(values, kind=float):
+            return np.fromiter(values, dtype=kind, count=len(rows))
+
+        self.found = column((f.found for f, _ in rows), int)
+        self.score = column(f.score for f, _ in rows)
+        self.concrete = column((f.concrete for f, _ in rows), int)
+        self.measures = column((len(f.levels) for f, _ in rows), int)
+        self.support = column((f.support for f, _ in rows), int)
+        self.section = column((f.section for f, _ in rows), int)
+        self.core_concrete = column((f.core == CONCRETE for f, _ in rows), bool)
+        self.core_evidenced = column((f.core in (CONCRETE, GENERAL) for f, _ in rows), bool)
+        self.core_none = column((f.core == NONE for f, _ in rows), bool)
+        self.target_met = column((any(t.status == MET for t in ts) for _, ts in rows), bool)
+        self.target_missed = column((any(t.status == NOT_MET for t in ts) for _, ts in rows), bool)
 
 
-def _done_rules(features: Features, targets: tuple[TargetResult, ...], settings: Settings) -> tuple[bool, ...]:
-    """Which of the four rules for 已落实 the evidence meets: measures, core, section, target."""
-    core_evidenced = features.core in (CONCRETE, GENERAL)
+STATUS_CODES = (MISSING, PARTIAL, DONE)  # statuses() gives indices into this
+
+
+def done_rules(c: Columns, settings: Settings) -> tuple[np.ndarray, ...]:
+    """Which of the four rules for 已落实 each task's evidence meets: measures, core, section, target."""
     return (
-        features.concrete >= settings.done_concrete and features.score >= settings.done_score
-        and features.concrete >= settings.done_share * len(features.levels)
-        and (features.core != NONE or not settings.done_needs_core),
-        features.core == CONCRETE and features.support >= settings.done_support
-        and features.score >= settings.done_core_score,
-        core_evidenced and features.section >= settings.done_section,
+        (c.concrete >= settings.done_concrete) & (c.score >= settings.done_score)
+        & (c.concrete >= settings.done_share * c.measures) & (~c.core_none | (not settings.done_needs_core)),
+        c.core_concrete & (c.support >= settings.done_support) & (c.score >= settings.done_core_score),
+        c.core_evidenced & (c.section >= settings.done_section),
         # A target reached, with the task's core evidenced, is the plainest proof of completion.
-        settings.done_target and core_evidenced and features.concrete >= 1 and any(t.status == MET for t in targets),
+        c.core_evidenced & (c.concrete >= 1) & c.target_met & settings.done_target,
     )
+
+
+def statuses(c: Columns, settings: Settings = DEFAULT) -> np.ndarray:
+    """The status rule, as indices into STATUS_CODES: missing without evidence; done with concrete evidence of
+    the core or of enough measures, unless a reported figure misses a target; partial otherwise."""
+    rules = done_rules(c, settings)
+    done = (rules[0] | rules[1] | rules[2] | rules[3]) & ~c.target_missed
+    missing = (c.found == 0) | ((c.score < settings.missing_score) & (c.concrete == 0))
+    return np.where(missing, 0, np.where(done, 2, 1))
 
 
 def decision(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> tuple[str, str]:
     """The status and, in Chinese, the rule that gave it."""
-    status = status_of(features, targets, settings)
+    columns = Columns([(features, targets)])
+    status = STATUS_CODES[statuses(columns, settings)[0]]
     if status == MISSING:
         return MISSING, ("没有任何措施在工作成效部分找到佐证，判定为未体现。" if features.found == 0
                          else "只有零星、笼统的相关字句，判定为未体现。")
-    met = _done_rules(features, targets, settings)
+    met = [bool(rule[0]) for rule in done_rules(columns, settings)]
     if any(met) and status == PARTIAL:
         return PARTIAL, "虽有具体佐证，但量化目标未达到，判定为部分落实。"
     if status == PARTIAL:
