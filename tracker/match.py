@@ -276,7 +276,10 @@ class ReportIndex:
         if not matched:
             return []
         scale = measure_scale(measure)
-        strongest = max(zip(measure.weights, measure.tokens, strict=True))[1]
+        # The heading's object: its strongest term of the domain where it has one (普法, not 收官, in
+        # “八五”普法规划全面收官), as measure_scale reads it; else its strongest word.
+        weighted = list(zip(measure.weights, measure.tokens, strict=True))
+        strongest = max([w for w in weighted if w[1] in measure.terms] or weighted)[1]
         out = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
             common = shared[index]
