@@ -20,6 +20,9 @@ SATURATION_TERMS = 2
 SHORT_MEASURE = 2
 MIN_MEASURE_TOKENS = 3
 BACKGROUND = "background.tsv"
+# A word in at least this share of the genre's sentences is one of its usual words (整改, 排查, 涉企,
+# 全面推行), however rare it is in general Chinese: shared alone, it does not tie a sentence to a measure.
+GENRE_COMMON = 0.001
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
@@ -134,9 +137,15 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
         quoted = _QUOTED.findall(piece)
         terms = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms)
-        anchors = terms | {t for t in tokens if any(t in q for q in quoted) or lexicon.is_rare(t)}
+        anchors = terms | {t for t in tokens if any(t in q for q in quoted) or specific(t, lexicon)}
         shapes.append((piece.strip(), tokens, concepts, anchors, core, terms))
     return shapes
+
+
+def specific(word: str, lexicon: Lexicon) -> bool:
+    """A word rare both in general Chinese and in plans and reports of the genre (留痕, 送达, 计量)."""
+    counts, total = genre_frequency()
+    return lexicon.is_rare(word) and counts.get(word, 0) < GENRE_COMMON * total
 
 
 def measure_weight(measure: Measure, measures: list[Measure]) -> float:
