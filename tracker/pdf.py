@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections import Counter
 from pathlib import Path
 
 from .errors import InputError
@@ -90,12 +91,26 @@ def page_segments(page) -> list[Segment]:
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
     outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    segments = [Segment(line["top"], text=unspaced(line["text"])) for line in outside.extract_text_lines(strip=True)]
+    lines = outside.extract_text_lines(strip=True)
+    segments = [Segment(line["top"], text=indent + unspaced(line["text"])) for line, indent in _indents(lines)]
     for table in tables:
         rows = tuple(tuple(_cell(c) for c in row) for row in table.extract())
         if rows:
             segments.append(Segment(table.bbox[1], table=Table(rows=rows)))
     return sorted(segments, key=lambda s: s.top)
+
+
+def _indents(lines: list[dict]) -> list[tuple[dict, str]]:
+    """Each line with the first-line indent the layout draws and the text layer drops (two ideographic spaces
+    where the line starts two characters or more right of the page's left margin), so that a paragraph after
+    an unpunctuated heading line is told from the heading's continuation, as in the Word form."""
+    starts = [round(line["x0"]) for line in lines if line.get("chars")]
+    if not starts:
+        return [(line, "") for line in lines]
+    margin = Counter(starts).most_common(1)[0][0]
+    sizes = sorted(c["size"] for line in lines for c in line.get("chars", ())[:1])
+    em = sizes[len(sizes) // 2]
+    return [(line, "\u3000\u3000" if line.get("chars") and line["x0"] >= margin + 1.5 * em else "") for line in lines]
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
