@@ -25,6 +25,7 @@ RULE_GRID = {
     "missing_score": [0.05, 0.1, 0.15],
     "done_support": [2, 3, 99],
     "done_core_score": [0.1, 0.2],
+    "done_core_found": [0.0, 0.5, 0.7],
     "done_section": [2, 3, 99],
     "done_needs_core": [False, True],
 }
@@ -39,6 +40,14 @@ def grid(spec: dict) -> list[dict]:
 def objective(counts: tuple[int, int, int]) -> float:
     agree, exact, critical = counts
     return agree + 0.5 * exact - CRITICAL_COST * critical
+
+
+def sizes(pairs) -> dict[str, int]:
+    """Labelled tasks per family."""
+    out: dict[str, int] = {}
+    for pair in pairs:
+        out[pair.family] = out.get(pair.family, 0) + len(pair.labels)
+    return out
 
 
 def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int, int]]]]:
@@ -77,12 +86,27 @@ def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int
     return rows
 
 
-def choose(rows, names: set[str]):
-    return max(rows, key=lambda row: objective(tuple(sum(c[i] for f, c in row[1].items() if f in names)
-                                                     for i in range(3))))
+def fit(row, names: set[str], size: dict[str, int]) -> float:
+    """How well a setting does on some families, each family weighing the same whatever its number of tasks:
+    the rule is for the next place's documents, and one big family should not decide it alone."""
+    return sum(objective(counts) / size[family] for family, counts in row[1].items() if family in names)
+
+
+def choose(rows, names: set[str], size: dict[str, int]):
+    return max(rows, key=lambda row: fit(row, names, size))
 
 
 KEY_SHARES = (0.5, 0.65, 0.75, 0.9, 1.0)
+
+
+def held_out(tables: list, names: list[str], size: dict[str, int]) -> dict[str, tuple[int, int, int]]:
+    """Each family's counts under the setting (from any of the tables) that fits the other families best."""
+    out = {}
+    for family in names:
+        others = set(names) - {family}
+        row = max((choose(rows, others, size) for rows in tables), key=lambda row: fit(row, others, size))
+        out[family] = row[1][family]
+    return out
 
 
 def key_share_nested() -> None:
@@ -91,7 +115,7 @@ def key_share_nested() -> None:
     import tracker.match as match
 
     pairs = all_pairs()
-    names = families(pairs)
+    names, size = families(pairs), sizes(pairs)
     saved = match.KEY_SHARE
     tables = {}
     try:
@@ -100,17 +124,23 @@ def key_share_nested() -> None:
             tables[value] = table_of_counts([(pair, prepare_pair(pair)) for pair in pairs])
     finally:
         match.KEY_SHARE = saved
-    held = [0, 0, 0]
     for family in names:
         others = set(names) - {family}
-        value, row = max(((v, choose(rows, others)) for v, rows in tables.items()),
-                         key=lambda item: objective(tuple(sum(c[i] for f, c in item[1][1].items() if f in others)
-                                                          for i in range(3))))
-        counts = row[1][family]
-        held = [h + c for h, c in zip(held, counts, strict=True)]
-        print(f"{family:24s} KEY_SHARE {value:<5} agree {counts[0]}, exact {counts[1]}, critical {counts[2]}")
-    total = sum(len(pair.labels) for pair in pairs)
-    print(f"held out: {held[0] / total:.1%} agreement, {held[1] / total:.1%} exact, {held[2]} critical ({total})")
+        value = max(tables, key=lambda v: fit(choose(tables[v], others, size), others, size))
+        print(f"{family:24s} KEY_SHARE {value}")
+    report(held_out(list(tables.values()), names, size), size)
+
+
+def report(counts: dict[str, tuple[int, int, int]], size: dict[str, int]) -> None:
+    """The per-family table of held-out figures, with totals over all families and over all but the seeds."""
+    print(f"{'held-out family':24s} {'agree':>7s} {'exact':>7s} {'crit':>5s}  (tasks)")
+    for family, c in counts.items():
+        print(f"{family:24s} {c[0] / size[family]:7.1%} {c[1] / size[family]:7.1%} {c[2]:5d}  ({size[family]})")
+    for name, chosen in (("ALL (held out)", list(counts)), ("ALL but seeds (held out)", [f for f in counts
+                                                                                          if f != "seeds"])):
+        total = sum(size[f] for f in chosen)
+        sums = [sum(counts[f][i] for f in chosen) for i in range(3)]
+        print(f"{name:24s} {sums[0] / total:7.1%} {sums[1] / total:7.1%} {sums[2]:5d}  ({total})")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -123,30 +153,10 @@ def main(argv: list[str] | None = None) -> None:
         key_share_nested()
         return
     pairs = all_pairs()
-    prepared = [(pair, prepare_pair(pair)) for pair in pairs]
-    sizes: dict[str, int] = {}
-    for pair in pairs:
-        sizes[pair.family] = sizes.get(pair.family, 0) + len(pair.labels)
-    rows = table_of_counts(prepared)
-    names = families(pairs)
-    print(f"{'held-out family':24s} {'agree':>7s} {'exact':>7s} {'crit':>5s}  (tasks)")
-    held = [0, 0, 0]
-    for family in names:
-        row = choose(rows, set(names) - {family})
-        c = row[1][family]
-        held = [h + v for h, v in zip(held, c, strict=True)]
-        print(f"{family:24s} {c[0] / sizes[family]:7.1%} {c[1] / sizes[family]:7.1%} {c[2]:5d}  ({sizes[family]})")
-    total = sum(sizes.values())
-    print(f"{'ALL (held out)':24s} {held[0] / total:7.1%} {held[1] / total:7.1%} {held[2]:5d}  ({total})")
-    new = [f for f in names if f != "seeds"]
-    new_total = sum(sizes[f] for f in new)
-    new_counts = [0, 0, 0]
-    for family in new:
-        c = choose(rows, set(names) - {family})[1][family]
-        new_counts = [h + v for h, v in zip(new_counts, c, strict=True)]
-    print(f"{'ALL but seeds (held out)':24s} {new_counts[0] / new_total:7.1%} {new_counts[1] / new_total:7.1%} "
-          f"{new_counts[2]:5d}  ({new_total})")
-    fitted = choose(rows, set(names))
+    names, size = families(pairs), sizes(pairs)
+    rows = table_of_counts([(pair, prepare_pair(pair)) for pair in pairs])
+    report(held_out([rows], names, size), size)
+    fitted = choose(rows, set(names), size)
     print("fitted on all families:", fitted[0])
     if args.write:
         from tracker.assess import DEFAULT, write_settings

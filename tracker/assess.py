@@ -49,6 +49,7 @@ class Settings:
     missing_score: float = 0.05  # below this score and without concrete evidence: missing
     done_support: int = 3  # core rule: distinct sentences with figures that address the task
     done_core_score: float = 0.1  # core rule: least score
+    done_core_found: float = 0.0  # core rule: least share of the measures evidenced
     done_section: int = 3  # section rule: sentences with figures under a heading that names the task
     done_target: bool = True  # target rule: a target reached, with the core evidenced, makes done
     quotes: int = 3
@@ -209,7 +210,8 @@ def done_rules(c: Columns, settings: Settings) -> tuple[np.ndarray, ...]:
     return (
         (c.concrete >= settings.done_concrete) & (c.score >= settings.done_score)
         & (c.concrete >= settings.done_share * c.measures) & (~c.core_none | (not settings.done_needs_core)),
-        c.core_concrete & (c.support >= settings.done_support) & (c.score >= settings.done_core_score),
+        c.core_concrete & (c.support >= settings.done_support) & (c.score >= settings.done_core_score)
+        & (c.found >= settings.done_core_found * c.measures),
         c.core_evidenced & (c.section >= settings.done_section),
         # A target reached, with the task's core evidenced, is the plainest proof of completion.
         c.core_evidenced & (c.concrete >= 1) & c.target_met & settings.done_target,
@@ -267,8 +269,11 @@ def confidence(status: str, features: Features, targets: tuple[TargetResult, ...
         if features.found >= 1 and features.core == NONE:
             return LOW, "报告中有零星相近的表述，可能换了说法，请核对原文"
         return MEDIUM, "报告中未见相关表述"
+    if features.core in (CONCRETE, GENERAL) and any(t.status == NOT_MET for t in targets):
+        return HIGH, "量化目标未达到"
+    # Many sentences with figures on the task's core come close to 已落实: the reviewer should look.
     if (features.core == CONCRETE and features.found >= settings.sure_partial_found
-            and features.score >= settings.sure_partial_score):
+            and features.score >= settings.sure_partial_score and features.support < settings.done_support):
         return HIGH, "任务核心和多项措施有具体佐证，另有措施未见"
     if features.core != CONCRETE and features.score < settings.sure_partial_score:
         return LOW, "只有零星或笼统的共同词语，任务核心未见具体佐证"
