@@ -171,7 +171,22 @@ def _clause_groups(sentence: str, lexicon: Lexicon) -> list[str]:
             groups[-1] += current
         else:
             groups.append(current)
-    return groups
+    # A clause without an object of its own (评估结果作为调整完善决策的重要依据) says how the one before it
+    # is done: it is part of that measure, not a measure that plain words could match by themselves.
+    merged: list[str] = []
+    for group in groups:
+        if merged and not _has_object(group, lexicon):
+            merged[-1] += group
+        else:
+            merged.append(group)
+    return merged
+
+
+def _has_object(text: str, lexicon: Lexicon) -> bool:
+    """Whether a clause names something of its own: a term of the domain, a specific word or a quoted name."""
+    return bool(_QUOTED.search(text)) or any(
+        t in lexicon.domain_terms or lexicon.concept_of(t) is not None or specific(t, lexicon)
+        for t in lexicon.tokens(text, remember=True))
 
 
 _ITEM_START = re.compile(r"^[一二三四五六七八九十]+是")
