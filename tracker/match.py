@@ -23,6 +23,9 @@ BACKGROUND = "background.tsv"
 # A word in at least this share of the genre's sentences is one of its usual words (整改, 排查, 涉企,
 # 全面推行), however rare it is in general Chinese: shared alone, it does not tie a sentence to a measure.
 GENRE_COMMON = 0.001
+# The same for a term of the domain, at a higher share: 法治政府建设, 法治建设, 习近平法治思想 and 依法行政
+# stand in one sentence of twenty of the genre, and every report uses them about everything.
+GENRE_TERM = 0.05
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
@@ -137,15 +140,21 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
         quoted = _QUOTED.findall(piece)
         terms = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms)
-        anchors = terms | {t for t in tokens if any(t in q for q in quoted) or specific(t, lexicon)}
+        anchors = {t for t in tokens if any(t in q for q in quoted) or specific(t, lexicon)
+                   or (t in terms and genre_share(t) < GENRE_TERM)}
         shapes.append((piece.strip(), tokens, concepts, anchors, core, terms))
     return shapes
 
 
+def genre_share(word: str) -> float:
+    """The share of the genre's sentences that use a word."""
+    counts, total = genre_frequency()
+    return counts.get(word, 0) / max(1, total)
+
+
 def specific(word: str, lexicon: Lexicon) -> bool:
     """A word rare both in general Chinese and in plans and reports of the genre (留痕, 送达, 计量)."""
-    counts, total = genre_frequency()
-    return lexicon.is_rare(word) and counts.get(word, 0) < GENRE_COMMON * total
+    return lexicon.is_rare(word) and genre_share(word) < GENRE_COMMON
 
 
 def measure_weight(measure: Measure, measures: list[Measure]) -> float:
