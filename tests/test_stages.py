@@ -40,6 +40,9 @@ def test_the_status_rule():
     assert decision(features([CONCRETE, CONCRETE, CONCRETE], 0.8, 3, 3), (TargetResult(RATE, NOT_MET, "92%"),))[0] \
         == "partial"
     assert decision(features([GENERAL, NONE, NONE], 0.2, 0), ())[0] == "partial"
+    # The core with figures in many sentences, but four of seven measures unseen: partial, not done.
+    assert decision(features([CONCRETE, CONCRETE, CONCRETE, NONE, NONE, NONE, NONE], 0.45, 3, support=5), ())[0] \
+        == "partial"
 
 
 def test_score_stays_in_its_status_band():
@@ -55,6 +58,12 @@ def test_confidence_says_why():
     assert confidence("done", features([CONCRETE, NONE, NONE, NONE], 0.45, 1, 3), ())[0] == "low"
     assert confidence("partial", features([CONCRETE, NONE], 0.5, 1), (), claim_unsupported=True) == (
         "low", "单位自报已完成，但报告记述不足以证明")
+    # A partial close to done (the core with figures in many sentences) is for the reviewer to look at …
+    near = features([CONCRETE, CONCRETE, CONCRETE, CONCRETE, NONE, NONE, NONE, NONE], 0.5, 4, support=5)
+    assert confidence("partial", near, ())[0] == "medium"
+    assert confidence("partial", features([CONCRETE, CONCRETE, CONCRETE, NONE], 0.5, 3, support=1), ())[0] == "high"
+    # … one whose target is missed is plain.
+    assert confidence("partial", near, (TargetResult(RATE, NOT_MET, "92%"),)) == ("high", "量化目标未达到")
 
 
 # ---------------------------------------------------------------- lexicon
@@ -64,6 +73,43 @@ def test_tokens_drop_boilerplate_and_keep_phrases_whole():
     assert lex.tokens("进一步加强和规范行政复议工作，推行“四张清单”制度。") == ["行政复议", "四张清单", "推行"]
     assert lex.concept_of("四张清单") == "包容审慎监管"  # other words for the same work
     assert not lex.is_content("加强") and lex.is_content("复议")
+
+
+def test_anchors_are_words_specific_to_the_measure_not_to_the_genre():
+    from tracker.match import measure_shapes
+
+    lex = lexicon()
+    title = "压实法治建设第一责任人职责"
+    shapes = measure_shapes(title, title + "。全面推行“扫码入企”，实现检查行为全程留痕。", lex)
+    core, clause = shapes[0], shapes[1]
+    # 法治建设 is a term of the domain, but one sentence in twenty of the genre uses it: it anchors nothing.
+    assert "第一责任人" in core[3] and "法治建设" not in core[3]
+    # 全面推行 is rare in general Chinese but usual in the genre; 留痕 is rare in both.
+    assert "留痕" in clause[3] and "全面推行" not in clause[3]
+
+
+def test_a_clause_without_an_object_stays_with_the_measure_before_it():
+    from tracker.match import measure_shapes
+
+    measure = "选取部分已实施的重大行政决策开展决策后评估，评估结果作为调整完善决策的重要依据。"
+    pieces = [shape[0] for shape in measure_shapes("严格落实重大行政决策程序", "严格落实重大行政决策程序。" + measure, lexicon())]
+    assert pieces == ["严格落实重大行政决策程序", measure]
+
+
+def test_a_heading_is_matched_through_its_domain_term():
+    from tracker.match import PlanModel, ReportIndex
+    from tracker.models import Passage
+
+    lex = lexicon()
+    task = Task(1, "1", "", "“八五”普法规划全面收官", "“八五”普法规划全面收官。")
+    plan = Plan("p.txt", "txt", "计划", "", 2025, (), (task,))
+    texts = ["2025年是《法治政府建设实施纲要（2021—2025年）》的收官之年。", "全年开展普法活动132场，覆盖群众3.6万人次。"]
+    passages = [Passage("r.txt", "一、主要成效", 1, i + 1, "achievement", text) for i, text in enumerate(texts)]
+    index = ReportIndex(passages, lex)
+    model = PlanModel(plan, lex)
+    core = model.measures(task, model.weights(index.tokens))[0]
+    # 收官 weighs more than 普法, but the heading's object is its term of the domain.
+    assert [hit.passage for hit in index.hits(core)] == [1]
 
 
 # ---------------------------------------------------------------- review
