@@ -227,14 +227,24 @@ def statuses(c: Columns, settings: Settings = DEFAULT) -> np.ndarray:
     return np.where(missing, 0, np.where(done, 2, 1))
 
 
+def decisions(rows: list[tuple[Features, tuple[TargetResult, ...]]], settings: Settings = DEFAULT) -> list[tuple[str, str]]:
+    """For each task's features and targets, the status and, in Chinese, the rule that gave it."""
+    columns = Columns(rows)
+    codes = statuses(columns, settings)
+    rules = done_rules(columns, settings)
+    return [_ruling(STATUS_CODES[code], features, [bool(rule[i]) for rule in rules])
+            for i, (code, (features, _)) in enumerate(zip(codes, rows, strict=True))]
+
+
 def decision(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> tuple[str, str]:
-    """The status and, in Chinese, the rule that gave it."""
-    columns = Columns([(features, targets)])
-    status = STATUS_CODES[statuses(columns, settings)[0]]
+    """The status of one task and, in Chinese, the rule that gave it."""
+    return decisions([(features, targets)], settings)[0]
+
+
+def _ruling(status: str, features: Features, met: list[bool]) -> tuple[str, str]:
     if status == MISSING:
         return MISSING, ("没有任何措施在工作成效部分找到佐证，判定为未体现。" if features.found == 0
                          else "只有零星、笼统的相关字句，判定为未体现。")
-    met = [bool(rule[0]) for rule in done_rules(columns, settings)]
     if any(met) and status == PARTIAL:
         return PARTIAL, "虽有具体佐证，但量化目标未达到，判定为部分落实。"
     if status == PARTIAL:
@@ -283,10 +293,11 @@ def confidence(status: str, features: Features, targets: tuple[TargetResult, ...
 
 
 def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, features: Features,
-                targets: tuple[TargetResult, ...], settings: Settings = DEFAULT, claim: str = "") -> TaskResult:
-    """Decide a task's status from the evidence found for each of its measures; a unit's own claim in a
+                targets: tuple[TargetResult, ...], ruling: tuple[str, str], settings: Settings = DEFAULT,
+                claim: str = "") -> TaskResult:
+    """A task's result from its status and the evidence found for each of its measures; a unit's own claim in a
     progress table is kept beside the judgement, and flagged where it says more than the evidence."""
-    status, reason = decision(features, targets, settings)
+    status, reason = ruling
     unsupported = bool(claim) and claims_done(claim) and status != DONE
     if unsupported:
         reason += f"单位自报“{claim}”，但报告记述不足以证明（{UNSUPPORTED_CLAIM}），请重点核查。"
@@ -439,9 +450,11 @@ def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
     tasks = prepared.plan.tasks
     candidates = few_tasks_per_sentence(prepared.candidates, prepared.index, settings.sentence_tasks)
     features = [task_features(candidates[t.seq], prepared.index, best, settings) for t in tasks]
-    results = tuple(assess_task(task, candidates[task.seq], prepared.index, feature,
-                                prepared.targets[task.seq], settings, prepared.claims.get(task.seq, ""))
-                    for task, feature in zip(tasks, features, strict=True))
+    rulings = decisions([(feature, prepared.targets[t.seq]) for t, feature in zip(tasks, features, strict=True)],
+                        settings)
+    results = tuple(assess_task(task, candidates[task.seq], prepared.index, feature, prepared.targets[task.seq],
+                                ruling, settings, prepared.claims.get(task.seq, ""))
+                    for task, feature, ruling in zip(tasks, features, rulings, strict=True))
     return Results(prepared.plan, tuple(prepared.reports), results)
 
 
