@@ -14,14 +14,14 @@ def prepared():
 
 
 def test_leave_one_family_out(prepared):
-    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 84.7%
+    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 85.3%
     # agreement and 4 critical errors over 347 tasks; the margin leaves room for small changes, not for a
     # method that only fits the data it was tuned on.
     pairs = [pair for pair, _ in prepared]
     counts = held_out([table_of_counts(prepared)], families(pairs), sizes(pairs))
     held = [sum(c[i] for c in counts.values()) for i in range(3)]
     tasks = sum(len(pair.labels) for pair in pairs)
-    assert held[0] / tasks >= 0.81, f"held-out agreement {held[0] / tasks:.1%} < 81% ({held})"
+    assert held[0] / tasks >= 0.82, f"held-out agreement {held[0] / tasks:.1%} < 82% ({held})"
     assert held[2] <= 6, f"{held[2]} critical errors held out (> 6)"
 
 

@@ -40,6 +40,10 @@ def test_the_status_rule():
     assert decision(features([CONCRETE, CONCRETE, CONCRETE], 0.8, 3, 3), (TargetResult(RATE, NOT_MET, "92%"),))[0] \
         == "partial"
     assert decision(features([GENERAL, NONE, NONE], 0.2, 0), ())[0] == "partial"
+    # A target reached (出庭应诉率 100%) with little else of the task: partial; with most of it: done.
+    met = (TargetResult(RATE, MET, "100%"),)
+    assert decision(features([CONCRETE, CONCRETE, NONE, NONE, NONE], 0.3, 2, support=1), met)[0] == "partial"
+    assert decision(features([CONCRETE, CONCRETE, CONCRETE, NONE], 0.5, 3, support=1), met)[0] == "done"
     # The core with figures in many sentences, but four of seven measures unseen: partial, not done.
     assert decision(features([CONCRETE, CONCRETE, CONCRETE, NONE, NONE, NONE, NONE], 0.45, 3, support=5), ())[0] \
         == "partial"

@@ -18,16 +18,16 @@ from .corpus import all_pairs, families
 from .evaluate import is_critical, prepare_pair
 
 EVIDENCE_GRID = {"found": [0.5, 0.6, 0.7], "general": [0.25, 0.35], "share": [0.5, 0.7]}
+# done_share and done_needs_core stay at their defaults (0.0, False): no fold ever chose another value.
 RULE_GRID = {
     "done_score": [0.3, 0.4, 0.5, 0.6],
     "done_concrete": [1, 2],
-    "done_share": [0.0, 0.25],
     "missing_score": [0.05, 0.1, 0.15],
     "done_support": [2, 3, 99],
     "done_core_score": [0.1, 0.2],
     "done_core_found": [0.0, 0.5, 0.7],
-    "done_section": [2, 3, 99],
-    "done_needs_core": [False, True],
+    "done_section": [3, 99],
+    "done_target_score": [0.0, 0.4, 0.5],
 }
 CRITICAL_COST = 3
 

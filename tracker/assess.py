@@ -52,6 +52,7 @@ class Settings:
     done_core_found: float = 0.0  # core rule: least share of the measures evidenced
     done_section: int = 3  # section rule: sentences with figures under a heading that names the task
     done_target: bool = True  # target rule: a target reached, with the core evidenced, makes done
+    done_target_score: float = 0.0  # target rule: least score
     quotes: int = 3
     sentence_tasks: int = 3  # a sentence is evidence for at most this many tasks (0: no limit)
     # Confidence: a judgement is sure (高) where the evidence is plain, doubtful (低) where it rests on
@@ -214,7 +215,8 @@ def done_rules(c: Columns, settings: Settings) -> tuple[np.ndarray, ...]:
         & (c.found >= settings.done_core_found * c.measures),
         c.core_evidenced & (c.section >= settings.done_section),
         # A target reached, with the task's core evidenced, is the plainest proof of completion.
-        c.core_evidenced & (c.concrete >= 1) & c.target_met & settings.done_target,
+        c.core_evidenced & (c.concrete >= 1) & c.target_met & settings.done_target
+        & (c.score >= settings.done_target_score),
     )
 
 
