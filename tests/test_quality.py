@@ -31,7 +31,7 @@ def test_quotes_shown_are_mostly_relevant(prepared):
     for pair, prep in prepared:
         total.add(score_pair(pair, prepared=prep))
     figures = total.figures()
-    assert figures["top_quote"] >= 0.70, f"relevant first quote {figures['top_quote']:.1%} < 70%"
+    assert figures["top_quote"] >= 0.78, f"relevant first quote {figures['top_quote']:.1%} < 78%"  # measured 84.0%
 
 
 def test_second_reader_seed_pairs():
