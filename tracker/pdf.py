@@ -102,12 +102,13 @@ def page_segments(page) -> list[Segment]:
 
 def _indents(lines: list[dict]) -> list[tuple[dict, str]]:
     """Each line with the first-line indent the layout draws and the text layer drops (two ideographic spaces
-    where the line starts two characters or more right of the page's left margin), so that a paragraph after
-    an unpunctuated heading line is told from the heading's continuation, as in the Word form."""
+    where the line starts a character and a half or more right of the page's left margin), so that a paragraph
+    after an unpunctuated heading line is told from the heading's continuation, as in the Word form. The margin
+    is the leftmost start shared by two lines or more (a centred title starts further right)."""
     starts = [round(line["x0"]) for line in lines if line.get("chars")]
     if not starts:
         return [(line, "") for line in lines]
-    margin = Counter(starts).most_common(1)[0][0]
+    margin = min([x for x, n in Counter(starts).items() if n >= 2] or starts)
     sizes = sorted(c["size"] for line in lines for c in line.get("chars", ())[:1])
     em = sizes[len(sizes) // 2]
     return [(line, "\u3000\u3000" if line.get("chars") and line["x0"] >= margin + 1.5 * em else "") for line in lines]
