@@ -62,6 +62,9 @@ def test_sentence_about_the_future_inside_achievements_is_not_evidence():
     assert kinds_of(r.passages, "未经法制审核") == {ACHIEVEMENT}
     assert {sentence_kind(s, ACHIEVEMENT) for s in ("拟定了《机构改革实施方案》。", "拟于明年出台实施办法。")} == {
         ACHIEVEMENT, PLAN}
+    # An action not taken is no evidence either; something that did not happen may be an achievement.
+    assert sentence_kind("2025年，本局未制定出台行政规范性文件；", ACHIEVEMENT) == PROBLEM
+    assert sentence_kind("全年未发生因行政行为违法引发的重大群体性事件。", ACHIEVEMENT) == ACHIEVEMENT
 
 
 def test_word_heading_styles_without_numbers_name_the_section(tmp_path):

@@ -18,7 +18,8 @@ from .corpus import all_pairs, families
 from .evaluate import is_critical, prepare_pair
 
 EVIDENCE_GRID = {"found": [0.5, 0.6, 0.7], "general": [0.25, 0.35], "share": [0.5, 0.7]}
-# done_share and done_needs_core stay at their defaults (0.0, False): no fold ever chose another value.
+# done_share and done_needs_core stay at their defaults (0.0, False): no fold ever chose another value. The section
+# rule stays off (done_section 99): a heading that names a task may echo it over other work (issue 9).
 RULE_GRID = {
     "done_score": [0.3, 0.4, 0.5, 0.6],
     "done_concrete": [1, 2],
@@ -26,7 +27,6 @@ RULE_GRID = {
     "done_support": [2, 3, 99],
     "done_core_score": [0.1, 0.2],
     "done_core_found": [0.0, 0.5, 0.7],
-    "done_section": [3, 99],
     "done_target_score": [0.0, 0.4, 0.5],
 }
 CRITICAL_COST = 3
