@@ -56,6 +56,8 @@ def test_score_stays_in_its_status_band():
 
 def test_confidence_says_why():
     assert confidence("missing", features([ELSEWHERE, NONE], 0.0, 0), ())[0] == "high"
+    # Nothing among the achievements, and a measure named only among the problems or plans: plainly missing.
+    assert confidence("missing", features([NONE, ELSEWHERE, NONE], 0.0, 0), ())[0] == "high"
     assert confidence("missing", features([NONE, GENERAL], 0.1, 0), ())[0] == "low"
     sure = confidence("done", features([CONCRETE] * 4, 0.9, 4, support=3), (TargetResult(RATE, MET, "100%"),))
     assert sure[0] == "high" and "具体佐证" in sure[1]

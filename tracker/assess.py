@@ -277,7 +277,7 @@ def confidence(status: str, features: Features, targets: tuple[TargetResult, ...
             return HIGH, f"多项措施有含数据或文件的具体佐证（措施覆盖度 {features.score:.0%}）"
         return MEDIUM, "有具体佐证，但覆盖的措施不多"
     if status == MISSING:
-        if features.core == ELSEWHERE:
+        if features.core == ELSEWHERE or (features.found == 0 and ELSEWHERE in features.levels):
             return HIGH, "相关内容只出现在“存在的问题”或“下一步计划”中"
         if features.found >= 1 and features.core == NONE:
             return LOW, "报告中有零星相近的表述，可能换了说法，请核对原文"
