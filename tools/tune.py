@@ -54,7 +54,7 @@ def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int
     """For every setting of the grid, (agree, exact, critical) per family."""
     import numpy as np
 
-    from tracker.assess import DEFAULT, STATUS_CODES, Columns, statuses, task_features
+    from tracker.assess import DEFAULT, STATUS_CODES, Columns, statuses
 
     rows = []
     for evidence in grid(EVIDENCE_GRID):
@@ -63,11 +63,10 @@ def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int
         base = replace(DEFAULT, **evidence)
         raw = []  # (family, label, features, targets)
         for pair, prep in prepared:
-            best = prep.best(base)
+            judged = prep.features(base)
             for label in pair.labels:
-                if label.seq in prep.candidates:
-                    raw.append((pair.family, label, task_features(prep.candidates[label.seq], prep.index, best, base),
-                                prep.targets[label.seq]))
+                if label.seq in judged:
+                    raw.append((pair.family, label, judged[label.seq][0], prep.targets[label.seq]))
         columns = Columns([(features, targets) for _, _, features, targets in raw])
         names = sorted({family for family, *_ in raw})
         family = np.array([names.index(f) for f, *_ in raw])

@@ -414,6 +414,13 @@ class Prepared:
     def best(self, settings: Settings) -> dict[int, float]:
         return best_support(self.candidates, self.index, settings)
 
+    def features(self, settings: Settings) -> dict[int, tuple[Features, list[Candidate]]]:
+        """Each task's features under some thresholds, with the candidates they were drawn from (a sentence kept
+        as evidence for a few tasks only): what decide() and the fitting (tools/tune.py) both judge."""
+        best = self.best(settings)
+        candidates = few_tasks_per_sentence(self.candidates, self.index, settings.sentence_tasks)
+        return {seq: (task_features(cs, self.index, best, settings), cs) for seq, cs in candidates.items()}
+
     def related(self, settings: Settings = DEFAULT) -> bool:
         """Whether the reports speak of the plan's work anywhere, even only in headings, problems or plans,
         or name any work of the concept table: a report that does not is an unrelated file, not a report
@@ -452,16 +459,13 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
 
 def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
     """Assess every task from its prepared candidates."""
-    best = prepared.best(settings)
     tasks = prepared.plan.tasks
     broad = broad_passages(prepared.candidates, settings)
-    candidates = few_tasks_per_sentence(prepared.candidates, prepared.index, settings.sentence_tasks)
-    features = [task_features(candidates[t.seq], prepared.index, best, settings) for t in tasks]
-    rulings = decisions([(feature, prepared.targets[t.seq]) for t, feature in zip(tasks, features, strict=True)],
-                        settings)
-    results = tuple(assess_task(task, candidates[task.seq], prepared.index, feature, prepared.targets[task.seq],
-                                ruling, settings, prepared.claims.get(task.seq, ""), broad)
-                    for task, feature, ruling in zip(tasks, features, rulings, strict=True))
+    judged = prepared.features(settings)
+    rulings = decisions([(judged[t.seq][0], prepared.targets[t.seq]) for t in tasks], settings)
+    results = tuple(assess_task(task, judged[task.seq][1], prepared.index, judged[task.seq][0],
+                                prepared.targets[task.seq], ruling, settings, prepared.claims.get(task.seq, ""), broad)
+                    for task, ruling in zip(tasks, rulings, strict=True))
     return Results(prepared.plan, tuple(prepared.reports), results)
 
 
