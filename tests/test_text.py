@@ -27,6 +27,23 @@ def test_unit_label_cut_in_two_is_joined():
     assert clean_text(text) == [joined]
 
 
+def test_a_wrap_just_before_a_measure_number_is_no_new_paragraph():
+    # Hard-wrapped text whose paragraphs open indented (a PDF's text layer, or text copied out of one).
+    body = ["　　（一）推进生态环境领域地方立法。1.配合市人大常委会开展《云禾",
+            "市扬尘污染防治条例》立法调研和草案起草工作；一并听取意见；",
+            "2.开展《云禾市饮用水水源地保护条例》立法后评估，形成评估报告；",
+            "3.设立生态环境立法基层联系点。责任处室：法规与标准处（牵头）。",
+            "　　（二）加强行政规范性文件监督管理。1.严格落实行政规范性文件合",
+            "法性审核机制，未经合法性审核的不得提交局务会议审议，做到应审尽",
+            "审；2.规范性文件印发后按规定报市司法局备案，做到有件必备、有备",
+            "必审；3.开展规范性文件专项清理，及时公布现行有效规范性文件目录。",
+            "　　（三）严格落实重大行政决策程序。1.编制并公布年度重大行政决策",
+            "事项目录。责任处室：办公室（牵头）。"]
+    paragraphs = clean_text("\n".join(body))
+    assert [p[:4] for p in paragraphs] == ["（一）推", "（二）加", "（三）严"]
+    assert "起草工作；一并听取意见；2.开展《云禾市饮用水水源地保护条例》" in paragraphs[0]
+
+
 def test_markdown_marks_bookmarks_and_mongolian_banner_are_removed(seeds_dir):
     raw = (seeds_dir / "keyouzhong-2024-report.txt").read_text(encoding="utf-8")
     lines = clean_text(raw)

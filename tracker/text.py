@@ -198,6 +198,10 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool,
     # An opening bracket or quote at the end of a line is always continued on the next one.
     if prev[-1] in OPENING:
         return True
+    # Where paragraphs open indented, a flush-left line after a full one is the wrap of a long paragraph, even
+    # when the wrap falls just before a measure's number (…起草工作；/2.开展…).
+    if uses_indent and full is not None and not _is_indented(line) and width(prev) >= 0.9 * full:
+        return True
     if starts_paragraph(line, uses_indent, parts):
         return False
     if full is not None and width(prev) >= 0.8 * full:
