@@ -42,6 +42,9 @@ def test_a_wrap_just_before_a_measure_number_is_no_new_paragraph():
     paragraphs = clean_text("\n".join(body))
     assert [p[:4] for p in paragraphs] == ["（一）推", "（二）加", "（三）严"]
     assert "起草工作；一并听取意见；2.开展《云禾市饮用水水源地保护条例》" in paragraphs[0]
+    # A flush-left heading after a paragraph's last full line that ends a sentence stays a heading.
+    lines = body[:8] + ["二、严格规范公正文明执法"] + body[8:]
+    assert [p[:4] for p in clean_text("\n".join(lines))] == ["（一）推", "（二）加", "二、严格", "（三）严"]
 
 
 def test_markdown_marks_bookmarks_and_mongolian_banner_are_removed(seeds_dir):

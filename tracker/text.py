@@ -199,8 +199,10 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool,
     if prev[-1] in OPENING:
         return True
     # Where paragraphs open indented, a flush-left line after a full one is the wrap of a long paragraph, even
-    # when the wrap falls just before a measure's number (…起草工作；/2.开展…).
-    if uses_indent and full is not None and not _is_indented(line) and width(prev) >= 0.9 * full:
+    # when the wrap falls just before a measure's number (…起草工作；/2.开展…). After a finished sentence (。)
+    # it may be a flush-left heading.
+    if (uses_indent and full is not None and not _is_indented(line) and width(prev) >= 0.9 * full
+            and prev[-1] not in "。！？!?"):
         return True
     if starts_paragraph(line, uses_indent, parts):
         return False
