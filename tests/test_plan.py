@@ -388,3 +388,11 @@ def test_a_contents_page_number_is_no_outline_part():
     assert match_label(outline[0], parts)[:2] == ("decimal1", "1 ")
     assert match_label(outline[1], parts)[0] == "decimal2"
     assert match_label(outline[3], parts) is None  # a count, not a part
+
+
+def test_a_sheets_merged_title_row_is_the_plans_title():
+    plan = load_plan(CORPUS / "shiquan-2025" / "shiquan-2025-plan.xlsx")
+    assert plan.title == "石泉旗2025年法治政府建设重点任务分解表" and plan.year == 2025
+    assert len(plan.tasks) == 17
+    # 旗司法局 leads tasks 8 and 9 from one cell merged over both rows.
+    assert plan.tasks[7].lead_units == plan.tasks[8].lead_units == ("旗司法局",)
