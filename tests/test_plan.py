@@ -396,3 +396,9 @@ def test_a_sheets_merged_title_row_is_the_plans_title():
     assert len(plan.tasks) == 17
     # 旗司法局 leads tasks 8 and 9 from one cell merged over both rows.
     assert plan.tasks[7].lead_units == plan.tasks[8].lead_units == ("旗司法局",)
+
+
+def test_one_task_table_per_section_reads_as_one_table():
+    plan = load_plan(CORPUS / "songlin-2025" / "songlin-2025-plan.docx")
+    assert len(plan.tasks) == 16 and len(plan.sections) == 4
+    assert plan.tasks[4].section.startswith("二、") and plan.tasks[4].no == "5"

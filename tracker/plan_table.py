@@ -46,12 +46,33 @@ class Row:
 
 
 def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | None:
+    """The plan's task table. A plan may give one table per section, each under its heading (一、…) and with
+    the same columns: they are read as one table, each heading becoming a section row."""
+    found: tuple[Table, int, dict[str, list[int]]] | None = None
+    rows: list[tuple[str, ...]] = []
+    heading = ""
     for block in document.blocks:
-        if isinstance(block, Table):
-            header = find_header(block)
-            if header is not None:
-                return (block, *header)
-    return None
+        if not isinstance(block, Table):
+            labelled = match_label(normalize(block))
+            if labelled is not None and labelled[0] in ("part", "cn"):
+                heading = normalize(block)
+            continue
+        header = find_header(block)
+        if header is None:
+            continue
+        width = len(block.rows[header[0]])
+        if found is None:
+            found = (block, *header)
+            rows = list(block.rows[:header[0] + 1])
+        elif header[1] != found[2] or width != len(rows[found[1]]):
+            continue
+        if heading:
+            rows.append((heading,) * width)
+            heading = ""
+        rows.extend(block.rows[header[0] + 1:])
+    if found is None:
+        return None
+    return Table(rows=tuple(rows)), found[1], found[2]
 
 
 def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
