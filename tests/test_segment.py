@@ -146,3 +146,28 @@ def test_a_pipe_table_in_a_text_report_gives_this_years_figures(tmp_path):
     facts = [p.text for p in r.passages if p.location.startswith("表格")]
     assert facts == ["立案查处案件1372件。", "执法人员人均培训学时32学时。"]
     assert indicator_sentence("按期办结率", "96.5%") == "按期办结率96.5%。"
+
+
+def test_a_cover_page_and_a_table_of_contents_stay_outside_the_body():
+    paragraphs = ("松林区人民政府关于2025年法治政府建设情况的报告", "松林区人民政府", "2026年1月20日", "目  录",
+                  "一、主要举措和成效…………………………3", "（一）坚持高位推动……………3", "二、存在的主要问题……………10",
+                  "三、2026年工作打算…………………11",
+                  "一、主要举措和成效", "（一）坚持高位推动", "组织区直38个部门主要负责人年终述法。",
+                  "二、存在的主要问题", "个别部门述法质量不高，查摆问题不够具体，整改措施针对性不强。", "三、2026年工作打算",
+                  "推动述法向街道延伸，组织街道党政主要负责人在区委依法治区委员会会议上现场述法。")
+    r = split_report(Document(path="r.docx", format="docx", blocks=paragraphs))
+    # The cover's date names 2026 but opens no section of plans; the contents' lines are no headings.
+    assert kinds_of(r.passages, "年终述法") == {ACHIEVEMENT}
+    assert kinds_of(r.passages, "述法质量不高") == {PROBLEM}
+    assert kinds_of(r.passages, "向街道延伸") == {PLAN}
+    assert kinds_of(r.passages, "……3") == {OTHER}
+
+
+def test_items_announced_as_plans_or_problems_follow_their_announcement():
+    paragraphs = ("一、主要工作", "全年办理行政复议案件42件，调解率38%。",
+                  "下一步，街道将针对薄弱环节，重点做好以下工作：一是推动赋权事项承接评估；二是推进行政执法协调监督"
+                  "工作体系建设，明确街道职责；三是抓好普法责任清单制定。")
+    r = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
+    assert kinds_of(r.passages, "调解率38%") == {ACHIEVEMENT}
+    assert kinds_of(r.passages, "二是推进行政执法协调监督") == {PLAN}
+    assert kinds_of(r.passages, "三是抓好普法责任清单") == {PLAN}

@@ -29,6 +29,8 @@ def _terms() -> dict:
     terms["_sentence_plan"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["plan"]))
     terms["_sentence_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["problem"]))
     terms["_sentence_other"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["other"]))
+    terms["_heading_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["headings"].get("problem_patterns", [])
+                                                    or ["(?!)"]))
     return terms
 
 
@@ -37,10 +39,13 @@ def heading_kind(heading: str, year: int | None = None) -> str | None:
     that names a year after the report's own (2026年重点工作 in a 2025 report) introduces plans."""
     if year and any(int(y) > year for y in re.findall(r"(20\d\d)\s*年", heading)):
         return PLAN
-    words = _terms()["headings"]
+    terms = _terms()
+    words = terms["headings"]
     for kind in (OTHER, PROBLEM, PLAN):
         if any(word in heading for word in words[kind]):
             return kind
+    if terms["_heading_problem"].search(heading):
+        return PROBLEM
     return None
 
 
@@ -112,6 +117,11 @@ def split_report(document: Document) -> Report:
             location, task = rows[index]
             passages.extend(_passages(name, location, index, paragraphs[index], ACHIEVEMENT, False, task))
             continue
+        if _TOC_ENTRY.search(normal) or "".join(normal.split()) == "目录":
+            # A table of contents stands outside the document's structure: its lines name the headings to come
+            # (一、主要成效……3) and are neither headings nor evidence.
+            passages.extend(_passages(name, "", index, paragraphs[index], OTHER, True))
+            continue
         labelled = match_label(normal, parts)
         base_kind = stack[-1].kind if stack else ACHIEVEMENT
         if labelled is not None:
@@ -129,7 +139,8 @@ def split_report(document: Document) -> Report:
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled))
             continue
         if _is_title_line(normal):
-            kind = heading_kind(normal, year)
+            # A signature or a date (a cover page's 2026年1月20日) is no heading, whatever year it names.
+            kind = None if SIGNATURE.match(normal) or _DATE_ONLY.match(normal) else heading_kind(normal, year)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
             elif not (SIGNATURE.match(normal) or _DATE_ONLY.match(normal) or normal.endswith(("：", ":"))):
@@ -143,6 +154,7 @@ def split_report(document: Document) -> Report:
                   claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
 
 
+_TOC_ENTRY = re.compile(r"(?:[.…·．]{3,}|…{2,})\s*\d{1,3}$")
 _YEAR = re.compile(r"^(20\d\d)\s*年?(?:度|数据|完成|实际)?(?:值|情况)?$")
 
 
@@ -238,11 +250,17 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
     lead_in = _LEAD_IN.match(pieces[0]) if pieces else None
     if lead_in:
         pieces[:1] = [lead_in.group(1), pieces[0][lead_in.end():]]
+    carried = ""
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
                    or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)))
+        own = sentence_kind(normalize(sentence), kind)
+        # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…) speaks for the items
+        # that follow it in its paragraph (二是…；三是…).
+        if own in (PLAN, PROBLEM) and re.search(r"[：:](?:[一二三四五六七八九十]+是|$)", sentence):
+            carried = own
         out.append(Passage(report=report, section=section, paragraph=index + 1, sentence=number,
-                           kind=sentence_kind(normalize(sentence), kind), text=sentence, heading=heading,
-                           row_task=row_task))
+                           kind=carried if carried and own == ACHIEVEMENT else own, text=sentence,
+                           heading=heading, row_task=row_task))
     return out
