@@ -140,10 +140,11 @@ def split_report(document: Document) -> Report:
             continue
         if _is_title_line(normal):
             # A signature or a date (a cover page's 2026年1月20日) is no heading, whatever year it names.
-            kind = None if SIGNATURE.match(normal) or _DATE_ONLY.match(normal) else heading_kind(normal, year)
+            signed = bool(SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
+            kind = None if signed else heading_kind(normal, year)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
-            elif not (SIGNATURE.match(normal) or _DATE_ONLY.match(normal) or normal.endswith(("：", ":"))):
+            elif not (signed or normal.endswith(("：", ":"))):
                 # An unnumbered heading (a Word heading style, a markdown #): it names what follows.
                 stack = _numbered(stack) + [_Open("plain", normal.rstrip("。"), base_kind)]
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
