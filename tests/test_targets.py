@@ -79,3 +79,10 @@ def test_a_degree_and_a_time_limit_are_checked_against_the_report():
 
 def test_an_outline_label_is_no_part_of_a_metric():
     assert summary("5.1.3执法人员年度法治培训不少于40学时。") == [("执法人员年度法治培训", ">=", 40.0, "学时")]
+
+
+def test_the_rate_that_names_the_metric_most_fully_decides():
+    target = extract_targets("热线诉求按时办结率达到98%以上。")[0]
+    sentences = ["全年承办人大代表建议112件、政协委员提案158件，办结率100%。",
+                 "全年热线共受理诉求91.8万件，群众满意率达到98.4%，诉求按时办结率为96.7%。"]
+    assert check_target(target, report_figures(sentences))[0] == "not_met"

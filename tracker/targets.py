@@ -168,6 +168,15 @@ def _same_metric(target: str, reported: str) -> bool:
     return min(len(a), len(b)) >= 3 and partial_ratio(a, b) >= 85
 
 
+def _shared_tail(target: str, reported: str) -> int:
+    """How many characters the two metrics' names share at their end (按时办结率 and 诉求按时办结率: 5)."""
+    a, b = _metric_core(target), _metric_core(reported)
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
 def _compare(op: str, reported: float, wanted: float) -> bool:
     return {">=": reported >= wanted, ">": reported > wanted, "<=": reported <= wanted, "<": reported < wanted,
             "=": abs(reported - wanted) < 1e-9}[op]
@@ -228,8 +237,13 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
     """
     found: list[tuple[bool, str]] = []
     if target.unit == "%":
-        found = [(_compare(target.op, value, target.value), written) for metric, value, written in figures.rates
+        # Only the rates that name the metric most fully count: 诉求按时办结率 for 热线诉求按时办结率, not the
+        # 办结率 of 建议提案 in another sentence.
+        rates = [(metric, value, written) for metric, value, written in figures.rates
                  if _same_metric(target.metric, metric)]
+        closest = max((_shared_tail(target.metric, metric) for metric, _, _ in rates), default=0)
+        found = [(_compare(target.op, value, target.value), written) for metric, value, written in rates
+                 if _shared_tail(target.metric, metric) == closest]
     elif target.unit == "全覆盖":
         key = _metric_core(target.metric)[-4:]
         found = [(True, _excerpt(text, key)) for text in figures.texts
