@@ -402,3 +402,10 @@ def test_one_task_table_per_section_reads_as_one_table():
     plan = load_plan(CORPUS / "songlin-2025" / "songlin-2025-plan.docx")
     assert len(plan.tasks) == 16 and len(plan.sections) == 4
     assert plan.tasks[4].section.startswith("二、") and plan.tasks[4].no == "5"
+
+
+def test_a_second_header_row_may_shorten_the_unit_labels():
+    # 责任单位 merged over two columns, with 牵头 | 配合 in the row below.
+    plan = load_plan(CORPUS / "xiping-2025" / "xiping-2025-plan.xlsx")
+    assert len(plan.tasks) == 14 and plan.tasks[0].title == "落实推进法治建设第一责任人职责"
+    assert plan.tasks[0].lead_units == ("党政综合办公室",) and "司法所" in plan.tasks[0].units

@@ -118,6 +118,10 @@ def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:
     for role, words in columns.items():
         if any(word in name for word in words if len(word) >= 2):
             return role
+    # A second header row under 责任单位 may shorten the labels to 牵头 | 配合.
+    for role, words in columns.items():
+        if len(name) >= 2 and any(word.startswith(name) for word in words):
+            return role
     return None
 
 
