@@ -409,3 +409,12 @@ def test_a_second_header_row_may_shorten_the_unit_labels():
     plan = load_plan(CORPUS / "xiping-2025" / "xiping-2025-plan.xlsx")
     assert len(plan.tasks) == 14 and plan.tasks[0].title == "落实推进法治建设第一责任人职责"
     assert plan.tasks[0].lead_units == ("党政综合办公室",) and "司法所" in plan.tasks[0].units
+
+
+def test_tasks_given_in_the_text_and_again_in_an_annex_table_are_read_once_with_both():
+    plan = load_plan(CORPUS / "fengling-2025" / "fengling-2025-plan.docx")
+    assert len(plan.tasks) == 15 and len(plan.sections) == 5
+    first = plan.tasks[0]
+    # The measures and targets come from the text, the units from the annex table (重点任务分工表).
+    assert len(first.text) > len(first.title) + 20 and first.lead_units == ("县政府办公室",)
+    assert sum(1 for t in plan.tasks if t.targets) >= 3

@@ -8,7 +8,7 @@ import re
 from .errors import InputError
 from .meta import region_of, year_of
 from .models import Document, Plan, Table, Task
-from .plan_table import table_tasks, task_table
+from .plan_table import Row, table_tasks, task_table
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
@@ -21,7 +21,8 @@ def parse_plan(document: Document) -> Plan:
     table = task_table(document)
     paragraphs = [normalize(p) for p in document.paragraphs()]
     if table is not None:
-        rows = table_tasks(*table)
+        rows = _with_text(table_tasks(*table),
+                          text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
         rows = text_tasks(paragraphs)
     if not rows:
@@ -55,6 +56,24 @@ def parse_plan(document: Document) -> Plan:
         tasks=tasks,
         units=units,
     )
+
+
+def _with_text(table: list[Row], text: list[Row]) -> list[Row]:
+    """A plan may give its tasks twice: in its text, with their measures, and in an annex table (重点任务分工表),
+    with their units. Where both list the same tasks in the same order, the text gives each task's words and
+    section, the table its units and deadline."""
+    if len(text) != len(table) or len(table) < 2 or sum(len(r.text) for r in text) <= sum(len(r.text) for r in table):
+        return table
+    if sum(_same_task(a, b) for a, b in zip(table, text, strict=True)) < 0.8 * len(table):
+        return table
+    return [Row(no=b.no, section=b.section, title=b.title, text=b.text, lead=a.lead or b.lead, units=a.units or b.units,
+                deadline=a.deadline or b.deadline) for a, b in zip(table, text, strict=True)]
+
+
+def _same_task(a: Row, b: Row) -> bool:
+    from rapidfuzz.fuzz import partial_ratio
+
+    return a.no == b.no or partial_ratio(a.title, b.title) >= 70
 
 
 # ---------------------------------------------------------------- plan metadata
