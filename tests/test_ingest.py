@@ -88,3 +88,26 @@ def test_an_old_word_file_is_read_through_libreoffice():
     old, new = load_plan(folder / "linze-2025-plan.doc"), load_plan(folder / "linze-2025-plan.docx")
     assert old.format == "doc" and old.title == new.title
     assert [(t.title, t.lead_units, t.units) for t in old.tasks] == [(t.title, t.lead_units, t.units) for t in new.tasks]
+
+
+def test_a_word_file_with_tracked_changes_reads_as_accepted(tmp_path):
+    # Inserted text counts, deleted text does not (python-docx alone drops the runs inside w:ins).
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    paragraph = document.add_paragraph("全年行政机关负责人出庭应诉率")
+    paragraph._p.append(parse_xml(f'<w:del {w} w:id="1" w:author="区司法局"><w:r><w:delText>92%</w:delText></w:r></w:del>'))
+    paragraph._p.append(parse_xml(f'<w:ins {w} w:id="2" w:author="区司法局"><w:r><w:t>97%</w:t></w:r></w:ins>'))
+    deleted = "建成县乡两级行政执法协调监督工作体系。"
+    document.add_paragraph("")._p.append(parse_xml(
+        f'<w:del {w} w:id="3" w:author="a"><w:r><w:delText>{deleted}</w:delText></w:r></w:del>'))
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.paragraphs[0]._p.append(parse_xml(f'<w:ins {w} w:id="4" w:author="a"><w:r><w:t>审结58件</w:t></w:r></w:ins>'))
+    path = tmp_path / "修订稿.docx"
+    document.save(path)
+    read = read_document(path)
+    text = "\n".join(read.paragraphs())
+    assert "出庭应诉率97%" in text and "92%" not in text and "协调监督" not in text
+    assert "审结58件" in text

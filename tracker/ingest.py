@@ -162,7 +162,7 @@ def read_docx(path: Path) -> list[Block]:
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
-            text = paragraph.text
+            text = accepted_text(child)
             if text.strip():
                 text = numbering.label(paragraph) + text
             for line in text.split("\n"):
@@ -187,9 +187,28 @@ def _joined(lines: list[tuple[str, bool]]) -> list[str]:
 def _docx_table(table) -> Table:
     rows = []
     for row in table.rows:
-        rows.append(tuple(" ".join(cell.text.split()) if "\n" not in cell.text else cell.text.strip()
-                          for cell in row.cells))
+        texts = ["\n".join(accepted_text(p) for p in cell._tc.iterchildren(_W + "p")) for cell in row.cells]
+        rows.append(tuple(" ".join(text.split()) if "\n" not in text else text.strip() for text in texts))
     return Table(rows=tuple(rows))
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REMOVED = {_W + "del", _W + "moveFrom"}
+
+
+def accepted_text(paragraph) -> str:
+    """A Word paragraph's text as it reads with every tracked change accepted: inserted text kept (python-docx
+    leaves out runs inside w:ins), deleted text left out."""
+    out = []
+    for element in paragraph.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
+        # Only the paragraph's own runs: a text box anchored in it holds paragraphs of its own.
+        if next(element.iterancestors(_W + "p"), None) is not paragraph:
+            continue
+        if any(ancestor.tag in _REMOVED for ancestor in element.iterancestors()):
+            continue
+        tag = element.tag
+        out.append(element.text or "" if tag == _W + "t" else "\t" if tag == _W + "tab" else "\n")
+    return "".join(out)
 
 
 def read_xlsx(path: Path) -> list[Block]:
