@@ -138,6 +138,7 @@ def test_bad_folders_and_plans(runner, seeds_dir, tmp_path):
     (empty / "坏文件.docx").write_bytes(b"broken")
     result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(empty)])
     assert result.exit_code == 2 and "没有可读的报告" in result.output
+    assert "“坏文件.docx”" in result.output  # each file's own reason, so the office knows what to fix
     reports = tmp_path / "r"
     reports.mkdir()
     (reports / "司法局.txt").write_text("旗司法局2022年工作报告\n一、工作\n开展普法宣传12场次。", encoding="utf-8")

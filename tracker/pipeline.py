@@ -220,8 +220,11 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
     own_files = tuple(Path(p) for p in (plan_path, government, units_csv, out.xlsx, out.json_path, *out.inputs()) if p)
     folder_result = read_folder(folder, units, exclude=own_files, progress=progress)
     if not folder_result.reports and not folder_result.unassigned:
-        raise InputError(f"文件夹“{folder}”中没有可读的报告（{len(folder_result.skipped)} 个文件无法读取）。"
-                         f"请放入 .docx、.pdf、.txt 或 .md 格式的年度报告后再试。")
+        # Each file's own reason, so that the office knows what to fix (the first three, on the same line).
+        reasons = "".join(reason for _, reason in folder_result.skipped[:3])
+        more = f"另有 {len(folder_result.skipped) - 3} 个文件同样无法读取。" if len(folder_result.skipped) > 3 else ""
+        raise InputError(f"文件夹“{folder}”中没有可读的报告（{len(folder_result.skipped)} 个文件无法读取）："
+                         f"{reasons}{more}请放入 .docx、.pdf、.txt 或 .md 格式的年度报告后再试。")
     result = audit_plan(plan, units, folder_result, secondary)
     outcome = finish(result.results, out, result.note(secondary is not None), units=result.units,
                      extra=result.to_dict())
