@@ -126,6 +126,10 @@ class Lexicon:
             value = self._commonness[word] = min(1.0, max(COMMON_FLOOR, (surprise - COMMON_FROM) / COMMON_SPAN))
         return value
 
+    def is_term(self, word: str) -> bool:
+        """A term of the domain: in the domain word list or a phrase of the concept table."""
+        return word in self.domain_terms or self.concept_of(word) is not None
+
     def is_rare(self, word: str) -> bool:
         """True for a word that general Chinese seldom uses (后评估, 倒查, 学时): a specific term."""
         return self._jieba.FREQ.get(word, 0) <= RARE_FREQ and len(word) >= 2 and not _DIGITS.match(word)
@@ -241,7 +245,7 @@ class PlanTerms:
         known = self._factors.get(token)
         if known is None:
             lexicon = self.lexicon
-            domain = token in lexicon.domain_terms or lexicon.concept_of(token) is not None
+            domain = lexicon.is_term(token)
             factor = 1.0 if domain else lexicon.commonness(token)
             if self.tasks > 1:
                 spread = math.log(1 + self.tasks / max(1, self.task_df.get(token, 0))) / math.log(1 + self.tasks)

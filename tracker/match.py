@@ -139,7 +139,7 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
             continue
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
         quoted = _QUOTED.findall(piece)
-        terms = frozenset(t for t, c in zip(tokens, concepts, strict=True) if c or t in lexicon.domain_terms)
+        terms = frozenset(t for t in tokens if lexicon.is_term(t))
         anchors = {t for t in tokens if any(t in q for q in quoted) or specific(t, lexicon)
                    or (t in terms and genre_share(t) < GENRE_TERM)}
         shapes.append((piece.strip(), tokens, concepts, anchors, core, terms))
@@ -193,9 +193,8 @@ def _clause_groups(sentence: str, lexicon: Lexicon) -> list[str]:
 
 def _has_object(text: str, lexicon: Lexicon) -> bool:
     """Whether a clause names something of its own: a term of the domain, a specific word or a quoted name."""
-    return bool(_QUOTED.search(text)) or any(
-        t in lexicon.domain_terms or lexicon.concept_of(t) is not None or specific(t, lexicon)
-        for t in lexicon.tokens(text, remember=True))
+    return bool(_QUOTED.search(text)) or any(lexicon.is_term(t) or specific(t, lexicon)
+                                             for t in lexicon.tokens(text, remember=True))
 
 
 _ITEM_START = re.compile(r"^[一二三四五六七八九十]+是")
