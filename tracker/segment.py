@@ -29,8 +29,6 @@ def _terms() -> dict:
     terms["_sentence_plan"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["plan"]))
     terms["_sentence_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["problem"]))
     terms["_sentence_other"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["other"]))
-    terms["_heading_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["headings"].get("problem_patterns", [])
-                                                    or ["(?!)"]))
     return terms
 
 
@@ -44,7 +42,8 @@ def heading_kind(heading: str, year: int | None = None) -> str | None:
     for kind in (OTHER, PROBLEM, PLAN):
         if any(word in heading for word in words[kind]):
             return kind
-    if terms["_heading_problem"].search(heading):
+    # A heading that says it in other words (存在的主要问题) reads as a sentence of shortcomings does.
+    if terms["_sentence_problem"].search(heading):
         return PROBLEM
     return None
 
