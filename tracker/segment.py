@@ -139,7 +139,7 @@ def split_report(document: Document) -> Report:
             continue
         if _is_title_line(normal):
             # A signature or a date (a cover page's 2026年1月20日) is no heading, whatever year it names.
-            signed = bool(SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
+            signed = _signed(normal)
             kind = None if signed else heading_kind(normal, year)
             if kind is not None:
                 stack = [_Open("title", normal, kind)]
@@ -223,9 +223,13 @@ def _is_title_line(normal: str, limit: int = 30) -> bool:
     sentence and gives a figure (发出复议意见书5份。) is content, not one; without a figure
     (加强和规范行政应诉工作。) it only names a topic."""
     if normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal):
-        return bool(SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
-    return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or bool(
-        SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
+        return _signed(normal)
+    return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or _signed(normal)
+
+
+def _signed(normal: str) -> bool:
+    """A signature, a date or a span of dates on a line of its own."""
+    return bool(SIGNATURE.match(normal) or _DATE_ONLY.match(normal))
 
 
 def _numbered(stack: list[_Open]) -> list[_Open]:
