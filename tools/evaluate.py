@@ -10,7 +10,9 @@ Run from the repository root:
 from __future__ import annotations
 
 import argparse
+import functools
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .corpus import SECOND, Pair, all_pairs, families, seed_pairs
 
@@ -73,11 +75,19 @@ def relevant(text: str, phrases: tuple[str, ...]) -> bool:
     return any("".join(normalize(p).split()) in normal for p in phrases)
 
 
+@functools.cache
+def _plan(path: Path):
+    """A family's plan is read once for all its reports (plans are frozen data)."""
+    from tracker.classify import load_plan
+
+    return load_plan(path)
+
+
 def prepare_pair(pair: Pair, plan_path=None, report_path=None):
     from tracker.assess import prepare
-    from tracker.classify import load_plan, load_report
+    from tracker.classify import load_report
 
-    plan = load_plan(plan_path or pair.plan)
+    plan = _plan(Path(plan_path or pair.plan))
     report = load_report(report_path or pair.report)
     return prepare(plan, [report])
 

@@ -28,8 +28,6 @@ def read_plan(path: str | Path) -> tuple[Plan, list[str]]:
     return plan, plan_warnings(plan, is_plan(document))
 
 
-
-
 def is_plan(document: Document) -> bool:
     """A plan names itself so near the top (工作计划, 工作要点, 本计划); a report calls itself 报告 or 总结, or is
     a filled progress table (完成情况 for each task)."""
