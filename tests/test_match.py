@@ -88,6 +88,18 @@ def test_heading_that_echoes_a_task_over_unrelated_content_is_not_evidence(seeds
     assert task["status"] == "missing"
 
 
+def test_a_heading_that_names_a_task_in_other_words_makes_its_block_evidence(seeds_dir, tmp_path, runner):
+    # 负责人出庭 is the concept of 行政应诉 in other words, and 行政机关 names a measure of task 19 as well: the
+    # sentence with figures under the heading speaks of the task, though it shares no word with it.
+    block = "全年行政诉讼案件开庭32件，被诉单位主要领导到庭答辩28人次，并当庭发表意见。\n"
+    task = match_task(runner, tmp_path, seeds_dir, "一、主要工作\n（一）行政机关负责人出庭出声成为常态。\n" + block, 19)
+    assert task["status"] == "partial"
+    assert task["evidence"][0]["text"].startswith("全年行政诉讼案件开庭32件")
+    # The task's own words over the same block prove nothing: they may echo the task over other work.
+    task = match_task(runner, tmp_path, seeds_dir, "一、主要工作\n（一）加强和规范行政应诉工作。\n" + block, 19)
+    assert task["status"] == "missing"
+
+
 # Work on task 19 (加强和规范行政应诉工作) without a figure for its target 出庭应诉率.
 COURT_WORK = (
     "一、主要工作\n（一）加强和规范行政应诉工作。\n"

@@ -150,6 +150,9 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
     credit = total = 0.0
     for candidate in candidates:
         level, hit = _measure_level(candidate, index, best, settings)
+        if candidate.measure.core and level not in (CONCRETE, GENERAL):
+            renamed = _renamed_heading(candidate, candidates, index, settings)
+            level, hit = (CONCRETE, renamed) if renamed is not None else (level, hit)
         weight = measure_weight(candidate.measure, measures)
         total += weight
         if hit is not None and level != ELSEWHERE:
@@ -361,6 +364,25 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
     if other is not None and other.coverage >= settings.found:
         return ELSEWHERE, other
     return NONE, None
+
+
+def _renamed_heading(core: Candidate, candidates: list[Candidate], index: ReportIndex,
+                     settings: Settings) -> Hit | None:
+    """A report heading that names the task in other words (二是“首违不罚、轻微免罚”落地见效, for 完善包容审慎监管
+    方式, where 轻微 and 不予处罚 also name one of its measures) announces its block as this task's work: the
+    first sentence with figures under it is evidence of the task's core. A heading in the task's own words proves
+    nothing by itself (it may echo the task over other work), nor one that shares a single word with it."""
+    for hit in core.hits:
+        tokens = index.tokens[hit.passage]
+        if (hit.passage not in index.blocks or hit.coverage < settings.found
+                or any(t in tokens for t in hit.matched)):
+            continue
+        corroborated = any(h.passage == hit.passage and h.coverage >= settings.general
+                           and not tokens.isdisjoint(h.matched) for c in candidates if not c.measure.core for h in c.hits)
+        block = [j for j in index.blocks[hit.passage] if index.evidence[j] and index.concrete[j] >= 1]
+        if corroborated and block:
+            return Hit(block[0], hit.coverage, hit.matched, True)
+    return None
 
 
 def _check_targets(task: Task, figures: Figures, shortfalls: Figures) -> tuple[TargetResult, ...]:
