@@ -322,8 +322,11 @@ def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, fea
     # First the sentences that share a specific word with their measure, then those that speak of this task
     # rather than summing up many (first quote relevant: 80.7% → 84.0%); among them, a sentence with figures or
     # a document's name: it is the one a reviewer points to (77.8% → 79.6%, better or equal in every family).
+    # The report's opening paragraph, before its first heading, sums up the year: it comes after the sections'
+    # sentences (86.1% → 87.0%).
     anchored = {hit.passage for hit in features.hits if hit is not None and hit.anchored}
     ranked = sorted(quotes.items(), key=lambda item: (item[0] not in anchored, item[0] in broad,
+                                                      not index.passages[item[0]].section,
                                                       -index.concrete[item[0]], -item[1], item[0]))
     evidence = tuple(Evidence(index.passages[p].report, index.passages[p].location, index.passages[p].text, s)
                      for p, s in ranked[: settings.quotes])
