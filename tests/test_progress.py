@@ -63,6 +63,18 @@ def test_each_row_is_evidence_for_its_own_task_and_the_claim_is_not_evidence(see
     assert results[3].claim == "推进中" and "自报已完成" not in results[3].explanation
 
 
+def test_a_row_named_in_the_units_own_words_is_matched_like_any_sentence(seeds_dir, tmp_path):
+    # 政务服务上台阶 is close to no task title: its row still proves task 2 (提升政务服务水平) by its content.
+    rows = [("1", "政务服务上台阶", "旗政数局",
+             "全旗1260项政务服务事项全部进驻政务服务中心，“一网通办”率达到96%，新增“跨省通办”事项48项。", "已完成", "")]
+    plan = load_plan(seeds_dir / PLAN)
+    assert owner("1 政务服务上台阶", plan.tasks) is None
+    report = load_report(write_progress(tmp_path / "进度表.xlsx", rows))
+    results = {r.task.seq: r for r in assess_plan(plan, [report]).tasks}
+    assert results[2].status != "missing"
+    assert results[2].evidence[0].text.startswith("全旗1260项政务服务事项")
+
+
 def test_claims_and_owners():
     assert claims_done("已完成") and claims_done("完成") and claims_done("100%")
     assert not claims_done("未完成") and not claims_done("推进中") and not claims_done("部分完成")

@@ -465,7 +465,8 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
     weights = model.weights(index.tokens)
     rows = {task: owner(task, plan.tasks) for task in {p.row_task for p in passages if p.row_task}
             | {c.task for report in reports for c in report.claims}}  # each progress-table row's task, once
-    owners = {i: rows[p.row_task] for i, p in enumerate(passages) if p.row_task}
+    # A row whose task names no task of the plan closely enough (治超和路政执法) is matched like any sentence.
+    owners = {i: rows[p.row_task] for i, p in enumerate(passages) if p.row_task and rows[p.row_task] is not None}
     candidates = {
         task.seq: [Candidate(m, [h for h in index.hits(m) if owners.get(h.passage, task.seq) == task.seq])
                    for m in model.measures(task, weights)]
