@@ -134,6 +134,17 @@ def test_a_heading_of_a_later_year_introduces_plans():
     assert kinds["全面推进法治乡村建设，创建民主法治示范村5个。"] == "plan"
 
 
+def test_an_annex_is_named_by_its_own_title_not_by_a_list_the_work_made():
+    # 目录 and 附件 head a contents page or an annex; inside a sentence they name something the work produced.
+    report = split_report(Document("r.txt", "txt", (
+        "某县自然资源局2025年法治建设工作情况的报告", "一、亮点工作", "公示行政处罚决定46件。",
+        "二、下一步打算", "（一）加大违法用地查处力度。", "（二）全面推进政务公开，及时更新本局主动公开事项目录，做好政策解读。",
+        "附件：2025年法治建设大事记", "3月，召开全局法治建设工作会议。")))
+    kinds = {p.text: p.kind for p in report.passages}
+    assert kinds["（二）全面推进政务公开，及时更新本局主动公开事项目录，做好政策解读。"] == PLAN
+    assert kinds["3月，召开全局法治建设工作会议。"] == OTHER
+
+
 def test_a_pipe_table_in_a_text_report_gives_this_years_figures(tmp_path):
     from tracker.ingest import read_document
     from tracker.segment import indicator_sentence

@@ -39,7 +39,12 @@ def heading_kind(heading: str, year: int | None = None) -> str | None:
         return PLAN
     terms = _terms()
     words = terms["headings"]
-    for kind in (OTHER, PROBLEM, PLAN):
+    # An annex, a chronicle or a contents page is named by a title of its own (附件：…, 2025年法治建设大事记, 目录);
+    # 目录 inside a sentence (全面推进政务公开，及时更新主动公开事项目录) names a list the work produced.
+    if any(heading.startswith(word) or (word in heading and not re.search("[，,；;]", heading))
+           for word in words[OTHER]):
+        return OTHER
+    for kind in (PROBLEM, PLAN):
         if any(word in heading for word in words[kind]):
             return kind
     # A heading that says it in other words (存在的主要问题) reads as a sentence of shortcomings does.
