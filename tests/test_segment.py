@@ -145,6 +145,17 @@ def test_an_annex_is_named_by_its_own_title_not_by_a_list_the_work_made():
     assert kinds["3月，召开全局法治建设工作会议。"] == OTHER
 
 
+def test_a_title_wrapped_onto_a_second_line_is_read_whole():
+    # A PDF's centred title breaks where the line is full; a document number or a date above it is not part of it.
+    report = split_report(Document("r.pdf", "pdf", (
+        "柳自然资〔2026〕2号", "柳川县自然资源局关于2025年度法治建设工", "作情况的报告", "县委依法治县办：",
+        "一、亮点工作", "公示行政处罚决定46件。")))
+    assert report.title == "柳川县自然资源局关于2025年度法治建设工作情况的报告"
+    report = split_report(Document("r.pdf", "pdf", ("2026年1月16日", "安平县人民政府2025年法治政府建设情况报告",
+                                                    "一、主要成效", "公示行政处罚决定46件。")))
+    assert report.title == "安平县人民政府2025年法治政府建设情况报告"
+
+
 def test_a_pipe_table_in_a_text_report_gives_this_years_figures(tmp_path):
     from tracker.ingest import read_document
     from tracker.segment import indicator_sentence

@@ -94,6 +94,19 @@ def main_title(normals: list[str]) -> int | None:
     return found
 
 
+def title_text(normals: list[str], index: int) -> str:
+    """The title ending at a line, with its first part where a long title wraps onto a second line (a PDF's
+    柳川县自然资源局关于2025年度法治建设工 / 作情况的报告): the line before is a title line too, without the
+    words that end a title."""
+    words = _terms()["titles"]["words"]
+    before = normals[index - 1] if index > 0 else ""
+    if (len(before) >= 10 and len(before) + len(normals[index]) <= 60 and _is_title_line(before)
+            and not _signed(before) and not re.match(r"\d", before) and not re.search(r"[，。；：:,〔〕\[\]]", before)
+            and not any(before.endswith(w) for w in words)):
+        return before + normals[index]
+    return normals[index]
+
+
 @dataclass
 class _Open:
     style: str
@@ -108,7 +121,7 @@ def split_report(document: Document) -> Report:
     parts = outline_parts(normals)
     name = document.name
     title_index = main_title(normals)
-    title = normals[title_index] if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
+    title = title_text(normals, title_index) if title_index is not None else re.sub(r"\.[^.]+$", "", document.name)
     year = report_year(title, normals)
     start = 0 if title_index is None else title_index + 1
     passages: list[Passage] = []
