@@ -193,3 +193,21 @@ def test_items_announced_as_plans_or_problems_follow_their_announcement():
     assert kinds_of(r.passages, "调解率38%") == {ACHIEVEMENT}
     assert kinds_of(r.passages, "二是推进行政执法协调监督") == {PLAN}
     assert kinds_of(r.passages, "三是抓好普法责任清单") == {PLAN}
+
+
+def test_a_report_typed_into_one_bordered_cell_reads_as_paragraphs(tmp_path):
+    # A township frames its whole report in a 1×1 table: its headings stay headings, its plans stay plans.
+    import docx
+
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "城关镇2025年法治政府建设工作情况报告"
+    for line in ("一、主要工作开展情况", "●用好法律顾问。", "全年审查各类合同协议14份。",
+                 "二、2026年工作打算", "●推动更多政务服务事项全程网办，完善帮办代办服务。"):
+        cell.add_paragraph(line)
+    document.save(tmp_path / "镇报告.docx")
+    report = split_report(read_document(tmp_path / "镇报告.docx"))
+    assert report.title == "城关镇2025年法治政府建设工作情况报告"
+    kinds = {p.text: p.kind for p in report.passages}
+    assert kinds["全年审查各类合同协议14份。"] == ACHIEVEMENT
+    assert kinds["●推动更多政务服务事项全程网办，完善帮办代办服务。"] == PLAN

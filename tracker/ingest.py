@@ -59,13 +59,26 @@ def read_document(path: str | Path) -> Document:
     except Exception as error:  # every library fails on a damaged file in its own way
         raise InputError(f"“{name}”已损坏或不是有效的{FORMAT_NAMES[suffix]}文件（{type(error).__name__}）。"
                          f"请用 Word/WPS/Excel 打开确认后重新另存，再试。") from error
-    blocks = tuple(b for b in blocks if (b.rows if isinstance(b, Table) else b.strip()))
+    blocks = unframed(tuple(b for b in blocks if (b.rows if isinstance(b, Table) else b.strip())))
     chars = sum(len(b) if isinstance(b, str) else sum(len(c) for r in b.rows for c in r) for b in blocks)
     if chars == 0:
         raise InputError(f"“{name}”中没有可读的文字。请确认文件不是空白文档。")
     if chars > MAX_CHARS:
         raise InputError(f"“{name}”文字量过大（约 {chars // 10000} 万字），不像一份计划或报告。请确认是否选错了文件。")
     return Document(path=str(path), format=suffix.lstrip("."), blocks=blocks)
+
+
+def unframed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """A table of one column is a frame around text (a report typed into one bordered cell, a boxed notice), not a
+    table of data: its cells' lines are paragraphs, so that headings inside it stay headings."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Table) and all(len({c for c in row if c.strip()}) <= 1 for row in block.rows):
+            out.extend(line for row in block.rows for cell in dict.fromkeys(c for c in row if c.strip())
+                       for line in cell.splitlines() if line.strip())
+        else:
+            out.append(block)
+    return tuple(out)
 
 
 # Old Office and WPS files are read through LibreOffice when it is installed: converted to a temporary copy.
