@@ -64,6 +64,9 @@ def test_a_figure_counts_only_for_its_own_metric_and_year(target, sentence, expe
     ("办件超期率控制在1%以下", ("办件超期率", "<=", 1.0, "%")),
     ("投诉处理时间控制在5个工作日以内", ("投诉处理时间", "<=", 5.0, "个工作日")),
     ("行政复议案件按期办结率不低于98%", ("行政复议案件按期办结率", ">=", 98.0, "%")),
+    ("行政执法案卷评查优良率≥90%", ("行政执法案卷评查优良率", ">=", 90.0, "%")),
+    ("执法人员年度培训≥60学时", ("执法人员年度培训", ">=", 60.0, "学时")),
+    ("投诉办结时限≤5个工作日", ("投诉办结时限", "<=", 5.0, "个工作日")),
 ])
 def test_every_way_of_bounding_a_target(text, expected):
     assert summary(text) == [expected]
@@ -86,3 +89,9 @@ def test_the_rate_that_names_the_metric_most_fully_decides():
     sentences = ["全年承办人大代表建议112件、政协委员提案158件，办结率100%。",
                  "全年热线共受理诉求91.8万件，群众满意率达到98.4%，诉求按时办结率为96.7%。"]
     assert check_target(target, report_figures(sentences))[0] == "not_met"
+
+
+def test_figures_in_full_width_digits_are_read():
+    # Pasted from an old system: 评查优良率为８７．５％.
+    [rate] = extract_targets("行政执法案卷评查优良率≥90%")
+    assert check_target(rate, report_figures(["抽评案卷３２０卷，评查优良率为８７．５％。"]))[0] == "not_met"

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .models import MET, NOT_MET, UNKNOWN, Target
 from .resources import load_toml
+from .text import normalize
 
 _DATE = (r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末|年中|上半年|下半年"
          r"|\d{1,2}季度末?|第[一二三四]季度末?)")
@@ -39,7 +40,7 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?(?:率|满意度))(?P<cmp>{words})?\s*{_NUMBER}\s*%"
                       rf"(?P<bound>以上|以下|以内)?")
     count = re.compile(
-        rf"(?P<cmp>不少于|不低于|至少|不超过|超过|控制在|压缩至|压缩到|压缩在|缩短至|缩短到"
+        rf"(?P<cmp>不少于|不低于|至少|不超过|超过|控制在|压缩至|压缩到|压缩在|缩短至|缩短到|≥|≧|>=|≤|≦|<="
         rf"|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)"
         rf"\s*{_NUMBER}\s*(?P<unit>{units})(?P<bound>以上|以下|以内)?(?:的)?(?P<metric>[\u4e00-\u9fff“”、]{{0,20}})"
     )
@@ -214,7 +215,9 @@ def this_year_only(text: str) -> str:
 
 def report_figures(sentences: list[str]) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
-    texts = tuple(this_year_only(re.sub(r"\s+", "", s)) for s in sentences if re.search(r"\d|全覆盖|全部覆盖", s))
+    # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
+    texts = tuple(this_year_only(re.sub(r"\s+", "", normalize(s))) for s in sentences
+                  if re.search(r"\d|全覆盖|全部覆盖", s))
     rates = []
     for text in texts:
         if "%" not in text:
