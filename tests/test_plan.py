@@ -418,3 +418,22 @@ def test_tasks_given_in_the_text_and_again_in_an_annex_table_are_read_once_with_
     # The measures and targets come from the text, the units from the annex table (重点任务分工表).
     assert len(first.text) > len(first.title) + 20 and first.lead_units == ("县政府办公室",)
     assert sum(1 for t in plan.tasks if t.targets) >= 3
+
+
+def test_a_target_column_and_signs_give_each_task_its_target():
+    # Excel ledger with one sheet per section and a 目标值 column filled for some tasks only (≥90%, ≥60学时).
+    plan = load_plan(CORPUS / "haicheng-wjw-2025" / "haicheng-wjw-2025-plan.xlsx")
+    assert len(plan.tasks) == 15
+    targets = {t.seq: [(x.metric, x.op, x.value, x.unit) for x in t.targets] for t in plan.tasks if t.targets}
+    assert targets == {9: [("行政执法案卷评查优良率", ">=", 90.0, "%")],
+                       10: [("医疗机构依法执业自查覆盖率", ">=", 100.0, "%")],
+                       11: [("执法人员年度培训", ">=", 60.0, "学时")]}
+
+
+def test_an_indicator_table_gives_its_targets_to_the_tasks_that_name_their_metric():
+    # The tasks say only 确保出庭应诉率达到指标要求; the annex (序号 | 指标 | 目标值 | 责任单位) gives the figures.
+    plan = load_plan(CORPUS / "yongning-2025" / "yongning-2025-plan.docx")
+    assert len(plan.tasks) == 14
+    figures = {t.seq: x.text for t in plan.tasks for x in t.targets if x.value is not None}
+    assert figures == {3: "县本级政务服务事项全程网办率≥95%", 11: "行政执法案卷评查合格率≥95%",
+                       12: "行政机关负责人出庭应诉率100%"}

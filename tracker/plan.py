@@ -8,7 +8,7 @@ import re
 from .errors import InputError
 from .meta import region_of, year_of
 from .models import Document, Plan, Table, Task
-from .plan_table import Row, table_tasks, task_table
+from .plan_table import Row, indicator_targets, table_tasks, task_table
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
@@ -25,6 +25,7 @@ def parse_plan(document: Document) -> Plan:
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
         rows = text_tasks(paragraphs)
+    _with_indicators(rows, indicator_targets(document))
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
                          f"请确认这是一份工作计划或任务分解表。")
@@ -68,6 +69,27 @@ def _with_text(table: list[Row], text: list[Row]) -> list[Row]:
         return table
     return [Row(no=b.no, section=b.section, title=b.title, text=b.text, lead=a.lead or b.lead, units=a.units or b.units,
                 deadline=a.deadline or b.deadline) for a, b in zip(table, text, strict=True)]
+
+
+def _with_indicators(rows: list[Row], targets: list[str]) -> None:
+    """A plan may set its quantitative targets apart, in an indicator table, while the task only says 确保出庭应诉率
+    达到指标要求: each target joins the one task whose text names its metric most fully (at least 3 characters
+    of it, 案卷评查 of 行政执法案卷评查合格率); a target no task names stays out."""
+    for target in targets:
+        metric = re.split(r"[≥≤<>=≧≦\d]|不低于|不少于|达到|不超过", target, maxsplit=1)[0]
+        shared = [(_longest_common(metric, row.text), i) for i, row in enumerate(rows)]
+        best = max(shared, default=(0, -1))
+        if best[0] >= 3 and [s for s, _ in shared].count(best[0]) == 1 and target not in rows[best[1]].text:
+            row = rows[best[1]]
+            row.text += ("" if row.text[-1:] in "。；;" else "。") + target
+
+
+def _longest_common(a: str, b: str) -> int:
+    """The length of the longest run of characters two texts share."""
+    from difflib import SequenceMatcher
+
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size
 
 
 def _same_task(a: Row, b: Row) -> bool:

@@ -11,6 +11,7 @@ from .assignments import column_units, split_assignment
 from .models import Document, Table, row_value
 from .numbering import match_label
 from .resources import load_toml
+from .targets import extract_targets
 from .text import normalize, sentences
 from .vocabulary import unit_labels
 
@@ -94,6 +95,23 @@ def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
     return None
 
 
+def indicator_targets(document: Document) -> list[str]:
+    """The targets of a plan's indicator tables (序号 | 指标 | 目标值 | 责任单位), tables of metrics rather than
+    tasks, each as the phrase a task would write: 全程网办率 | ≥95% → 全程网办率≥95%."""
+    out = []
+    for block in document.blocks:
+        if not isinstance(block, Table) or not block.rows:
+            continue
+        roles = _row_roles(block.rows[0])
+        if "metric" not in roles or "target" not in roles or {"title", "text"} & set(roles):
+            continue
+        for row in block.rows[1:]:
+            metric, target = (row_value([normalize(c) for c in row], roles[role]) for role in ("metric", "target"))
+            if metric and re.search(r"\d", target):
+                out.append(target if target.startswith(metric) else metric + target)
+    return out
+
+
 def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
     labels = unit_labels()
     columns = {**_terms()["columns"], "lead": labels["lead"], "units": labels["responsible"]}
@@ -146,6 +164,10 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         if title and text and not text.startswith(title):
             text = title + ("" if title[-1] in "。；;" else "。") + text
         text = text or title
+        # A target column gives the targets the text does not state; where the text states them, it repeats them.
+        target = cell("target")
+        if target and not extract_targets(text):
+            text += ("" if text[-1] in "。；;" else "。") + target
         assigned = column_units(cell("lead"), "lead")
         assigned.merge(column_units(cell("units"), "responsible"))
         text, clause = split_assignment(text)
