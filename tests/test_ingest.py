@@ -90,6 +90,20 @@ def test_an_old_word_file_is_read_through_libreoffice():
     assert [(t.title, t.lead_units, t.units) for t in old.tasks] == [(t.title, t.lead_units, t.units) for t in new.tasks]
 
 
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_a_web_page_saved_as_word_is_read_and_a_text_file_named_doc_is_not(tmp_path):
+    # OA systems and Word's 另存为网页 write HTML under a .doc name; LibreOffice reads it as a web page.
+    page = tmp_path / "报告.doc"
+    page.write_text('<html xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta charset="utf-8"></head><body>'
+                    "<p>某县2025年法治政府建设情况报告</p><p>一、主要工作</p>"
+                    "<p>全年受理行政复议案件61件，审结58件。</p></body></html>", encoding="utf-8")
+    assert read_document(page).paragraphs()[-1] == "全年受理行政复议案件61件，审结58件。"
+    renamed = tmp_path / "笔记.doc"
+    renamed.write_text("这不是 Word 文件。", encoding="utf-8")
+    with pytest.raises(InputError, match="内容与扩展名不符"):
+        read_document(renamed)
+
+
 def test_a_word_file_with_tracked_changes_reads_as_accepted(tmp_path):
     # Inserted text counts, deleted text does not (python-docx alone drops the runs inside w:ins).
     import docx

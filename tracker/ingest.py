@@ -85,10 +85,25 @@ def unframed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 CONVERTIBLE = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".xls": "xlsx", ".et": "xlsx"}
 CONVERT_SECONDS = 120
 # How each old format begins: Office 97-2003 and WPS files are OLE compound files, RTF is text. A file renamed
-# from .docx/.xlsx (a zip) is accepted too. LibreOffice would import anything else as plain text, garbage and all.
-_OLE, _ZIP = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"PK\x03\x04"
-SIGNATURES = {".doc": (_OLE, _ZIP), ".wps": (_OLE, _ZIP), ".xls": (_OLE, _ZIP), ".et": (_OLE, _ZIP),
-              ".rtf": (b"{\\rtf",)}
+# from .docx/.xlsx (a zip) is accepted too, and a "Word" file that an OA system or Word's 另存为网页 wrote as
+# RTF, HTML, MHT or Word 2003 XML. LibreOffice would import anything else as plain text, garbage and all.
+_OLE, _ZIP, _RTF = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"PK\x03\x04", b"{\\rtf"
+_WORD_AS_TEXT = re.compile(rb"<html|<\?mso-application progid=\"word|<w:worddocument|^mime-version:")
+SIGNATURES = {".doc": (_OLE, _ZIP, _RTF), ".wps": (_OLE, _ZIP, _RTF), ".xls": (_OLE, _ZIP), ".et": (_OLE, _ZIP),
+              ".rtf": (_RTF,)}
+# The export filters by name: a document LibreOffice opens as a web page has no default .docx filter.
+FILTERS = {"docx": "docx:MS Word 2007 XML", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
+
+
+def _signed_as(path: Path, suffix: str) -> bool:
+    """Whether a file begins as its old format may: an OLE compound file, a zip, RTF, or (for a Word file)
+    a web page, an MHT archive or Word 2003 XML."""
+    with path.open("rb") as stream:
+        head = stream.read(1024)
+    if head.startswith(SIGNATURES[suffix]):
+        return True
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return CONVERTIBLE[suffix] == "docx" and bool(_WORD_AS_TEXT.search(text))
 
 
 def office_converter() -> str | None:
@@ -104,16 +119,14 @@ def _read_converted(path: Path, suffix: str) -> Document:
     import tempfile
 
     target = CONVERTIBLE[suffix]
-    with path.open("rb") as stream:
-        head = stream.read(8)
-    if not head.startswith(SIGNATURES[suffix]):
+    if not _signed_as(path, suffix):
         raise InputError(f"无法转换“{shown(path.name)}”（文件已损坏，或内容与扩展名不符）：{OLD_FORMATS[suffix]}")
     with tempfile.TemporaryDirectory(prefix="tracker-convert-") as folder:
         source = Path(folder) / f"source{suffix}"
         source.write_bytes(path.read_bytes())  # a plain name: LibreOffice trips over some characters
         try:
             subprocess.run([office_converter(), f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                            "--convert-to", target, "--outdir", folder, str(source)],
+                            "--convert-to", FILTERS[target], "--outdir", folder, str(source)],
                            capture_output=True, timeout=CONVERT_SECONDS, check=False)
         except (OSError, subprocess.TimeoutExpired) as error:
             raise InputError(f"无法转换“{shown(path.name)}”：{OLD_FORMATS[suffix]}") from error
