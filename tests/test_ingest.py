@@ -104,6 +104,27 @@ def test_a_web_page_saved_as_word_is_read_and_a_text_file_named_doc_is_not(tmp_p
         read_document(renamed)
 
 
+def test_a_text_box_beside_the_text_is_read_once_after_its_paragraph(tmp_path):
+    # Word writes a 专栏 box twice, as a drawing and as its VML fallback; its figures may be a task's only evidence.
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    inner = "".join(f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+                    for t in ("专栏：“一件事一次办”改革成效", "全年推出“一件事一次办”事项42项，办件1.2万件。"))
+    document = docx.Document()
+    document.add_paragraph("（二）持续优化营商环境。")._p.append(parse_xml(
+        f"<w:r {ns}><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>{inner}"
+        f"</w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>"
+        f"{inner}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"))
+    document.add_paragraph("二、存在的问题")
+    document.save(tmp_path / "报告.docx")
+    assert read_document(tmp_path / "报告.docx").paragraphs() == [
+        "（二）持续优化营商环境。", "专栏：“一件事一次办”改革成效", "全年推出“一件事一次办”事项42项，办件1.2万件。", "二、存在的问题"]
+
+
 def test_a_word_file_with_tracked_changes_reads_as_accepted(tmp_path):
     # Inserted text counts, deleted text does not (python-docx alone drops the runs inside w:ins).
     import docx

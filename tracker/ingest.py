@@ -194,6 +194,9 @@ def read_docx(path: Path) -> list[Block]:
             for line in text.split("\n"):
                 lines.append((line, False))
             lines.append(("", False))
+            for box in text_boxes(child):  # a 专栏 box anchored in the paragraph: its paragraphs follow it
+                for inner in box.iterchildren(_W + "p"):
+                    lines.extend([*((line, False) for line in accepted_text(inner).split("\n")), ("", False)])
         elif tag == "tbl":
             blocks.extend(_joined(lines))
             lines = []
@@ -220,6 +223,14 @@ def _docx_table(table) -> Table:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REMOVED = {_W + "del", _W + "moveFrom"}
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def text_boxes(paragraph) -> list:
+    """The text boxes anchored in a Word paragraph (a 专栏 beside the text), each once: Word writes a box twice,
+    as a drawing and as its old-style fallback, and a box may hold another."""
+    return [box for box in paragraph.iter(_W + "txbxContent")
+            if not any(a.tag in (_FALLBACK, _W + "txbxContent") for a in box.iterancestors())]
 
 
 def accepted_text(paragraph) -> str:
