@@ -13,6 +13,14 @@ from .vocabulary import not_place
 SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
 
 
+def wrapped_title(first: str, second: str, ends_title) -> bool:
+    """Whether two lines are one title that a PDF wrapped where its centred line was full (柳川县自然资源局关于
+    2025年度法治建设工 / 作情况的报告): a long first line that does not end a title by itself, no date, document
+    number or sentence, and a short second line after which the title does end."""
+    return (10 <= len(first) <= 40 and len(second) <= 20 and not ends_title(first) and ends_title(first + second)
+            and not re.match(r"\d", first) and not re.search(r"[，。；：:,〔〕\[\]]", first))
+
+
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
 REGION_SCAN = 6_000
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .errors import InputError
-from .meta import region_of, year_of
+from .meta import region_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
 from .plan_table import Row, indicator_targets, table_tasks, task_table
 from .plan_text import text_tasks
@@ -124,11 +124,8 @@ def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str
     ending = re.compile(r"(?:计划|要点|方案|任务|清单|安排|(?:分解|分工|任务|清单)表)$")
     lines = []
     for a, b in zip(preamble, [*preamble[1:], ""], strict=False):
-        joined = a + b
-        # A centred title the PDF wrapped: a long first line, a short tail (…工作 / 要点).
-        if b and len(a) <= 40 and len(b) <= 12 and not ending.search(a) and ending.search(joined) \
-                and not re.search(r"[。；：:，]$|^\d{4}年\d{1,2}月", a):
-            lines.append(joined)
+        if b and wrapped_title(a, b, lambda text: bool(ending.search(text))):
+            lines.append(a + b)
         lines.append(a)
     candidates = [p for p in lines if 8 <= len(p) <= 60 and ending.search(p) and not re.search(r"[。；]", p)]
     plain = [p for p in candidates if "通知" not in p and "关于" not in p]

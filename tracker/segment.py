@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta import SIGNATURE, region_of, report_year, signed_date
+from .meta import SIGNATURE, region_of, report_year, signed_date, wrapped_title
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table
 from .numbering import match_label, outline_parts
 from .progress import Row as ProgressRow
@@ -95,14 +95,10 @@ def main_title(normals: list[str]) -> int | None:
 
 
 def title_text(normals: list[str], index: int) -> str:
-    """The title ending at a line, with its first part where a long title wraps onto a second line (a PDF's
-    柳川县自然资源局关于2025年度法治建设工 / 作情况的报告): the line before is a title line too, without the
-    words that end a title."""
+    """The title ending at a line, with its first part where a long title wraps onto a second line."""
     words = _terms()["titles"]["words"]
     before = normals[index - 1] if index > 0 else ""
-    if (len(before) >= 10 and len(before) + len(normals[index]) <= 60 and _is_title_line(before)
-            and not _signed(before) and not re.match(r"\d", before) and not re.search(r"[，。；：:,〔〕\[\]]", before)
-            and not any(before.endswith(w) for w in words)):
+    if wrapped_title(before, normals[index], lambda text: text.endswith(tuple(words))):
         return before + normals[index]
     return normals[index]
 
