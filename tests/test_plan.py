@@ -279,10 +279,12 @@ def test_a_task_broken_down_into_several_rows_is_one_task(tmp_path):
 CORPUS = Path(__file__).parent / "corpus"
 
 
-@pytest.mark.parametrize("family", ["qinghe-2025", "ningchuan-scjg-2025", "anping-2025", "hongshan-sfj-2025"])
+@pytest.mark.parametrize("family", ["qinghe-2025", "ningchuan-scjg-2025", "anping-2025", "hongshan-sfj-2025",
+                                    "pingjiang-zjj-2025"])
 def test_a_plan_reads_the_same_from_word_and_pdf(family):
     # 青禾县: one big table; 宁川: an issuing notice, a running header and 科室 units; 安平县: titles opening
-    # with curly quotes and unlabelled unit clauses; 红山旗司法局: 股室 and 一是…二是 measures.
+    # with curly quotes and unlabelled unit clauses; 红山旗司法局: 股室 and 一是…二是 measures; 平江区住建局: a
+    # table without ruling lines over three pages, its header on the first only.
     from tracker.classify import load_plan
 
     word = load_plan(CORPUS / family / f"{family}-plan.docx")

@@ -58,7 +58,10 @@ def read_pdf(path: Path) -> list[Block]:
         with pdfplumber.open(str(path)) as pdf:
             if len(pdf.pages) > MAX_PAGES:
                 raise InputError(f"“{shown(path.name)}”有 {len(pdf.pages)} 页，超过 {MAX_PAGES} 页的上限。请确认是否选错了文件。")
-            pages = [page_segments(page) for page in pdf.pages]
+            pages, columns = [], None
+            for page in pdf.pages:
+                segments, columns = page_segments(page, columns)
+                pages.append(segments)
     except InputError:
         raise
     except _TooLarge as error:
@@ -86,18 +89,110 @@ def read_pdf(path: Path) -> list[Block]:
     return pages_to_blocks(pages)
 
 
-def page_segments(page) -> list[Segment]:
-    """One page as text lines outside tables and the tables, top to bottom."""
+def page_segments(page, columns: list[float] | None = None) -> tuple[list[Segment], list[float] | None]:
+    """One page as text lines outside tables and the tables, top to bottom; with the column bounds of a table
+    aligned by spaces only, which the next page may continue without repeating its header."""
     tables = page.find_tables()
     boxes = [table.bbox for table in tables]
-    outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    lines = outside.extract_text_lines(strip=True)
-    segments = [Segment(line["top"], text=indent + unspaced(line["text"])) for line, indent in _indents(lines)]
+    segments = []
     for table in tables:
         rows = tuple(tuple(_cell(c) for c in row) for row in table.extract())
         if rows:
             segments.append(Segment(table.bbox[1], table=Table(rows=rows)))
-    return sorted(segments, key=lambda s: s.top)
+    aligned = None if tables else aligned_table(page, columns)
+    if aligned is not None:
+        table, box, columns = aligned
+        boxes.append(box)
+        segments.append(Segment(box[1], table=table))
+    else:
+        columns = None
+    outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
+    lines = outside.extract_text_lines(strip=True)
+    segments += [Segment(line["top"], text=indent + unspaced(line["text"])) for line, indent in _indents(lines)]
+    return sorted(segments, key=lambda s: s.top), columns
+
+
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
+_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
+_PAGE_NUMBER = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$|^第\s*\d+\s*页")
+
+
+def aligned_table(page, columns: list[float] | None) -> tuple[Table, tuple, list[float]] | None:
+    """A task table drawn without ruling lines, its columns only aligned by spaces: found by a header line of
+    known column names (序号 | 工作任务 | 具体措施 | 责任股室 | 完成时限), or continued from the page before with
+    the same columns. A numbered line starts a row, a line of 一、… is a section row, other lines go on the row
+    above, each word in the column it starts under. Returns the table, its box and the column bounds."""
+    from .vocabulary import column_names
+
+    lines = _word_lines(page.extract_words(x_tolerance=1.5))
+    names = column_names()
+    start = None
+    for index, words in enumerate(lines):
+        texts = [w["text"] for w in words]
+        if len(texts) >= 3 and sum(t in names for t in texts) >= max(3, 0.6 * len(texts)):
+            columns = _column_bounds(words, lines[index + 1: index + 40])
+            start = index
+            break
+    if start is None and columns:
+        start = next((i for i, words in enumerate(lines) if _NUMBER.match(words[0]["text"]) and len(words) >= 3), None)
+        start = None if start is None else start - 1  # the header is on an earlier page
+    if start is None or not columns:
+        return None
+    width = len(columns) + 1
+    rows: list[list[str]] = [[w["text"] for w in lines[start]]] if start >= 0 and len(lines[start]) == width else []
+    top = lines[max(start, 0)][0]["top"]
+    bottom, numbered = top, 0
+    for words in lines[start + 1:]:
+        text = "".join(w["text"] for w in words)
+        if _PAGE_NUMBER.match(text):
+            continue
+        first = words[0]
+        if _SECTION.match(text) and len(words) <= 2:
+            rows.append([text] * width)
+        elif _NUMBER.match(first["text"]) and first["x1"] <= columns[0]:
+            rows.append([""] * width)
+            _place(rows[-1], words, columns)
+            numbered += 1
+        elif first["x0"] < columns[0] or not rows:
+            break  # a line across the columns (注：…) or before any row: the table has ended
+        else:
+            _place(rows[-1], words, columns)
+        bottom = max(w["bottom"] for w in words)
+    if numbered < 2:
+        return None
+    return Table(rows=tuple(tuple(unspaced(c) for c in row) for row in rows)), (0, top - 1, page.width, bottom + 1), columns
+
+
+def _column_bounds(header: list[dict], below: list[list[dict]]) -> list[float]:
+    """Where each column after the first begins: where the words under its header most often start (a header
+    is centred over its column, the cells' text starts at its left edge), right of the header before it."""
+    starts = Counter(round(w["x0"]) for words in below for w in words)
+    common = sorted(x for x, n in starts.items() if n >= 2)
+    bounds = []
+    for before, name in zip(header, header[1:], strict=False):
+        fits = [x for x in common if before["x1"] < x <= name["x0"] + 2]
+        bounds.append(fits[-1] - 1 if fits else (before["x1"] + name["x0"]) / 2)
+    return bounds
+
+
+def _place(row: list[str], words: list[dict], columns: list[float]) -> None:
+    """Add each word of a line to the cell of the column it starts in."""
+    from bisect import bisect
+
+    for word in words:
+        column = bisect(columns, word["x0"])
+        row[column] += word["text"]
+
+
+def _word_lines(words: list[dict], tolerance: float = 3) -> list[list[dict]]:
+    """Words grouped into lines by their height on the page, each line left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - word["top"]) <= tolerance:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
 def _indents(lines: list[dict]) -> list[tuple[dict, str]]:

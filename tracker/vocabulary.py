@@ -42,5 +42,14 @@ def slogan_verbs() -> re.Pattern:
     return _alternation(load_toml(REPORT_TERMS)["concrete"]["slogan_verbs"])
 
 
+@lru_cache(maxsize=1)
+def column_names() -> frozenset[str]:
+    """The header names of task tables (序号, 工作任务, 具体措施, 责任股室, 完成时限 …): what tells a table whose
+    columns are only aligned by spaces (a PDF without ruling lines) from text."""
+    columns = load_toml(PLAN_TERMS)["columns"]
+    labels = unit_labels()
+    return frozenset(word for words in (*columns.values(), labels["lead"], labels["responsible"]) for word in words)
+
+
 def _alternation(words: list[str]) -> re.Pattern:
     return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
