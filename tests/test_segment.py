@@ -156,6 +156,18 @@ def test_a_title_wrapped_onto_a_second_line_is_read_whole():
     assert report.title == "安平县人民政府2025年法治政府建设情况报告"
 
 
+def test_a_date_under_the_title_is_no_heading_of_next_years_plans():
+    # A web page's stamp (桂川发布 2026年1月26日 18:02) names a day of the next year, not its work.
+    report = split_report(Document("r.docx", "docx", (
+        "桂川县人民政府关于2025年度法治政府建设情况的报告", "桂川发布　2026年1月26日 18:02", "来源：桂川县人民政府办公室",
+        "2025年，桂川县全年受理行政复议案件61件，审结58件。", "一、主要工作及成效", "全年审核规范性文件16件。",
+        "二、2026年工作打算", "全面推进政务公开，强化政策解读。")))
+    kinds = {p.text: p.kind for p in report.passages}
+    assert kinds["2025年，桂川县全年受理行政复议案件61件，审结58件。"] == ACHIEVEMENT
+    assert kinds["全年审核规范性文件16件。"] == ACHIEVEMENT
+    assert kinds["全面推进政务公开，强化政策解读。"] == PLAN
+
+
 def test_a_pipe_table_in_a_text_report_gives_this_years_figures(tmp_path):
     from tracker.ingest import read_document
     from tracker.segment import indicator_sentence

@@ -35,7 +35,8 @@ def _terms() -> dict:
 def heading_kind(heading: str, year: int | None = None) -> str | None:
     """The kind of text a heading introduces, or None when it does not say (the parent's kind holds). A heading
     that names a year after the report's own (2026年重点工作 in a 2025 report) introduces plans."""
-    if year and any(int(y) > year for y in re.findall(r"(20\d\d)\s*年", heading)):
+    # A date (桂川发布 2026年1月26日 18:02, a web page's stamp) names a day, not the year whose work is planned.
+    if year and any(int(y) > year for y in re.findall(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", heading)):
         return PLAN
     terms = _terms()
     words = terms["headings"]
