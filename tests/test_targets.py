@@ -95,3 +95,10 @@ def test_figures_in_full_width_digits_are_read():
     # Pasted from an old system: 评查优良率为８７．５％.
     [rate] = extract_targets("行政执法案卷评查优良率≥90%")
     assert check_target(rate, report_figures(["抽评案卷３２０卷，评查优良率为８７．５％。"]))[0] == "not_met"
+
+
+def test_last_years_hours_beside_this_years_do_not_meet_a_target():
+    [hours] = extract_targets("行政执法人员参加法律知识培训不少于40学时")
+    assert check_target(hours, report_figures(["全县行政执法人员人均参训36学时（2024年为41学时）。"]))[0] == "not_met"
+    # 学时 tell what is counted: whose hours they are (行政执法人员) is enough beside them.
+    assert check_target(hours, report_figures(["全县行政执法人员人均参训52学时，2024年人均参训62学时。"]))[0] == "met"

@@ -202,15 +202,27 @@ _BARE_RATE = re.compile(r"(?:提升至|提高到|提高至|上升至|上升到|�
 
 
 def this_year_only(text: str) -> str:
-    """A sentence with the figures of earlier years blanked (to 某), so that only this year's remain."""
+    """A sentence with the figures of earlier years blanked (to 某), so that only this year's remain: rates and
+    counts alike (人均参训36学时（2024年为41学时）)."""
     text = _EARLIER.sub(lambda m: m.group(0).replace(m.group("value") or m.group("last"), "某"), text)
+    figure = _earlier_figure()
+    # A year in brackets beside a figure outside them gives the year compared with.
+    text = re.sub(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]",
+                  lambda m: figure.sub("某", m.group(0)) if figure.search(text.replace(m.group(0), "")) else m.group(0),
+                  text)
     years = [int(y) for y in _YEAR.findall(text)]
     if len(set(years)) < 2:
         return text
     latest = max(years)
     clauses = re.split(r"(?<=[，；;])", text)
-    return "".join(re.sub(r"\d+(?:\.\d+)?(?=\s*%)", "某", c) if (m := _YEAR.search(c)) and int(m.group(1)) < latest
-                   else c for c in clauses)
+    return "".join(figure.sub("某", c) if (m := _YEAR.search(c)) and int(m.group(1)) < latest else c for c in clauses)
+
+
+@lru_cache(maxsize=1)
+def _earlier_figure() -> re.Pattern:
+    """A figure with its unit: a rate or a count (92%, 41学时, 16件)."""
+    units = "|".join(map(re.escape, count_units()))
+    return re.compile(rf"\d+(?:\.\d+)?(?=\s*(?:%|(?:余|多)?(?:{units})))")
 
 
 def report_figures(sentences: list[str]) -> Figures:
@@ -269,11 +281,17 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
     return next(((MET, figure) for met, figure in found if met), (NOT_MET, found[0][1]))
 
 
+# Units that say by themselves what is counted (学时 are hours of training): beside them, the figure's clause may
+# name whose hours they are (行政执法人员人均参训52学时) rather than the training itself.
+_TELLING_UNITS = ("学时", "课时")
+
+
 def _count_keys(target: Target) -> list[str]:
     """What a count target's figure must stand beside: the words of its metric's last four characters
-    (培训时长 → 培训, 训时, 时长)."""
-    core = _metric_core(target.metric)[-4:]
-    return [core[i:i + 2] for i in range(len(core) - 1)]
+    (培训时长 → 培训, 训时, 时长), and for a telling unit those of its first four too (行政执法 → 执法)."""
+    core = _metric_core(target.metric)
+    parts = [core[-4:]] + ([core[:4]] if target.unit in _TELLING_UNITS else [])
+    return [part[i:i + 2] for part in parts for i in range(len(part) - 1)]
 
 
 def _excerpt(text: str, key: str) -> str:
