@@ -102,3 +102,9 @@ def test_last_years_hours_beside_this_years_do_not_meet_a_target():
     assert check_target(hours, report_figures(["全县行政执法人员人均参训36学时（2024年为41学时）。"]))[0] == "not_met"
     # 学时 tell what is counted: whose hours they are (行政执法人员) is enough beside them.
     assert check_target(hours, report_figures(["全县行政执法人员人均参训52学时，2024年人均参训62学时。"]))[0] == "met"
+
+
+def test_a_rate_that_fell_from_last_year_is_this_years_figure():
+    [rate] = extract_targets("局负责人出庭应诉率达到100%")
+    figures = report_figures(["局负责人出庭应诉率由2024年的100%下降到2025年的87.5%，8件案件中出庭7件。"])
+    assert check_target(rate, figures) == ("not_met", "局负责人出庭应诉率下降到2025年的87.5%")

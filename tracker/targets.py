@@ -198,7 +198,8 @@ _EARLIER = re.compile(r"(?:由|从)(?:上年|去年|上一年度?|\d{4}年)?(?:�
                       r"|(?:上年|去年|上一年度?|同期)[^，。；\d]{0,6}?(?P<last>\d+(?:\.\d+)?)(?=\s*%)")
 _YEAR = re.compile(r"(20\d\d)年")
 # A rate whose metric is named earlier in the sentence: 出庭应诉率为92%，2025年提升至100%.
-_BARE_RATE = re.compile(r"(?:提升至|提高到|提高至|上升至|上升到|达到|达)\s*(?P<value>\d+(?:\.\d+)?)\s*%")
+_BARE_RATE = re.compile(r"(?:提升至|提升到|提高到|提高至|上升至|上升到|下降至|下降到|降至|降到|达到|达)\s*(?:\d{4}年的?)?"
+                        r"(?P<value>\d+(?:\.\d+)?)\s*%")
 
 
 def this_year_only(text: str) -> str:
@@ -215,7 +216,9 @@ def this_year_only(text: str) -> str:
         return text
     latest = max(years)
     clauses = re.split(r"(?<=[，；;])", text)
-    return "".join(figure.sub("某", c) if (m := _YEAR.search(c)) and int(m.group(1)) < latest else c for c in clauses)
+    # A clause that names only earlier years gives their figures (由2024年的…下降到2025年的87.5% names both).
+    return "".join(figure.sub("某", c) if (named := [int(y) for y in _YEAR.findall(c)]) and max(named) < latest
+                   else c for c in clauses)
 
 
 @lru_cache(maxsize=1)
