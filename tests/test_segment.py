@@ -156,6 +156,14 @@ def test_a_title_wrapped_onto_a_second_line_is_read_whole():
     assert report.title == "安平县人民政府2025年法治政府建设情况报告"
 
 
+def test_years_in_chinese_numerals_date_the_report_and_its_plans():
+    report = split_report(Document("r.txt", "txt", (
+        "某县二〇二五年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件，审结58件。",
+        "二、二〇二六年重点工作", "全面推进法治乡村建设，创建民主法治示范村5个。")))
+    assert report.year == 2025
+    assert [p.kind for p in report.passages][-1] == PLAN
+
+
 def test_a_date_under_the_title_is_no_heading_of_next_years_plans():
     # A web page's stamp (桂川发布 2026年1月26日 18:02) names a day of the next year, not its work.
     report = split_report(Document("r.docx", "docx", (

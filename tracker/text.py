@@ -241,10 +241,16 @@ _COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 
 
+# A year in Chinese numerals (二〇二五年, 二零二六年), as formal documents date themselves.
+_CN_YEAR = re.compile(r"二[〇零○Ｏ][〇零○Ｏ一二三四五六七八九]{2}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345678" + "9")
+
+
 @lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
-    """Unify full/half-width digits, letters, brackets and colons, and drop spaces around Chinese text."""
-    text = text.translate(_TO_ASCII)
+    """Unify full/half-width digits, letters, brackets and colons, years in Chinese numerals (二〇二五年 → 2025年),
+    and drop spaces around Chinese text."""
+    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text.translate(_TO_ASCII))
     text = _COLON.sub("：", text)
     text = _COMMA.sub("，", text)
     text = _SPACE_NEAR_CJK.sub("", text)
