@@ -122,7 +122,8 @@ def test_a_text_box_beside_the_text_is_read_once_after_its_paragraph(tmp_path):
     document.add_paragraph("二、存在的问题")
     document.save(tmp_path / "报告.docx")
     assert read_document(tmp_path / "报告.docx").paragraphs() == [
-        "（二）持续优化营商环境。", "专栏：“一件事一次办”改革成效", "全年推出“一件事一次办”事项42项，办件1.2万件。", "二、存在的问题"]
+        "（二）持续优化营商环境。", "专栏：“一件事一次办”改革成效", "全年推出“一件事一次办”事项42项，办件1.2万件。",
+        "二、存在的问题"]
 
 
 def test_a_word_file_with_tracked_changes_reads_as_accepted(tmp_path):

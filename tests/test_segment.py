@@ -1,5 +1,7 @@
 """Report segmentation on the seed reports: headings, sections, kinds of text."""
 
+import pytest
+
 from tracker.ingest import read_document
 from tracker.models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document
 from tracker.segment import sentence_kind, split_report
@@ -122,25 +124,26 @@ def test_an_indicator_table_gives_this_years_figure_only(tmp_path):
     assert all(p.kind == "achievement" and not p.heading for p in rows)
 
 
-def test_a_heading_of_a_later_year_introduces_plans():
-    from tracker.models import Document
-    from tracker.segment import split_report
+def kinds_of_lines(*lines: str) -> dict[str, str]:
+    """The kind of each passage of a report given as its lines."""
+    return {p.text: p.kind for p in split_report(Document("r.txt", "txt", lines)).passages}
 
-    report = split_report(Document("r.txt", "txt", (
-        "某县2025年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件，审结58件。",
-        "二、2026年重点工作", "全面推进法治乡村建设，创建民主法治示范村5个。")))
-    kinds = {p.text: p.kind for p in report.passages}
-    assert kinds["全年受理行政复议案件61件，审结58件。"] == "achievement"
-    assert kinds["全面推进法治乡村建设，创建民主法治示范村5个。"] == "plan"
+
+@pytest.mark.parametrize("this, next_", [("2025", "2026"), ("二〇二五", "二〇二六")])
+def test_a_heading_of_a_later_year_introduces_plans(this, next_):
+    # Formal documents may write their years in Chinese numerals.
+    kinds = kinds_of_lines(f"某县{this}年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件，审结58件。",
+                           f"二、{next_}年重点工作", "全面推进法治乡村建设，创建民主法治示范村5个。")
+    assert kinds["全年受理行政复议案件61件，审结58件。"] == ACHIEVEMENT
+    assert kinds["全面推进法治乡村建设，创建民主法治示范村5个。"] == PLAN
 
 
 def test_an_annex_is_named_by_its_own_title_not_by_a_list_the_work_made():
     # 目录 and 附件 head a contents page or an annex; inside a sentence they name something the work produced.
-    report = split_report(Document("r.txt", "txt", (
-        "某县自然资源局2025年法治建设工作情况的报告", "一、亮点工作", "公示行政处罚决定46件。",
-        "二、下一步打算", "（一）加大违法用地查处力度。", "（二）全面推进政务公开，及时更新本局主动公开事项目录，做好政策解读。",
-        "附件：2025年法治建设大事记", "3月，召开全局法治建设工作会议。")))
-    kinds = {p.text: p.kind for p in report.passages}
+    kinds = kinds_of_lines("某县自然资源局2025年法治建设工作情况的报告", "一、亮点工作", "公示行政处罚决定46件。",
+                           "二、下一步打算", "（一）加大违法用地查处力度。",
+                           "（二）全面推进政务公开，及时更新本局主动公开事项目录，做好政策解读。",
+                           "附件：2025年法治建设大事记", "3月，召开全局法治建设工作会议。")
     assert kinds["（二）全面推进政务公开，及时更新本局主动公开事项目录，做好政策解读。"] == PLAN
     assert kinds["3月，召开全局法治建设工作会议。"] == OTHER
 
@@ -156,21 +159,12 @@ def test_a_title_wrapped_onto_a_second_line_is_read_whole():
     assert report.title == "安平县人民政府2025年法治政府建设情况报告"
 
 
-def test_years_in_chinese_numerals_date_the_report_and_its_plans():
-    report = split_report(Document("r.txt", "txt", (
-        "某县二〇二五年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件，审结58件。",
-        "二、二〇二六年重点工作", "全面推进法治乡村建设，创建民主法治示范村5个。")))
-    assert report.year == 2025
-    assert [p.kind for p in report.passages][-1] == PLAN
-
-
 def test_a_date_under_the_title_is_no_heading_of_next_years_plans():
     # A web page's stamp (桂川发布 2026年1月26日 18:02) names a day of the next year, not its work.
-    report = split_report(Document("r.docx", "docx", (
-        "桂川县人民政府关于2025年度法治政府建设情况的报告", "桂川发布　2026年1月26日 18:02", "来源：桂川县人民政府办公室",
-        "2025年，桂川县全年受理行政复议案件61件，审结58件。", "一、主要工作及成效", "全年审核规范性文件16件。",
-        "二、2026年工作打算", "全面推进政务公开，强化政策解读。")))
-    kinds = {p.text: p.kind for p in report.passages}
+    kinds = kinds_of_lines("桂川县人民政府关于2025年度法治政府建设情况的报告", "桂川发布　2026年1月26日 18:02",
+                           "来源：桂川县人民政府办公室", "2025年，桂川县全年受理行政复议案件61件，审结58件。",
+                           "一、主要工作及成效", "全年审核规范性文件16件。", "二、2026年工作打算",
+                           "全面推进政务公开，强化政策解读。")
     assert kinds["2025年，桂川县全年受理行政复议案件61件，审结58件。"] == ACHIEVEMENT
     assert kinds["全年审核规范性文件16件。"] == ACHIEVEMENT
     assert kinds["全面推进政务公开，强化政策解读。"] == PLAN
