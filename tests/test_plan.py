@@ -439,3 +439,21 @@ def test_an_indicator_table_gives_its_targets_to_the_tasks_that_name_their_metri
     figures = {t.seq: x.text for t in plan.tasks for x in t.targets if x.value is not None}
     assert figures == {3: "县本级政务服务事项全程网办率≥95%", 11: "行政执法案卷评查合格率≥95%",
                        12: "行政机关负责人出庭应诉率100%"}
+
+
+def test_tasks_headed_by_unnumbered_heading_lines_each_with_its_unit_line():
+    # Word "Heading 2" titles without numbers under 一、二、…, each task closed by 责任股室：….
+    plan = load_plan(CORPUS / "nanfeng-jyj-2025" / "nanfeng-jyj-2025-plan.docx")
+    assert len(plan.tasks) == 15 and len(plan.sections) == 6
+    assert plan.tasks[0].title == "深入开展习近平法治思想学习" and plan.tasks[0].lead_units == ("办公室",)
+    assert "政策法规股" in plan.tasks[0].units  # the bureau's own office, without a 县 prefix
+    assert sum(1 for t in plan.tasks if t.targets) == 2
+
+
+def test_a_supervision_list_with_a_requirements_column_and_leaders_named():
+    # 督办清单: 督办事项 | 具体要求 | 责任领导 (persons, not units) | 牵头单位 | 配合单位 | 完成时限 | 完成情况 (empty).
+    plan = load_plan(CORPUS / "jinxi-2025" / "jinxi-2025-plan.xlsx")
+    assert len(plan.tasks) == 16
+    assert all(len(t.text) > len(t.title) + 10 for t in plan.tasks)
+    assert not any("县长" in u.name or "主任" in u.name for u in plan.units)
+    assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [3, 10]

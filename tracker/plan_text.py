@@ -4,6 +4,7 @@ units and deadline."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .assignments import Assignment, split_assignment
@@ -35,13 +36,15 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     open_items: list[int] = []
     last_seen: dict[str, tuple[int, int | None]] = {}
     parts = outline_parts(paragraphs)
-    for paragraph in paragraphs:
-        labelled = match_label(paragraph, parts)
+    plain = plain_headings(paragraphs, parts)
+    for position, paragraph in enumerate(paragraphs):
+        labelled = ("plain", "", paragraph) if position in plain else match_label(paragraph, parts)
         if labelled is not None:
             style = labelled[0]
             depth = open_styles.index(style) if style in open_styles else len(open_styles)
             parent = open_items[depth - 1] if depth > 0 and depth - 1 < len(open_items) else None
-        if labelled is not None and not _in_sequence(label_number(labelled[1]), parent, last_seen.get(style)):
+        if (labelled is not None and style != "plain"
+                and not _in_sequence(label_number(labelled[1]), parent, last_seen.get(style))):
             labelled = None  # a line cut before 一、 or 2. by the PDF wrap, not a new item
             if items and items[-1].paragraphs and items[-1].paragraphs[-1][-1:] not in "。；）":
                 items[-1].paragraphs[-1] += paragraph
@@ -67,6 +70,34 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
         items.append(item)
         _attach(item, rest)
     return preamble, items
+
+
+PLAIN_HEADING_CHARS = 30
+
+
+def plain_headings(paragraphs: list[str], parts) -> set[int]:
+    """Tasks headed by a line without a number (a Word heading style, a bold line): a short line without
+    punctuation whose measures end with their own unit clause (责任股室：…). The plan must be built so: most
+    numbered parts that hold such lines hold two or more, so that in a plan of numbered tasks, one task's
+    unnumbered measure line is never taken for a task of its own."""
+    labels = [match_label(p, parts) is not None for p in paragraphs]
+    candidates = []
+    for index, paragraph in enumerate(paragraphs):
+        if labels[index] or not _plain_heading(paragraph):
+            continue
+        end = next((j for j in range(index + 1, len(paragraphs)) if labels[j] or _plain_heading(paragraphs[j])),
+                   len(paragraphs))
+        if index + 1 < end and any(split_assignment(p)[1] is not None for p in paragraphs[index + 1:end]):
+            candidates.append((sum(labels[:index]), index))
+    per_part = Counter(parent for parent, _ in candidates)
+    if sum(1 for n in per_part.values() if n >= 2) * 2 < len(per_part) or not per_part:
+        return set()
+    return {index for _, index in candidates}
+
+
+def _plain_heading(paragraph: str) -> bool:
+    return (4 <= len(paragraph) <= PLAIN_HEADING_CHARS and not re.search(r"[，。；：:,;\d]", paragraph.rstrip("。"))
+            and split_assignment(paragraph)[1] is None and not SIGNATURE.match(paragraph))
 
 
 def _in_sequence(number: int | None, parent: int | None, last: tuple[int, int | None] | None) -> bool:
