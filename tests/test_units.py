@@ -32,3 +32,12 @@ def test_canonical_names_prefer_the_most_used_spelling():
     mapping, units = canonical_units(["旗委编办", "旗委编办", "旗编办", "旗司法局", "旗政府各部门"])
     assert mapping["旗编办"] == "旗委编办"
     assert [(u.name, u.group) for u in units] == [("旗委编办", False), ("旗司法局", False), ("旗政府各部门", True)]
+
+
+def test_a_departments_internal_offices_take_no_level_and_a_city_government_keeps_its_own():
+    # 县教育督导室、政策法规股: the 股 is the bureau's own office, not a 县-level unit.
+    assert inherit_prefix(["县教育执法大队", "政策法规股", "办公室", "政府办公室"]) == \
+        ["县教育执法大队", "政策法规股", "办公室", "县政府办公室"]
+    mapping, _ = canonical_units(["市司法局", "市政府办公室", "市政务服务管理局", "法规科", "市政工程科"])
+    assert mapping["市政府办公室"] == "市政府办公室" and mapping["市政务服务管理局"] == "市政务服务管理局"
+    assert mapping["法规科"] == "法规科"

@@ -97,17 +97,25 @@ def inherit_prefix(names: list[str]) -> list[str]:
     for name in names:
         if _has_level(name, levels):
             prefix = name[0]
-        elif prefix and not name.startswith("各") and not _OWN_PLACE.search(name):
+        elif prefix and not name.startswith("各") and not _OWN_PLACE.search(name) and not is_internal(name):
             name = prefix + name
         out.append(name)
     return out
 
 
+def is_internal(name: str) -> bool:
+    """An office inside a department (政策法规股, 办公室) without a level of its own: it takes none from the plan."""
+    terms = _terms()
+    return (name.endswith(tuple(terms["internal_endings"])) and not _has_level(name, tuple(terms["levels"]))
+            and not any(word in name for word in terms["not_internal"]))
+
+
 def _has_level(name: str, levels: tuple[str, ...]) -> bool:
     """旗司法局 carries its level; 市监局 is an abbreviation and 市容管理科 a word (市容) that merely start with a
     level character."""
+    terms = _terms()
     return (len(name) > 2 and name[0] in levels and name not in alias_table()
-            and not name.startswith(tuple(_terms()["not_levels"])))
+            and (not name.startswith(tuple(terms["not_levels"])) or name.startswith(tuple(terms["levels_after_all"]))))
 
 
 def core(name: str, level: str) -> str:
@@ -136,7 +144,7 @@ def canonical_units(mentions: list[str]) -> tuple[dict[str, str], tuple[Unit, ..
         # A spelling with the plan's level (旗司法局) wins, then the one used most often, then the longer one;
         # a bare department name (财政局 in a 县 plan) is the plan's own and gets its level.
         best = max(variants, key=lambda v: (v[:1] == level, counts[v], len(v)))
-        if level and best[:1] != level and not is_group(best) and not _OWN_PLACE.search(best):
+        if level and best[:1] != level and not is_group(best) and not _OWN_PLACE.search(best) and not is_internal(best):
             best = level + best
         for variant in variants:
             mapping[variant] = best
