@@ -170,6 +170,14 @@ def test_a_date_under_the_title_is_no_heading_of_next_years_plans():
     assert kinds["全面推进政务公开，强化政策解读。"] == PLAN
 
 
+def test_a_tab_table_pasted_into_a_text_report_gives_this_years_figures(tmp_path):
+    path = tmp_path / "报告.txt"
+    path.write_text("某区2025年法治政府建设工作报告\n一、主要成效\n主要指标完成情况如下：\n指标\t2024年\t2025年\t目标值\n"
+                    "行政机关负责人出庭应诉率\t96.3%\t91.2%\t95%\n新收行政复议申请（件）\t64\t83\t—\n", encoding="utf-8")
+    rows = [p.text for p in split_report(read_document(path)).passages if p.section.startswith("表格")]
+    assert rows == ["行政机关负责人出庭应诉率91.2%。", "新收行政复议申请83件。"]
+
+
 def test_a_pipe_table_in_a_text_report_gives_this_years_figures(tmp_path):
     from tracker.ingest import read_document
     from tracker.segment import indicator_sentence

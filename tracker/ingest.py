@@ -139,7 +139,8 @@ def _read_converted(path: Path, suffix: str) -> Document:
 
 def read_text(path: Path) -> list[Block]:
     """Plain text or markdown, in UTF-8, UTF-8 with BOM or GB18030/GBK. Lines whose cells are set apart by |
-    (a markdown table, or 指标 | 2024年 | 2025年 typed in a text file) are read as a table."""
+    (a markdown table, or 指标 | 2024年 | 2025年 typed in a text file) or by tabs (cells pasted from Excel) are read
+    as a table."""
     text = decode(path.read_bytes(), path.name)
     blocks: list[Block] = []
     lines: list[str] = []
@@ -158,8 +159,9 @@ def read_text(path: Path) -> list[Block]:
         rows.clear()
 
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        cells = line.strip().strip("|").split("|")
-        if line.count("|") >= 2 and len(cells) >= 2:
+        tabbed = line.strip("\r\n").count("\t") >= 2 and line.strip()
+        cells = line.strip().split("\t") if tabbed else line.strip().strip("|").split("|")
+        if (tabbed or line.count("|") >= 2) and len(cells) >= 2:
             if not rows:
                 flush_text()
             if not all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in cells):  # a markdown rule |---|---|
