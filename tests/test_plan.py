@@ -457,3 +457,16 @@ def test_a_supervision_list_with_a_requirements_column_and_leaders_named():
     assert all(len(t.text) > len(t.title) + 10 for t in plan.tasks)
     assert not any("县长" in u.name or "主任" in u.name for u in plan.units)
     assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [3, 10]
+
+
+def test_a_task_table_grouped_by_lead_unit_gives_each_task_its_lead():
+    # Rows merged across the table name the lead unit (区司法局牵头（6项）); 工作措施 is the plan's measures column,
+    # not a progress table's.
+    from tracker.classify import is_plan
+
+    path = CORPUS / "qingya-2025" / "qingya-2025-plan.docx"
+    assert is_plan(read_document(path))
+    plan = load_plan(path)
+    assert len(plan.tasks) == 14
+    assert [t.lead_units for t in plan.tasks[5:8]] == [("区司法局",), ("区政府办公室",), ("区政府办公室",)]
+    assert plan.tasks[13].lead_units == ("区政务服务中心",)

@@ -112,6 +112,12 @@ def _units_with_roles(value: str, default: str | None) -> Assignment | None:
     return assignment
 
 
+def heading_units(heading: str) -> Assignment | None:
+    """The units a section row or heading names with their roles (区司法局牵头（6项）, a task table grouped by
+    lead unit), else None: the units of the tasks under it that name none of their own."""
+    return _units_with_roles(re.sub(r"[（(]\s*\d+\s*项\s*[）)]\s*$", "", heading), default=None)
+
+
 def _names_roles(value: str) -> bool:
     """Whether a list of units names the role of any of them (旗司法局牵头、…)."""
     return any(_role_pattern().match(item.strip(" 。")) for item in re.split(r"[，,；;、]", _roles_unbracketed(value)))

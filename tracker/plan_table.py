@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .assignments import column_units, split_assignment
+from .assignments import column_units, heading_units, split_assignment
 from .models import Document, Table, row_value
 from .numbering import match_label
 from .resources import load_toml
@@ -147,6 +147,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     """Given a task table and its header, return one Row per task row; merged section rows name sections."""
     rows: list[Row] = []
     section = ""
+    grouped = None  # a table grouped by lead unit: 区司法局牵头（6项） over its tasks
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
         distinct = {c for c in cells if c}
@@ -154,6 +155,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
             continue
         if _is_section_row(cells):
             section = next(c for c in cells if c)
+            grouped = heading_units(section)
             continue
         def cell(role: str, cells=cells) -> str:
             return row_value(cells, roles.get(role))
@@ -173,6 +175,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         text, clause = split_assignment(text)
         if clause is not None:
             assigned.merge(clause)
+        if grouped is not None and not assigned.lead:
+            assigned.lead = list(grouped.lead)
         row = Row(no=label_text(cell("no") or cell("seq")), section=cell("section") or section,
                   title=task_title(title or text), text=text, lead=assigned.lead, units=assigned.responsible,
                   deadline=cell("deadline") or assigned.deadline)

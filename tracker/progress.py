@@ -15,7 +15,7 @@ from .text import normalize
 
 # Header words, checked in this order: 完成进度 is a claim, 完成情况 the text, 工作任务 the task.
 _CLAIM = re.compile(r"进度|状态|是否完成|自评|完成程度")
-_PROGRESS = re.compile(r"情况|进展|成效|完成内容|工作措施")
+_PROGRESS = re.compile(r"情况|进展|成效|完成内容")
 _TASK = re.compile(r"任务|工作内容|事项")
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _PAPERS = re.compile(r"佐证|材料|附件")
