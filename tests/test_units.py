@@ -41,3 +41,10 @@ def test_a_departments_internal_offices_take_no_level_and_a_city_government_keep
     mapping, _ = canonical_units(["市司法局", "市政府办公室", "市政务服务管理局", "法规科", "市政工程科"])
     assert mapping["市政府办公室"] == "市政府办公室" and mapping["市政务服务管理局"] == "市政务服务管理局"
     assert mapping["法规科"] == "法规科"
+
+
+def test_brackets_and_quotes_inside_a_name_stay_with_it():
+    assert split_units("司法所（牵头），各村（社区）") == ["司法所", "各村（社区）"]
+    assert split_units("（旗司法局、旗公安局）") == ["旗司法局", "旗公安局"]
+    assert split_units("区市场监管局、“双随机、一公开”监管工作联席会议成员单位") == [
+        "区市场监管局", "“双随机、一公开”监管工作联席会议成员单位"]

@@ -54,8 +54,10 @@ def is_unit_like(text: str) -> bool:
 def split_units(text: str) -> list[str]:
     """Split a list of units on 、，；, and on 及/和 where both sides are unit names."""
     names: list[str] = []
-    for part in _SEPARATORS.split(text.strip("（）()。.；;：: ")):
-        part = part.strip("（）()。. ")
+    # 、 inside quotes is part of a name (“双随机、一公开”监管工作联席会议成员单位).
+    text = re.sub(r"“[^”]*”", lambda m: m.group(0).replace("、", "\0"), text)
+    for part in _SEPARATORS.split(_balanced(text.strip("。.；;：: "))):
+        part = _balanced(part.strip("。. ")).replace("\0", "、")
         # 法治督察股（依法治旗办秘书股）: a second name of the same office in brackets.
         bare = _BRACKETED_TAIL.sub("", part)
         if bare != part and is_unit_like(bare):
@@ -64,6 +66,18 @@ def split_units(text: str) -> list[str]:
             continue
         names.extend(_split_joined(part))
     return names
+
+
+def _balanced(text: str) -> str:
+    """A name without the brackets around it that open or close nothing inside it: （旗司法局 → 旗司法局, but
+    各村（社区） stays whole."""
+    while text[:1] in "（(" and text.count("（") + text.count("(") > text.count("）") + text.count(")"):
+        text = text[1:]
+    while text[-1:] in "）)" and text.count("）") + text.count(")") > text.count("（") + text.count("("):
+        text = text[:-1]
+    if text[:1] in "（(" and text[-1:] in "）)":  # the whole name in brackets
+        text = text[1:-1]
+    return text.strip()
 
 
 def _split_joined(part: str) -> list[str]:
