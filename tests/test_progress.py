@@ -75,6 +75,14 @@ def test_a_row_named_in_the_units_own_words_is_matched_like_any_sentence(seeds_d
     assert results[2].evidence[0].text.startswith("全旗1260项政务服务事项")
 
 
+def test_a_row_numbered_like_the_plan_reports_on_that_task():
+    # A ledger numbered with the plan's own 3-3 (part and task) names its rows in short words of its own.
+    plan = load_plan(CORPUS.parent / "taoyuan-2025" / "taoyuan-2025-plan.xlsx")
+    task = next(t for t in plan.tasks if t.no == "3-3")
+    assert owner("3-3 执法人员培训", plan.tasks) == task.seq
+    assert owner("9-9 执法人员培训", plan.tasks) is None
+
+
 def test_claims_and_owners():
     assert claims_done("已完成") and claims_done("完成") and claims_done("100%")
     assert not claims_done("未完成") and not claims_done("推进中") and not claims_done("部分完成")

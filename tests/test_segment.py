@@ -129,11 +129,12 @@ def kinds_of_lines(*lines: str) -> dict[str, str]:
     return {p.text: p.kind for p in split_report(Document("r.txt", "txt", lines)).passages}
 
 
-@pytest.mark.parametrize("this, next_", [("2025", "2026"), ("二〇二五", "二〇二六")])
+@pytest.mark.parametrize("this, next_", [("2025年", "2026年重点工作"), ("二〇二五年", "二〇二六年重点工作"),
+                                         ("2025年", "下阶段工作谋划")])
 def test_a_heading_of_a_later_year_introduces_plans(this, next_):
-    # Formal documents may write their years in Chinese numerals.
-    kinds = kinds_of_lines(f"某县{this}年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件，审结58件。",
-                           f"二、{next_}年重点工作", "全面推进法治乡村建设，创建民主法治示范村5个。")
+    # Formal documents may write their years in Chinese numerals, or speak of the next stage without a year.
+    kinds = kinds_of_lines(f"某县{this}法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件，审结58件。",
+                           f"二、{next_}", "全面推进法治乡村建设，创建民主法治示范村5个。")
     assert kinds["全年受理行政复议案件61件，审结58件。"] == ACHIEVEMENT
     assert kinds["全面推进法治乡村建设，创建民主法治示范村5个。"] == PLAN
 

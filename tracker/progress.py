@@ -94,10 +94,16 @@ def claims_done(claim: str) -> bool:
 
 def owner(row_task: str, tasks: tuple[Task, ...] | list[Task]) -> int | None:
     """The plan task a row reports on: the one whose title the row's task text holds best, a matching
-    number breaking ties; None when no title is close enough."""
+    number breaking ties; None when no title is close enough. A composite number that is the plan's own
+    (3-3, 2.1: part and task) names its task whatever the row calls it (执法人员培训)."""
     from rapidfuzz import fuzz
 
     normal = normalize(row_task)
+    composite = re.match(r"^(\d{1,2}[-.－]\d{1,2})(?![\d.－-])", normal)
+    if composite:
+        named = [task.seq for task in tasks if normalize(task.no) == composite.group(1)]
+        if len(named) == 1:
+            return named[0]
     label = re.match(r"^(\d{1,3})\s", normal)
     best, best_score = None, 0.0
     for task in tasks:
