@@ -470,3 +470,10 @@ def test_a_task_table_grouped_by_lead_unit_gives_each_task_its_lead():
     assert len(plan.tasks) == 14
     assert [t.lead_units for t in plan.tasks[5:8]] == [("区司法局",), ("区政府办公室",), ("区政府办公室",)]
     assert plan.tasks[13].lead_units == ("区政务服务中心",)
+
+
+def test_a_division_of_work_table_that_names_tasks_only_by_number_gives_their_units():
+    # 附件：重点任务责任分工表 with 序号 | 牵头单位 | 责任单位 | 完成时限, numbered 一（一）… without the titles.
+    plan = load_plan(CORPUS / "baisha-2025" / "baisha-2025-plan.docx")
+    assert len(plan.tasks) == 15 and all(t.lead_units for t in plan.tasks)
+    assert plan.tasks[3].title == "落实公平竞争审查制度" and plan.tasks[3].lead_units == ("县市场监管局",)

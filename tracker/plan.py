@@ -8,7 +8,7 @@ import re
 from .errors import InputError
 from .meta import region_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
-from .plan_table import Row, indicator_targets, table_tasks, task_table
+from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_rows
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
@@ -24,7 +24,7 @@ def parse_plan(document: Document) -> Plan:
         rows = _with_text(table_tasks(*table),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
-        rows = text_tasks(paragraphs)
+        rows = _with_units(text_tasks(paragraphs), unit_rows(document))
     _with_indicators(rows, indicator_targets(document))
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
@@ -69,6 +69,17 @@ def _with_text(table: list[Row], text: list[Row]) -> list[Row]:
         return table
     return [Row(no=b.no, section=b.section, title=b.title, text=b.text, lead=a.lead or b.lead, units=a.units or b.units,
                 deadline=a.deadline or b.deadline) for a, b in zip(table, text, strict=True)]
+
+
+def _with_units(rows: list[Row], units: list[Row]) -> list[Row]:
+    """A plan may give its tasks' units in an annex table that names each task only by its number (一（一）): row
+    for row, in order, where there are as many rows as tasks and their numbers end like the tasks' own."""
+    if len(units) != len(rows) or not rows or any(r.lead or r.units for r in rows):
+        return rows
+    if sum(u.no.endswith(r.no) for u, r in zip(units, rows, strict=True)) < 0.8 * len(rows):
+        return rows
+    return [Row(no=r.no, section=r.section, title=r.title, text=r.text, lead=u.lead, units=u.units,
+                deadline=u.deadline or r.deadline) for r, u in zip(rows, units, strict=True)]
 
 
 def _with_indicators(rows: list[Row], targets: list[str]) -> None:

@@ -95,6 +95,27 @@ def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
     return None
 
 
+def unit_rows(document: Document) -> list[Row]:
+    """The rows of a plan's division-of-work table that names no task, only its number (序号 | 牵头单位 | 责任单位
+    | 完成时限, numbered 一（一）…): each row's units and deadline, in order, for the tasks of the plan's text."""
+    for block in document.blocks:
+        if not isinstance(block, Table) or not block.rows:
+            continue
+        roles = _row_roles(block.rows[0])
+        if not ({"lead", "units"} & set(roles)) or {"title", "text"} & set(roles):
+            continue
+        rows = []
+        for raw in block.rows[1:]:
+            cells = [normalize(c) for c in raw]
+            assigned = column_units(row_value(cells, roles.get("lead")), "lead")
+            assigned.merge(column_units(row_value(cells, roles.get("units")), "responsible"))
+            rows.append(Row(no=row_value(cells, roles.get("seq") or roles.get("no")), section="", title="", text="",
+                            lead=assigned.lead, units=assigned.responsible,
+                            deadline=row_value(cells, roles.get("deadline"))))
+        return rows
+    return []
+
+
 def indicator_targets(document: Document) -> list[str]:
     """The targets of a plan's indicator tables (序号 | 指标 | 目标值 | 责任单位), tables of metrics rather than
     tasks, each as the phrase a task would write: 全程网办率 | ≥95% → 全程网办率≥95%."""
