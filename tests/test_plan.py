@@ -477,3 +477,19 @@ def test_a_division_of_work_table_that_names_tasks_only_by_number_gives_their_un
     plan = load_plan(CORPUS / "baisha-2025" / "baisha-2025-plan.docx")
     assert len(plan.tasks) == 15 and all(t.lead_units for t in plan.tasks)
     assert plan.tasks[3].title == "落实公平竞争审查制度" and plan.tasks[3].lead_units == ("县市场监管局",)
+
+
+def test_tasks_each_in_one_paragraph_closed_by_their_unit_clause():
+    # No numbers: a bold title sentence, the measures, then （牵头单位：…；责任单位：…）, task after task.
+    plan = load_plan(CORPUS / "lingxi-2025" / "lingxi-2025-plan.docx")
+    assert len(plan.tasks) == 15 and len(plan.sections) == 5
+    assert all(t.lead_units for t in plan.tasks)
+    assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [5, 14]
+
+
+def test_tasks_written_as_cards_read_as_one_task_table():
+    # Each task a two-column table of its own: 任务名称 | …, 工作措施 | …, 责任处室 | …, 完成时限 | ….
+    plan = load_plan(CORPUS / "huaiyang-fgw-2025" / "huaiyang-fgw-2025-plan.docx")
+    assert len(plan.tasks) == 14 and len(plan.sections) == 5
+    assert plan.tasks[0].title == "压紧压实法治建设第一责任人职责" and plan.tasks[0].lead_units == ("办公室",)
+    assert all(t.deadline for t in plan.tasks)

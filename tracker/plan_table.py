@@ -53,6 +53,8 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
     rows: list[tuple[str, ...]] = []
     heading = ""
     for block in document.blocks:
+        if isinstance(block, Table):
+            block = _card_as_row(block)
         if not isinstance(block, Table):
             labelled = match_label(normalize(block))
             if labelled is not None and labelled[0] in ("part", "cn"):
@@ -74,6 +76,21 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
     if found is None:
         return None
     return Table(rows=tuple(rows)), found[1], found[2]
+
+
+CARD_KEY_CHARS = 8
+
+
+def _card_as_row(table: Table) -> Table:
+    """A task written as a card, a two-column table of field and value (任务名称 | …, 工作措施 | …, 责任处室 | …,
+    完成时限 | …), as the header and the one row of a task table: cards that follow one another make one table."""
+    pairs = [tuple(dict.fromkeys(c.strip() for c in row if c.strip())) for row in table.rows]
+    if len(pairs) < 3 or any(len(pair) != 2 or len(pair[0]) > CARD_KEY_CHARS for pair in pairs):
+        return table
+    keys = tuple(re.sub(r"\s+", "", key) for key, _ in pairs)
+    if len(_row_roles(keys)) < 3 or not {"title", "text"} & set(_row_roles(keys)):
+        return table
+    return Table(rows=(keys, tuple(value for _, value in pairs)))
 
 
 def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:

@@ -76,14 +76,19 @@ PLAIN_HEADING_CHARS = 30
 
 
 def plain_headings(paragraphs: list[str], parts) -> set[int]:
-    """Tasks headed by a line without a number (a Word heading style, a bold line): a short line without
-    punctuation whose measures end with their own unit clause (责任股室：…). The plan must be built so: most
-    numbered parts that hold such lines hold two or more, so that in a plan of numbered tasks, one task's
-    unnumbered measure line is never taken for a task of its own."""
+    """Tasks without a number: a short line without punctuation (a Word heading style) whose measures end with
+    their own unit clause (责任股室：…), or a whole task in one paragraph closed by its unit clause (深化政务公开。
+    …（牵头单位：县司法局）). The plan must be built so: most numbered parts that hold such tasks hold two or more,
+    so that in a plan of numbered tasks, one task's unnumbered measure line is never taken for a task of its own."""
     labels = [match_label(p, parts) is not None for p in paragraphs]
     candidates = []
     for index, paragraph in enumerate(paragraphs):
-        if labels[index] or not _plain_heading(paragraph):
+        if labels[index]:
+            continue
+        if _whole_task(paragraph):
+            candidates.append((sum(labels[:index]), index))
+            continue
+        if not _plain_heading(paragraph):
             continue
         end = next((j for j in range(index + 1, len(paragraphs)) if labels[j] or _plain_heading(paragraphs[j])),
                    len(paragraphs))
@@ -93,6 +98,12 @@ def plain_headings(paragraphs: list[str], parts) -> set[int]:
     if sum(1 for n in per_part.values() if n >= 2) * 2 < len(per_part) or not per_part:
         return set()
     return {index for _, index in candidates}
+
+
+def _whole_task(paragraph: str) -> bool:
+    """A paragraph that opens with a title sentence, gives measures and ends with its own unit clause."""
+    body, assignment = split_assignment(paragraph)
+    return assignment is not None and "。" in body.rstrip("。") and len(body) >= WORK_TEXT_CHARS
 
 
 def _plain_heading(paragraph: str) -> bool:
