@@ -280,11 +280,12 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 @pytest.mark.parametrize("family", ["qinghe-2025", "ningchuan-scjg-2025", "anping-2025", "hongshan-sfj-2025",
-                                    "pingjiang-zjj-2025"])
+                                    "pingjiang-zjj-2025", "yanshan-2025"])
 def test_a_plan_reads_the_same_from_word_and_pdf(family):
     # 青禾县: one big table; 宁川: an issuing notice, a running header and 科室 units; 安平县: titles opening
     # with curly quotes and unlabelled unit clauses; 红山旗司法局: 股室 and 一是…二是 measures; 平江区住建局: a
-    # table without ruling lines over three pages, its header on the first only.
+    # table without ruling lines over three pages, its header on the first only; 岩山市: units named right under
+    # each title, its measures after them on lines opening with ——.
     from tracker.classify import load_plan
 
     word = load_plan(CORPUS / family / f"{family}-plan.docx")
@@ -493,3 +494,10 @@ def test_tasks_written_as_cards_read_as_one_task_table():
     assert len(plan.tasks) == 14 and len(plan.sections) == 5
     assert plan.tasks[0].title == "压紧压实法治建设第一责任人职责" and plan.tasks[0].lead_units == ("办公室",)
     assert all(t.deadline for t in plan.tasks)
+
+
+def test_units_named_before_the_measures_leave_the_measures_in_their_task():
+    plan = load_plan(CORPUS / "yanshan-2025" / "yanshan-2025-plan.pdf")
+    assert len(plan.tasks) == 15 and plan.tasks[12].lead_units == ("市司法局",)
+    assert plan.tasks[12].text.count("——") == 3
+    assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [4, 12]

@@ -13,6 +13,7 @@ from .numbering import label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
 
 WORK_TEXT_CHARS = 25
+TITLE_ONLY_CHARS = 40  # a task's title sentence alone, its units and measures on the lines after it
 
 
 @dataclass
@@ -121,12 +122,17 @@ def _in_sequence(number: int | None, parent: int | None, last: tuple[int, int | 
     return 0 < number - previous <= 3 or (number <= 2 and parent != previous_parent)
 
 
+_MEASURE_MARK = re.compile(r"^(?:——|—|－|-|•|·|●)")
+
+
 def _attach(item: Item, paragraph: str) -> None:
     body, assignment = split_assignment(paragraph)
     if item.assignments and (body or assignment is None):
-        # Text after a task's unit clause is a closing remark of the plan, not part of the task.
-        item.trailing.append(paragraph)
-        return
+        # Text after a task's unit clause is a closing remark of the plan, not part of the task, unless it is
+        # marked as a measure (——健全…): a task that names its units first, right under its title.
+        if not _MEASURE_MARK.match(paragraph):
+            item.trailing.append(paragraph)
+            return
     if body:
         item.paragraphs.append(body)
     if assignment is None:
@@ -188,6 +194,10 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
         paragraphs = list(item.paragraphs)
         if position == len(tasks) - 1 and single_paragraph and not item.assignments:
             paragraphs = paragraphs[:1]  # the rest are the plan's closing paragraphs
+        if (len(paragraphs) == 1 and len(paragraphs[0]) <= TITLE_ONLY_CHARS and item.assignments and item.trailing
+                and not children[index]):
+            # The title alone, then the units, then the measures: what follows the units is the task's work.
+            paragraphs += item.trailing
         lines = [p for p in paragraphs if not SIGNATURE.match(p)]
         assignments = list(item.assignments)
         for child in _descendants(children, index):

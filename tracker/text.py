@@ -176,12 +176,12 @@ def _is_indented(line: str) -> bool:
 
 
 def starts_paragraph(line: str, uses_indent: bool = False, parts: frozenset[int] = frozenset()) -> bool:
-    """True when a line opens a new paragraph: a numbered item (also 1.1 and an outline's part 1 标题), a unit
-    label line or an indented first line."""
+    """True when a line opens a new paragraph: a numbered item (also 1.1 and an outline's part 1 标题), an item
+    marked with a long dash (——健全…), a unit label line or an indented first line."""
     if uses_indent and _is_indented(line):
         return True
     stripped = line.strip()
-    return bool(match_label(normalize(stripped), parts) or _ARTICLE.match(stripped)
+    return bool(match_label(normalize(stripped), parts) or _ARTICLE.match(stripped) or stripped.startswith("——")
                 or _unit_line().match(stripped))
 
 
