@@ -160,6 +160,13 @@ def test_a_title_wrapped_onto_a_second_line_is_read_whole():
     assert report.title == "安平县人民政府2025年法治政府建设情况报告"
 
 
+def test_work_done_and_a_shortfall_in_one_sentence_are_told_apart():
+    kinds = kinds_of_lines("东湖街道司法所2025年工作总结", "一、主要工作",
+                           "我所已完成调委会调解员轮训2期，但网格调解员队伍尚未配齐。")
+    assert kinds["我所已完成调委会调解员轮训2期，"] == ACHIEVEMENT
+    assert kinds["但网格调解员队伍尚未配齐。"] == PROBLEM
+
+
 def test_a_date_under_the_title_is_no_heading_of_next_years_plans():
     # A web page's stamp (桂川发布 2026年1月26日 18:02) names a day of the next year, not its work.
     kinds = kinds_of_lines("桂川县人民政府关于2025年度法治政府建设情况的报告", "桂川发布　2026年1月26日 18:02",

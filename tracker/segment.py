@@ -259,6 +259,19 @@ def _path(stack: list[_Open]) -> str:
 _LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】)\s*(?=\S)")
 
 
+_TURN = re.compile(r"(?<=[，,；;])(?=(?:但是?|然而|不过|只是)[^。]{2,})")
+
+
+def _turned(sentence: str) -> list[str]:
+    """A sentence that reports work done and then, after 但, what is still undone (已完成…轮训，但网格调解员队伍
+    尚未配齐) as its two clauses: the first is evidence, the second a shortfall."""
+    parts = _TURN.split(sentence, maxsplit=1)
+    if len(parts) == 2 and sentence_kind(normalize(parts[0]), ACHIEVEMENT) == ACHIEVEMENT \
+            and sentence_kind(normalize(parts[1]), ACHIEVEMENT) == PROBLEM:
+        return parts
+    return [sentence]
+
+
 def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool,
               row_task: str = "") -> list[Passage]:
     """The sentences of a paragraph as passages. A heading names a topic and proves nothing by itself: the
@@ -269,6 +282,8 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
     lead_in = _LEAD_IN.match(pieces[0]) if pieces else None
     if lead_in:
         pieces[:1] = [lead_in.group(1), pieces[0][lead_in.end():]]
+    if kind == ACHIEVEMENT:
+        pieces = [part for piece in pieces for part in _turned(piece)]
     carried = ""
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
