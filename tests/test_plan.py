@@ -501,3 +501,13 @@ def test_units_named_before_the_measures_leave_the_measures_in_their_task():
     assert len(plan.tasks) == 15 and plan.tasks[12].lead_units == ("市司法局",)
     assert plan.tasks[12].text.count("——") == 3
     assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [4, 12]
+
+
+def test_tasks_named_by_their_ordinal_and_units_labelled_by_a_bare_role():
+    # 任务一：深化… under 第一部分; 【责任单位】县政数局牵头，县直各部门配合.
+    plan = load_plan(CORPUS / "mingshui-2025" / "mingshui-2025-plan.docx")
+    assert len(plan.tasks) == 14 and plan.tasks[0].no == "任务一" and plan.tasks[0].title == "深化政务服务改革"
+    assert plan.tasks[0].lead_units == ("县政数局",)
+    # （责任科室：政策法规科，配合：水政监察支队）: 责任 beside 配合 names the office in charge.
+    plan = load_plan(CORPUS / "chishui-swj-2025" / "chishui-swj-2025-plan.txt")
+    assert len(plan.tasks) == 14 and plan.tasks[2].lead_units == ("政策法规科",)

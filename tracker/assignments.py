@@ -10,7 +10,7 @@ from functools import lru_cache
 from .resources import load_toml
 from .targets import extract_deadline
 from .units import inherit_prefix, is_group, is_unit_like, split_units
-from .vocabulary import unit_labels
+from .vocabulary import clause_labels
 
 
 def _terms() -> dict:
@@ -20,7 +20,7 @@ def _terms() -> dict:
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern:
     """A unit or deadline label: followed by a colon (牵头单位：), or set in brackets (【责任科室】, 〔完成时限〕)."""
-    units = unit_labels()
+    units = clause_labels()
     words = "|".join(map(re.escape, sorted(units["lead"] + units["responsible"] + _terms()["labels"]["deadline"],
                                            key=len, reverse=True)))
     return re.compile(rf"[【〔［\[](?P<bracketed>{words})[】〕］\]]\s*[：:]?|(?P<label>{words})\s*[：:]")
@@ -131,15 +131,16 @@ def _parse_assignment(clause: str, closing: bool) -> Assignment:
     matches = list(_label_pattern().finditer(clause))
     found = [_label(match) for match in matches]
     # 承办 beside 协办 is the unit in charge (承办处室：…；协办处室：…); alone it names everyone who does the work.
-    paired = any(word.startswith(tuple(labels["paired_lead_roles"])) for word in found) and any(
-        word.startswith(tuple(labels["paired_with"])) for word in found)
+    paired = (any(word.startswith(tuple(labels["paired_lead_roles"])) for word in found)
+              and any(word.startswith(tuple(labels["paired_with"])) for word in found)
+              and not any(word in clause_labels()["lead"] for word in found))
     for match, following in zip(matches, matches[1:] + [None], strict=True):
         value = clause[match.end(): following.start() if following else len(clause)].strip("；;，,。 ")
         label = _label(match)
         if label in labels["deadline"]:
             assignment.deadline = value
             continue
-        lead = label in unit_labels()["lead"] or (paired and label.startswith(tuple(labels["paired_lead_roles"])))
+        lead = label in clause_labels()["lead"] or (paired and label.startswith(tuple(labels["paired_lead_roles"])))
         assignment.merge(column_units(value, "lead" if lead else "responsible"))
     return assignment
 

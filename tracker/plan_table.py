@@ -245,7 +245,7 @@ def _is_section_row(cells: list[str]) -> bool:
 
 
 def label_text(label: str) -> str:
-    return label.rstrip("、.")
+    return label.strip().rstrip("、.：:")
 
 
 def task_title(text: str) -> str:

@@ -24,6 +24,16 @@ def unit_labels() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def clause_labels() -> dict[str, list[str]]:
+    """The labels of a unit clause in a plan's text, longest first: those of unit_labels(), and a role word alone
+    before its colon (（责任科室：政策法规科，配合：水政监察支队）). Never a table's column name: 牵头领导 and 责任领导
+    head columns of persons."""
+    roles = load_toml(PLAN_TERMS)["labels"]
+    return {role: sorted(set(words) | set(roles[f"{role}_roles"]), key=len, reverse=True)
+            for role, words in unit_labels().items()}
+
+
+@lru_cache(maxsize=1)
 def document_words() -> tuple[re.Pattern, re.Pattern]:
     """Words a plan names itself with (工作要点, 本计划), and words a report's title says (报告, 总结)."""
     words = load_toml(PLAN_TERMS)["documents"]
