@@ -160,6 +160,13 @@ def test_a_title_wrapped_onto_a_second_line_is_read_whole():
     assert report.title == "安平县人民政府2025年法治政府建设情况报告"
 
 
+@pytest.mark.parametrize("heading", ["二、工作中遇到的困难", "二、需要改进的地方", "二、问题与挑战"])
+def test_shortfalls_under_a_heading_in_other_words_are_no_evidence(heading):
+    kinds = kinds_of_lines("某县2025年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件。", heading,
+                           "部分乡镇法律顾问作用发挥不充分，公职律师数量偏少。")
+    assert kinds["部分乡镇法律顾问作用发挥不充分，公职律师数量偏少。"] == PROBLEM
+
+
 def test_work_done_and_a_shortfall_in_one_sentence_are_told_apart():
     kinds = kinds_of_lines("东湖街道司法所2025年工作总结", "一、主要工作",
                            "我所已完成调委会调解员轮训2期，但网格调解员队伍尚未配齐。")
