@@ -511,3 +511,10 @@ def test_tasks_named_by_their_ordinal_and_units_labelled_by_a_bare_role():
     # （责任科室：政策法规科，配合：水政监察支队）: 责任 beside 配合 names the office in charge.
     plan = load_plan(CORPUS / "chishui-swj-2025" / "chishui-swj-2025-plan.txt")
     assert len(plan.tasks) == 14 and plan.tasks[2].lead_units == ("政策法规科",)
+
+
+def test_a_section_column_merged_down_and_a_重点工作_column():
+    # 板块 | 序号 | 重点工作 | 工作要求 | 责任单位 | 完成时间, the 板块 cell merged over each section's rows.
+    plan = load_plan(CORPUS / "qiaotou-2025" / "qiaotou-2025-plan.xlsx")
+    assert len(plan.tasks) == 13 and plan.tasks[0].title == "压实法治建设第一责任人职责"
+    assert [t.section for t in plan.tasks[3:5]] == ["依法履职", "依法决策"]
