@@ -126,6 +126,14 @@ def test_a_text_box_beside_the_text_is_read_once_after_its_paragraph(tmp_path):
         "二、存在的问题"]
 
 
+def test_a_pdf_set_in_two_columns_reads_column_by_column():
+    # A 简报 whose body is set in two columns under a full-width masthead: a line of text is not read across both.
+    text = "\n".join(read_document(Path(__file__).parent / "corpus" / "fenghe-2025" / "fenghe-2025-report.pdf")
+                     .paragraphs())
+    assert "安排14名县直部门主要负责人现场述法，委员会成员逐一点评打分，述法评议结果在全县范围内通报。" in text
+    assert text.index("（一）抓实学法用法") < text.index("（二）深化政务服务改革")
+
+
 def test_a_word_file_with_tracked_changes_reads_as_accepted(tmp_path):
     # Inserted text counts, deleted text does not (python-docx alone drops the runs inside w:ins).
     import docx

@@ -107,9 +107,48 @@ def page_segments(page, columns: list[float] | None = None) -> tuple[list[Segmen
     else:
         columns = None
     outside = page.filter(lambda obj: not _inside(obj, boxes)) if boxes else page
-    lines = outside.extract_text_lines(strip=True)
-    segments += [Segment(line["top"], text=indent + unspaced(line["text"])) for line, indent in _indents(lines)]
+    for offset, region in _reading_regions(outside, not boxes):
+        lines = region.extract_text_lines(strip=True)
+        segments += [Segment(offset + line["top"], text=indent + unspaced(line["text"]))
+                     for line, indent in _indents(lines)]
     return sorted(segments, key=lambda s: s.top), columns
+
+
+GUTTER_SHARE = (0.4, 0.6)  # where a two-column page's gutter may lie, as shares of the page width
+MIN_COLUMN_CHARS = 150
+MIN_COLUMN_SHARE = 0.4  # the columns fill at least this share of the page's height
+
+
+def _reading_regions(page, whole: bool) -> list[tuple[float, object]]:
+    """The parts of a page in reading order, each with an offset that keeps it there when lines are sorted by
+    height: the page itself, or, where its body is set in two columns (a 简报), the lines above the columns,
+    the left column, the right column and the lines below. pdfplumber reads a line across both columns."""
+    if not whole:
+        return [(0.0, page)]
+    chars = [c for c in page.chars if c.get("text", "").strip()]
+    width, height = page.width, page.height
+    best = None
+    for gutter in range(int(GUTTER_SHARE[0] * width), int(GUTTER_SHARE[1] * width), 2):
+        # The column region: below the last character across the gutter in the page's upper half (a masthead,
+        # a title), above the first one in its lower half (a footer).
+        band = [c for c in chars if c["x0"] < gutter + 2 and c["x1"] > gutter - 2]
+        start = max((c["bottom"] for c in band if c["top"] < 0.5 * height), default=0.0)
+        end = min((c["top"] for c in band if c["top"] >= 0.5 * height), default=height)
+        if best is None or end - start > best[0]:
+            best = (end - start, gutter, start, end)
+    if best is None or best[0] < MIN_COLUMN_SHARE * height:
+        return [(0.0, page)]
+    _, gutter, start, end = best
+    inside = [c for c in chars if start <= c["top"] < end]
+    if (sum(1 for c in inside if c["x1"] <= gutter) < MIN_COLUMN_CHARS
+            or sum(1 for c in inside if c["x0"] >= gutter) < MIN_COLUMN_CHARS):
+        return [(0.0, page)]
+    # Each character in one region only: the one that holds it whole.
+    regions = [(0.0, page.within_bbox((0, 0, width, start + 0.5))) if start > 0 else None,
+               (0.0, page.within_bbox((0, start + 0.5, gutter, end - 0.5))),
+               (height, page.within_bbox((gutter, start + 0.5, width, end - 0.5))),
+               (2 * height, page.within_bbox((0, end - 0.5, width, height))) if end < height else None]
+    return [region for region in regions if region is not None]
 
 
 _SECTION = re.compile(r"^[一二三四五六七八九十]+、")
