@@ -518,3 +518,11 @@ def test_a_section_column_merged_down_and_a_重点工作_column():
     plan = load_plan(CORPUS / "qiaotou-2025" / "qiaotou-2025-plan.xlsx")
     assert len(plan.tasks) == 13 and plan.tasks[0].title == "压实法治建设第一责任人职责"
     assert [t.section for t in plan.tasks[3:5]] == ["依法履职", "依法决策"]
+
+
+def test_a_pdf_table_with_units_first_and_its_header_printed_on_each_page():
+    # 责任股室 | 序号 | 工作任务 | 完成时限 | 工作措施, the header row repeated on the second page; a task given to one
+    # office alone (办公室) is that office's to lead.
+    plan = load_plan(CORPUS / "lushan-scjgj-2025" / "lushan-scjgj-2025-plan.pdf")
+    assert len(plan.tasks) == 14 and not any(t.title == "工作任务" for t in plan.tasks)
+    assert plan.tasks[0].lead_units == ("办公室",) and all(t.lead_units for t in plan.tasks)

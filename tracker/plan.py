@@ -12,7 +12,7 @@ from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_ro
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
-from .units import canonical_units
+from .units import canonical_units, is_group
 
 # ---------------------------------------------------------------- entry point
 
@@ -29,6 +29,10 @@ def parse_plan(document: Document) -> Plan:
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
                          f"请确认这是一份工作计划或任务分解表。")
+    for row in rows:
+        # A task given to one unit alone, without roles (责任股室：办公室), is that unit's to lead.
+        if not row.lead and len(row.units) == 1 and not is_group(row.units[0]):
+            row.lead, row.units = list(row.units), []
     mentions = [name for row in rows for name in (*row.lead, *row.units)]
     mapping, units = canonical_units(mentions)
     tasks = tuple(

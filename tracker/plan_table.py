@@ -186,11 +186,12 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     rows: list[Row] = []
     section = ""
     grouped = None  # a table grouped by lead unit: 区司法局牵头（6项） over its tasks
+    repeated = [re.sub(r"\s+", "", normalize(c)) for c in table.rows[header]]
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
         distinct = {c for c in cells if c}
-        if not distinct:
-            continue
+        if not distinct or [re.sub(r"\s+", "", c) for c in cells] == repeated:
+            continue  # an empty row, or the header printed again on the next page
         if _is_section_row(cells):
             section = next(c for c in cells if c)
             grouped = heading_units(section)
