@@ -4,7 +4,7 @@ import pytest
 
 from tracker.ingest import read_document
 from tracker.models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document
-from tracker.segment import sentence_kind, split_report
+from tracker.segment import sentence_kind, split_report, split_sentences
 
 
 def report(seeds_dir, name):
@@ -165,6 +165,19 @@ def test_shortfalls_under_a_heading_in_other_words_are_no_evidence(heading):
     kinds = kinds_of_lines("某县2025年法治政府建设工作报告", "一、主要成效", "全年受理行政复议案件61件。", heading,
                            "部分乡镇法律顾问作用发挥不充分，公职律师数量偏少。")
     assert kinds["部分乡镇法律顾问作用发挥不充分，公职律师数量偏少。"] == PROBLEM
+
+
+def test_sentences_ended_by_an_english_period_are_told_apart():
+    assert split_sentences("2.案件查办.全年立案186件,罚没款93.6万元.移送公安机关3件.") == [
+        "2.案件查办.", "全年立案186件,罚没款93.6万元.", "移送公安机关3件."]
+
+
+def test_a_task_quoted_before_its_progress_is_the_plans_text_not_evidence():
+    kinds = kinds_of_lines("石岩县司法局关于工作要点落实情况的报告", "一、压紧压实法治建设责任", "【任务】",
+                           "县政府常务会议定期专题研究法治政府建设重大问题；", "【落实情况】",
+                           "12月上旬组织27个县直部门主要负责人开展年度述法评议。")
+    assert kinds["县政府常务会议定期专题研究法治政府建设重大问题；"] == OTHER
+    assert kinds["12月上旬组织27个县直部门主要负责人开展年度述法评议。"] == ACHIEVEMENT
 
 
 def test_work_done_and_a_shortfall_in_one_sentence_are_told_apart():

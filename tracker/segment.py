@@ -71,9 +71,23 @@ def sentence_kind(sentence: str, section_kind: str) -> str:
     return ACHIEVEMENT
 
 
+# A period typed on an English keyboard after Chinese text (完成全年各项执法任务.现将…) ends a sentence too; a
+# point between digits (93.6万元) or after a label (1.加强学习) does not.
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”’）)%])\.(?![\dA-Za-z.])")
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph into verbatim sentences; closing quotes and brackets stay with their sentence."""
-    return [s.strip() for s in _SENTENCE.findall(paragraph) if s.strip()]
+    pieces = [part for s in _SENTENCE.findall(paragraph) for part in _ASCII_STOP.split(s)]
+    # _ASCII_STOP.split drops the period: give it back to the sentence it ended.
+    out, at = [], 0
+    for part in pieces:
+        at = paragraph.find(part, at) + len(part)
+        if at < len(paragraph) and paragraph[at] == "." and part and not part.endswith("."):
+            part += "."
+            at += 1
+        out.append(part)
+    return [s.strip() for s in out if s.strip()]
 
 
 def is_heading_sentence(sentence: str, limit: int = 30) -> bool:
@@ -125,8 +139,15 @@ def split_report(document: Document) -> Report:
     for index in range(start):
         passages.extend(_passages(name, "", index, paragraphs[index], OTHER, heading_first=True))
     stack: list[_Open] = []
+    restating = False  # under 【任务】, the plan's own words copied before 【落实情况】
     for index in range(start, len(paragraphs)):
         normal = normals[index]
+        marker = _RESTATED.match(normal) or _PROGRESS_MARK.match(normal)
+        if marker is not None:
+            restating = marker.re is _RESTATED
+        if restating and index not in rows:
+            passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, marker is not None))
+            continue
         if index in rows:  # a row of an indicator or progress table: a fact of this year, located by its row
             location, task = rows[index]
             passages.extend(_passages(name, location, index, paragraphs[index], ACHIEVEMENT, False, task))
@@ -167,6 +188,14 @@ def split_report(document: Document) -> Report:
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
                   year=year, passages=tuple(passages), date=signed_date(normals),
                   claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
+
+
+# A report that answers its plan task by task quotes each task under a label of its own (【任务】…) before saying
+# what was done (【落实情况】…): the quoted task is the plan's text, not the report's work.
+_RESTATED = re.compile(r"^(?:[【\[](?:工作任务|重点任务|任务内容|目标任务|任务要求|任务)[】\]]"
+                       r"|(?:工作任务|重点任务|任务内容|目标任务|任务要求)\s*[：:])")
+_PROGRESS_MARK = re.compile(r"^(?:[【\[](?:落实情况|完成情况|进展情况|推进情况|工作成效|落实成效|工作进展)[】\]]"
+                            r"|(?:落实情况|完成情况|进展情况|推进情况|工作成效|落实成效|工作进展)\s*[：:])")
 
 
 _TOC_ENTRY = re.compile(r"(?:[.…·．]{3,}|…{2,})\s*\d{1,3}$")
