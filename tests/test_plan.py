@@ -526,3 +526,17 @@ def test_a_pdf_table_with_units_first_and_its_header_printed_on_each_page():
     plan = load_plan(CORPUS / "lushan-scjgj-2025" / "lushan-scjgj-2025-plan.pdf")
     assert len(plan.tasks) == 14 and not any(t.title == "工作任务" for t in plan.tasks)
     assert plan.tasks[0].lead_units == ("办公室",) and all(t.lead_units for t in plan.tasks)
+
+
+def test_measures_in_a_table_nested_in_the_measures_cell_are_read():
+    # Five tasks list their measures in a small 序号 | 措施 table inside the 具体措施 cell.
+    plan = load_plan(CORPUS / "liyang-2025" / "liyang-2025-plan.docx")
+    assert len(plan.tasks) == 14
+    assert "1.县政府常务会议专题听取法治政府建设工作汇报" in plan.tasks[1].text and "序号" not in plan.tasks[1].text
+    assert [x.metric for x in plan.tasks[6].targets] == ["行政规范性文件合法性审核率", "备案审查率"]
+
+
+def test_word_legal_numbering_shows_every_level_in_digits():
+    # A multi-level list 一、 / 1.1 / 1.1.1 whose lower levels carry w:isLgl: tasks are 1.1, 1.2 …, not 一.1.
+    plan = load_plan(CORPUS / "jiangkou-2025" / "jiangkou-2025-plan.docx")
+    assert len(plan.tasks) == 14 and plan.tasks[0].no == "1.1" and len(plan.sections) == 5

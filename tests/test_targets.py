@@ -67,6 +67,7 @@ def test_a_figure_counts_only_for_its_own_metric_and_year(target, sentence, expe
     ("行政执法案卷评查优良率≥90%", ("行政执法案卷评查优良率", ">=", 90.0, "%")),
     ("执法人员年度培训≥60学时", ("执法人员年度培训", ">=", 60.0, "学时")),
     ("投诉办结时限≤5个工作日", ("投诉办结时限", "<=", 5.0, "个工作日")),
+    ("备案审查率均达到100%", ("备案审查率", ">=", 100.0, "%")),
 ])
 def test_every_way_of_bounding_a_target(text, expected):
     assert summary(text) == [expected]

@@ -218,9 +218,26 @@ def _joined(lines: list[tuple[str, bool]]) -> list[str]:
 def _docx_table(table) -> Table:
     rows = []
     for row in table.rows:
-        texts = ["\n".join(accepted_text(p) for p in cell._tc.iterchildren(_W + "p")) for cell in row.cells]
+        texts = ["\n".join(_cell_lines(cell._tc)) for cell in row.cells]
         rows.append(tuple(" ".join(text.split()) if "\n" not in text else text.strip() for text in texts))
     return Table(rows=tuple(rows))
+
+
+def _cell_lines(cell) -> list[str]:
+    """A table cell's paragraphs, and the rows of a table nested in it (序号 | 措施 inside 具体措施) as lines."""
+    lines = []
+    for child in cell.iterchildren(_W + "p", _W + "tbl"):
+        if child.tag == _W + "p":
+            lines.append(accepted_text(child))
+            continue
+        for row in child.iterchildren(_W + "tr"):
+            cells = [c for c in (" ".join("\n".join(_cell_lines(tc)).split()) for tc in row.iterchildren(_W + "tc")) if c]
+            if cells and all(len(c) <= 4 and not re.search(r"\d", c) for c in cells):
+                continue  # the nested table's own header (序号 | 措施)
+            if len(cells) > 1 and cells[0].isdigit():
+                cells[:2] = [f"{cells[0]}.{cells[1]}"]  # 1 | 措施 → 1.措施, as the measure would be written
+            lines.append("\u3000".join(cells))
+    return lines
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -97,7 +97,7 @@ class WordListNumbering:
         from docx.oxml.ns import qn
 
         self._qn = qn
-        self._levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._levels: dict[str, dict[int, tuple[str, str, int, bool]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
         try:
             root = document.part.numbering_part.element
@@ -112,6 +112,7 @@ class WordListNumbering:
                     fmt.get(qn("w:val")) if fmt is not None else "decimal",
                     text.get(qn("w:val")) if text is not None else "",
                     int(start.get(qn("w:val"))) if start is not None else 1,
+                    lvl.find(qn("w:isLgl")) is not None,  # legal numbering: every level's number in digits (1.1)
                 )
             abstract[node.get(qn("w:abstractNumId"))] = levels
         for num in root.findall(qn("w:num")):
@@ -132,13 +133,13 @@ class WordListNumbering:
         counters[level] = counters.get(level, levels[level][2] - 1) + 1
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]
-        fmt, text, _ = levels[level]
+        fmt, text, _, legal = levels[level]
         if fmt in ("bullet", "none") or not text:
             return ""
         def render(match):
             index = int(match.group(1)) - 1
-            value = counters.get(index, levels.get(index, ("decimal", "", 1))[2])
-            return self.FORMATS.get(levels.get(index, (fmt,))[0], str)(value)
+            value = counters.get(index, levels.get(index, ("decimal", "", 1, False))[2])
+            return str(value) if legal else self.FORMATS.get(levels.get(index, (fmt,))[0], str)(value)
         return re.sub(r"%(\d)", render, text)
 
     def _num_pr(self, paragraph) -> tuple[str, int] | None:

@@ -37,7 +37,7 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     words = "|".join(sorted(map(re.escape, comparators), key=len, reverse=True))
     units = "|".join(map(re.escape, count_units()))
     # 出庭应诉率达到98%, 群众满意度90%以上, 差错率2%以下: a rate or a degree (满意度), the figure, and a bound.
-    rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?(?:率|满意度))(?P<cmp>{words})?\s*{_NUMBER}\s*%"
+    rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?(?:率|满意度))(?:均|都|分别)?(?P<cmp>{words})?\s*{_NUMBER}\s*%"
                       rf"(?P<bound>以上|以下|以内)?")
     count = re.compile(
         rf"(?P<cmp>不少于|不低于|至少|不超过|超过|控制在|压缩至|压缩到|压缩在|缩短至|缩短到|≥|≧|>=|≤|≦|<="
