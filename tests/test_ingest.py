@@ -134,6 +134,12 @@ def test_a_pdf_set_in_two_columns_reads_column_by_column():
     assert text.index("（一）抓实学法用法") < text.index("（二）深化政务服务改革")
 
 
+def test_text_inside_block_level_content_controls_is_read():
+    # An OA template wraps the filled-in body in w:sdt content controls directly under w:body.
+    paragraphs = read_document(Path(__file__).parent / "corpus" / "qingshi-2025" / "qingshi-2025-report.docx").paragraphs()
+    assert len(paragraphs) > 20 and any(p.startswith("二、存在的问题") for p in paragraphs)
+
+
 def test_a_word_file_with_tracked_changes_reads_as_accepted(tmp_path):
     # Inserted text counts, deleted text does not (python-docx alone drops the runs inside w:ins).
     import docx

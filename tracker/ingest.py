@@ -186,7 +186,7 @@ def read_docx(path: Path) -> list[Block]:
     blocks: list[Block] = []
     lines: list[tuple[str, bool]] = []
     body = document.element.body
-    for child in body.iterchildren():
+    for child in _block_children(body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = Paragraph(child, document)
@@ -205,6 +205,18 @@ def read_docx(path: Path) -> list[Block]:
             blocks.append(_docx_table(DocxTable(child, document)))
     blocks.extend(_joined(lines))
     return blocks
+
+
+def _block_children(parent):
+    """The paragraphs and tables of a body in order, those inside block-level content controls (w:sdt, as OA
+    templates wrap the text filled into them) included."""
+    for child in parent.iterchildren():
+        if child.tag == _W + "sdt":
+            content = child.find(_W + "sdtContent")
+            if content is not None:
+                yield from _block_children(content)
+        else:
+            yield child
 
 
 def _joined(lines: list[tuple[str, bool]]) -> list[str]:
