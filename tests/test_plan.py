@@ -540,3 +540,9 @@ def test_word_legal_numbering_shows_every_level_in_digits():
     # A multi-level list 一、 / 1.1 / 1.1.1 whose lower levels carry w:isLgl: tasks are 1.1, 1.2 …, not 一.1.
     plan = load_plan(CORPUS / "jiangkou-2025" / "jiangkou-2025-plan.docx")
     assert len(plan.tasks) == 14 and plan.tasks[0].no == "1.1" and len(plan.sections) == 5
+
+
+def test_numbered_instructions_before_a_task_sheet_name_no_section():
+    # A 填报说明 sheet (一、本清单共13项任务，…。) before the 任务清单 sheet: sentences, not a part's heading.
+    plan = load_plan(CORPUS / "yuxi-2025" / "yuxi-2025-plan.xlsx")
+    assert len(plan.tasks) == 13 and plan.sections == ()

@@ -57,7 +57,9 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
             block = _card_as_row(block)
         if not isinstance(block, Table):
             labelled = match_label(normalize(block))
-            if labelled is not None and labelled[0] in ("part", "cn"):
+            # A part's heading (二、依法决策), not a numbered sentence of instructions (五、本清单执行情况纳入…，由…解释。).
+            if (labelled is not None and labelled[0] in ("part", "cn") and len(labelled[2]) <= SECTION_CHARS
+                    and not re.search(r"[。；]", labelled[2])):
                 heading = normalize(block)
             continue
         header = find_header(block)
@@ -79,6 +81,7 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
 
 
 CARD_KEY_CHARS = 8
+SECTION_CHARS = 30
 
 
 def _card_as_row(table: Table) -> Table:
