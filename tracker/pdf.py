@@ -125,15 +125,21 @@ def _reading_regions(page, whole: bool) -> list[tuple[float, object]]:
     the left column, the right column and the lines below. pdfplumber reads a line across both columns."""
     if not whole:
         return [(0.0, page)]
+    import numpy as np
+
     chars = [c for c in page.chars if c.get("text", "").strip()]
+    if len(chars) < 2 * MIN_COLUMN_CHARS:
+        return [(0.0, page)]
     width, height = page.width, page.height
+    x0, x1, top, bottom = (np.array([c[key] for c in chars]) for key in ("x0", "x1", "top", "bottom"))
+    upper = top < 0.5 * height
     best = None
     for gutter in range(int(GUTTER_SHARE[0] * width), int(GUTTER_SHARE[1] * width), 2):
         # The column region: below the last character across the gutter in the page's upper half (a masthead,
         # a title), above the first one in its lower half (a footer).
-        band = [c for c in chars if c["x0"] < gutter + 2 and c["x1"] > gutter - 2]
-        start = max((c["bottom"] for c in band if c["top"] < 0.5 * height), default=0.0)
-        end = min((c["top"] for c in band if c["top"] >= 0.5 * height), default=height)
+        band = (x0 < gutter + 2) & (x1 > gutter - 2)
+        start = float(bottom[band & upper].max()) if (band & upper).any() else 0.0
+        end = float(top[band & ~upper].min()) if (band & ~upper).any() else height
         if best is None or end - start > best[0]:
             best = (end - start, gutter, start, end)
     if best is None or best[0] < MIN_COLUMN_SHARE * height:
