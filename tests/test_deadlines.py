@@ -17,6 +17,7 @@ CORPUS = Path(__file__).parent / "corpus" / "hongshan-sfj-2025"
     ("2025年9月底前", date(2025, 9, 30)), ("6月底前", date(2025, 6, 30)), ("年底前", date(2025, 12, 31)),
     ("3月1日之前", date(2025, 3, 1)), ("上半年", date(2025, 6, 30)), ("三季度末", date(2025, 9, 30)),
     ("一季度完成排查；年底前全面完成", date(2025, 12, 31)), ("11月中旬", date(2025, 11, 20)),
+    ("Q2", date(2025, 6, 30)), ("2026年Q1", date(2026, 3, 31)), ("12 月", date(2025, 12, 31)),
     ("长期坚持", None), ("持续推进", None), ("", None),
 ])
 def test_a_deadline_is_the_last_day_it_allows(text, expected):

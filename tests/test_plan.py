@@ -451,6 +451,15 @@ def test_tasks_headed_by_unnumbered_heading_lines_each_with_its_unit_line():
     assert sum(1 for t in plan.tasks if t.targets) == 2
 
 
+def test_a_pdf_responsibility_list_with_coded_numbers_merged_fields_and_quarter_nodes():
+    # 领域 merged down the first column | 任务编号 HX-01 | 任务内容 | 牵头单位 | 协同单位 | 成果形式 | 完成节点 (Q2 … 12 月).
+    plan = load_plan(CORPUS / "unseen-hexi-2025" / "unseen-hexi-2025-plan.pdf")
+    assert [t.no for t in plan.tasks] == [f"HX-{n:02d}" for n in range(1, 14)] and len(plan.sections) == 5
+    assert plan.tasks[6].lead_units == ("区市场监管局", "区司法局") and "区人民法院" in plan.tasks[9].units
+    assert [t.deadline for t in plan.tasks[:4]] == ["12月", "Q4", "Q3", "Q2"]
+    assert [(x.metric, x.value) for x in plan.tasks[9].targets] == [("行政机关负责人出庭应诉率", 95.0)]
+
+
 def test_a_supervision_list_with_a_requirements_column_and_leaders_named():
     # 督办清单: 督办事项 | 具体要求 | 责任领导 (persons, not units) | 牵头单位 | 配合单位 | 完成时限 | 完成情况 (empty).
     plan = load_plan(CORPUS / "jinxi-2025" / "jinxi-2025-plan.xlsx")

@@ -1,7 +1,7 @@
 """Deadlines as dates, and whether they have passed: the lamps of a supervision ledger (已到期 / 30天内到期).
 
 A deadline is read as the last day it allows: 2025年9月底前 → 2025-09-30, 6月底 → June 30 of the plan's year,
-年底前 → December 31, 3月1日之前 → March 1, 上半年 → June 30, 三季度 → September 30. 长期坚持 and 持续推进 have no date.
+年底前 → December 31, 3月1日之前 → March 1, 上半年 → June 30, 三季度 or Q3 → September 30. 长期坚持 and 持续推进 have no date.
 Where a task names several deadlines (一季度…；年底前…), the latest counts: the task is due when all its parts are.
 """
 
@@ -20,7 +20,7 @@ LABELS = {OVERDUE: "已到期", SOON: "30天内到期", LATER: "未到期"}
 _FULL = re.compile(r"(?:(20\d\d)\s*年)?\s*(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|(底|末|中旬|上旬|下旬))?")
 _YEAR_END = re.compile(r"(?:(20\d\d)\s*年)?\s*(?:年底|年末|年内|年前|年度内|全年完成)|(20\d\d)\s*年(?:之前|以前|前)")
 _HALF = re.compile(r"(?:(20\d\d)\s*年)?\s*(上|下)半年")
-_QUARTER = re.compile(r"(?:(20\d\d)\s*年)?\s*(?:第)?([一二三四1-4])\s*季度")
+_QUARTER = re.compile(r"(?:(20\d\d)\s*年)?\s*(?:(?:第)?([一二三四1-4])\s*季度|[Qq]([1-4])(?![0-9]))")
 
 
 def _month_end(year: int, month: int) -> date:
@@ -52,7 +52,8 @@ def deadline_date(text: str, year: int | None) -> date | None:
         found.append(date(y, 6, 30) if match.group(2) == "上" else date(y, 12, 31))
     for match in _QUARTER.finditer(text):
         y = int(match.group(1)) if match.group(1) else fallback
-        quarter = int(match.group(2)) if match.group(2).isdigit() else chinese_number(match.group(2))
+        number = match.group(2) or match.group(3)
+        quarter = int(number) if number.isdigit() else chinese_number(number)
         found.append(_month_end(y, 3 * quarter))
     for match in _YEAR_END.finditer(text):
         y = match.group(1) or match.group(2)
