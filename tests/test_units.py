@@ -4,9 +4,11 @@ from tracker.units import canonical_units, core, inherit_prefix, is_group, same_
 def test_split_on_punctuation_and_on_joining_words_between_units():
     assert split_units("旗发改委、司法局，政数局；工商联") == ["旗发改委", "司法局", "政数局", "工商联"]
     assert split_units("旗司法局及政府其他部门") == ["旗司法局", "政府其他部门"]
+    assert split_units("市生态环境局河西分局等区各行政执法部门") == ["市生态环境局河西分局", "区各行政执法部门"]
     # 和 inside a name (人力资源和社会保障局) or before a bare 政府 does not split.
     assert split_units("人力资源和社会保障局") == ["人力资源和社会保障局"]
     assert split_units("各苏木镇党委和政府") == ["各苏木镇党委和政府"]
+    assert split_units("县中等职业学校") == ["县中等职业学校"]
 
 
 def test_level_prefix_is_inherited_but_not_into_names_with_their_own_place():

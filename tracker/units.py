@@ -16,7 +16,7 @@ TERMS = "plan_terms.toml"
 
 _SEPARATORS = re.compile(r"[、，,；;／/\s]+")
 _BRACKETED_TAIL = re.compile(r"[（(][^（）()]*[）)]?$")
-_JOINERS = re.compile(r"(?<=.)(?:及|和|以及|与)(?=.)")
+_JOINERS = re.compile(r"(?<=.)(?:及|和|以及|与|等)(?=.)")
 # Parts of a place name inside a unit name (中国人民银行乌拉特中旗支行) that forbid adding a level prefix.
 _OWN_PLACE = re.compile(r"^(?:中国|国家|自治区|内蒙古|乡镇|苏木镇|苏木乡镇|街道|嘎查|社区)|^.{2,}[旗县区市盟镇乡].{2,}")
 
@@ -52,7 +52,7 @@ def is_unit_like(text: str) -> bool:
 
 
 def split_units(text: str) -> list[str]:
-    """Split a list of units on 、，；, and on 及/和 where both sides are unit names."""
+    """Split a list of units on 、，；, and on 及/和/等 where both sides are unit names."""
     names: list[str] = []
     # 、 inside quotes is part of a name (“双随机、一公开”监管工作联席会议成员单位).
     text = re.sub(r"“[^”]*”", lambda m: m.group(0).replace("、", "\0"), text)
