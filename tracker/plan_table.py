@@ -13,7 +13,7 @@ from .numbering import match_label
 from .resources import load_toml
 from .targets import extract_targets
 from .text import normalize, sentences
-from .vocabulary import unit_labels
+from .vocabulary import column_words
 
 TITLE_CHARS = 50
 
@@ -154,8 +154,7 @@ def indicator_targets(document: Document) -> list[str]:
 
 
 def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
-    labels = unit_labels()
-    columns = {**_terms()["columns"], "lead": labels["lead"], "units": labels["responsible"]}
+    columns = column_words()
     roles: dict[str, list[int]] = {}
     for position, cell in enumerate(row):
         role = _column_role(re.sub(r"\s+", "", cell), columns)

@@ -53,12 +53,18 @@ def slogan_verbs() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def column_words() -> dict[str, list[str]]:
+    """Each role a task table's column may have (seq, title, text, lead, units, deadline …) with the header names
+    that give it: those of plan_terms.toml's [columns], and the unit labels for the two unit columns."""
+    labels = unit_labels()
+    return {**load_toml(PLAN_TERMS)["columns"], "lead": labels["lead"], "units": labels["responsible"]}
+
+
+@lru_cache(maxsize=1)
 def column_names() -> frozenset[str]:
     """The header names of task tables (序号, 工作任务, 具体措施, 责任股室, 完成时限 …): what tells a table whose
     columns are only aligned by spaces (a PDF without ruling lines) from text."""
-    columns = load_toml(PLAN_TERMS)["columns"]
-    labels = unit_labels()
-    return frozenset(word for words in (*columns.values(), labels["lead"], labels["responsible"]) for word in words)
+    return frozenset(word for words in column_words().values() for word in words)
 
 
 def _alternation(words: list[str]) -> re.Pattern:
