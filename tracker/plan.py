@@ -86,12 +86,11 @@ def _with_units(rows: list[Row], units: list[Row]) -> list[Row]:
                 deadline=u.deadline or r.deadline) for r, u in zip(rows, units, strict=True)]
 
 
-def _with_indicators(rows: list[Row], targets: list[str]) -> None:
+def _with_indicators(rows: list[Row], targets: list[tuple[str, str]]) -> None:
     """A plan may set its quantitative targets apart, in an indicator table, while the task only says 确保出庭应诉率
     达到指标要求: each target joins the one task whose text names its metric most fully (at least 3 characters
     of it, 案卷评查 of 行政执法案卷评查合格率); a target no task names stays out."""
-    for target in targets:
-        metric = re.split(r"[≥≤<>=≧≦\d]|不低于|不少于|达到|不超过", target, maxsplit=1)[0]
+    for metric, target in targets:
         shared = [(_longest_common(metric, row.text), i) for i, row in enumerate(rows)]
         best = max(shared, default=(0, -1))
         if best[0] >= 3 and [s for s, _ in shared].count(best[0]) == 1 and target not in rows[best[1]].text:

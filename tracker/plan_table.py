@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .assignments import column_units, heading_units, split_assignment
+from .assignments import Assignment, column_units, heading_units, split_assignment
 from .models import Document, Table, row_value
 from .numbering import match_label
 from .resources import load_toml
@@ -91,7 +91,8 @@ def _card_as_row(table: Table) -> Table:
     if len(pairs) < 3 or any(len(pair) != 2 or len(pair[0]) > CARD_KEY_CHARS for pair in pairs):
         return table
     keys = tuple(re.sub(r"\s+", "", key) for key, _ in pairs)
-    if len(_row_roles(keys)) < 3 or not {"title", "text"} & set(_row_roles(keys)):
+    roles = _row_roles(keys)
+    if len(roles) < 3 or not {"title", "text"} & set(roles):
         return table
     return Table(rows=(keys, tuple(value for _, value in pairs)))
 
@@ -118,39 +119,48 @@ def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
 def unit_rows(document: Document) -> list[Row]:
     """The rows of a plan's division-of-work table that names no task, only its number (序号 | 牵头单位 | 责任单位
     | 完成时限, numbered 一（一）…): each row's units and deadline, in order, for the tasks of the plan's text."""
-    for block in document.blocks:
-        if not isinstance(block, Table) or not block.rows:
+    for rows, roles in _side_tables(document):
+        if not {"lead", "units"} & set(roles):
             continue
-        roles = _row_roles(block.rows[0])
-        if not ({"lead", "units"} & set(roles)) or {"title", "text"} & set(roles):
-            continue
-        rows = []
-        for raw in block.rows[1:]:
-            cells = [normalize(c) for c in raw]
-            assigned = column_units(row_value(cells, roles.get("lead")), "lead")
-            assigned.merge(column_units(row_value(cells, roles.get("units")), "responsible"))
-            rows.append(Row(no=row_value(cells, roles.get("seq") or roles.get("no")), section="", title="", text="",
-                            lead=assigned.lead, units=assigned.responsible,
-                            deadline=row_value(cells, roles.get("deadline"))))
-        return rows
+        out = []
+        for cells in rows:
+            assigned = _column_assignment(cells, roles)
+            out.append(Row(no=row_value(cells, roles.get("seq") or roles.get("no")), section="", title="", text="",
+                           lead=assigned.lead, units=assigned.responsible,
+                           deadline=row_value(cells, roles.get("deadline"))))
+        return out
     return []
 
 
-def indicator_targets(document: Document) -> list[str]:
+def indicator_targets(document: Document) -> list[tuple[str, str]]:
     """The targets of a plan's indicator tables (序号 | 指标 | 目标值 | 责任单位), tables of metrics rather than
-    tasks, each as the phrase a task would write: 全程网办率 | ≥95% → 全程网办率≥95%."""
+    tasks: each metric with the phrase a task would write, 全程网办率 | ≥95% → (全程网办率, 全程网办率≥95%)."""
     out = []
-    for block in document.blocks:
-        if not isinstance(block, Table) or not block.rows:
+    for rows, roles in _side_tables(document):
+        if "metric" not in roles or "target" not in roles:
             continue
-        roles = _row_roles(block.rows[0])
-        if "metric" not in roles or "target" not in roles or {"title", "text"} & set(roles):
-            continue
-        for row in block.rows[1:]:
-            metric, target = (row_value([normalize(c) for c in row], roles[role]) for role in ("metric", "target"))
+        for cells in rows:
+            metric, target = row_value(cells, roles["metric"]), row_value(cells, roles["target"])
             if metric and re.search(r"\d", target):
-                out.append(target if target.startswith(metric) else metric + target)
+                out.append((metric, target if target.startswith(metric) else metric + target))
     return out
+
+
+def _side_tables(document: Document):
+    """The tables beside a plan's tasks, whose first row names columns but neither a task's title nor its text
+    (a division of work by number, an indicator table): each with its rows, normalized, and its column roles."""
+    for block in document.blocks:
+        if isinstance(block, Table) and block.rows:
+            roles = _row_roles(block.rows[0])
+            if roles and not {"title", "text"} & set(roles):
+                yield [[normalize(c) for c in raw] for raw in block.rows[1:]], roles
+
+
+def _column_assignment(cells: list[str], roles: dict[str, list[int]]) -> Assignment:
+    """The units a row's lead and responsible columns name."""
+    assigned = column_units(row_value(cells, roles.get("lead")), "lead")
+    assigned.merge(column_units(row_value(cells, roles.get("units")), "responsible"))
+    return assigned
 
 
 def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
@@ -211,8 +221,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         target = cell("target")
         if target and not extract_targets(text):
             text += ("" if text[-1] in "。；;" else "。") + target
-        assigned = column_units(cell("lead"), "lead")
-        assigned.merge(column_units(cell("units"), "responsible"))
+        assigned = _column_assignment(cells, roles)
         text, clause = split_assignment(text)
         if clause is not None:
             assigned.merge(clause)
