@@ -4,6 +4,7 @@ canonical, deadlines and targets, and the plan's title, place and year."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .errors import InputError
 from .meta import region_of, wrapped_title, year_of
@@ -67,23 +68,32 @@ def _with_text(table: list[Row], text: list[Row]) -> list[Row]:
     """A plan may give its tasks twice: in its text, with their measures, and in an annex table (重点任务分工表),
     with their units. Where both list the same tasks in the same order, the text gives each task's words and
     section, the table its units and deadline."""
-    if len(text) != len(table) or len(table) < 2 or sum(len(r.text) for r in text) <= sum(len(r.text) for r in table):
+    if len(table) < 2 or sum(len(r.text) for r in text) <= sum(len(r.text) for r in table) \
+            or not _aligned(table, text, _same_task):
         return table
-    if sum(_same_task(a, b) for a, b in zip(table, text, strict=True)) < 0.8 * len(table):
-        return table
-    return [Row(no=b.no, section=b.section, title=b.title, text=b.text, lead=a.lead or b.lead, units=a.units or b.units,
-                deadline=a.deadline or b.deadline) for a, b in zip(table, text, strict=True)]
+    return [_given_units(words, units) for units, words in zip(table, text, strict=True)]
 
 
 def _with_units(rows: list[Row], units: list[Row]) -> list[Row]:
     """A plan may give its tasks' units in an annex table that names each task only by its number (一（一）): row
     for row, in order, where there are as many rows as tasks and their numbers end like the tasks' own."""
-    if len(units) != len(rows) or not rows or any(r.lead or r.units for r in rows):
+    if any(r.lead or r.units for r in rows) or not _aligned(units, rows, lambda u, r: u.no.endswith(r.no)):
         return rows
-    if sum(u.no.endswith(r.no) for u, r in zip(units, rows, strict=True)) < 0.8 * len(rows):
-        return rows
-    return [Row(no=r.no, section=r.section, title=r.title, text=r.text, lead=u.lead, units=u.units,
-                deadline=u.deadline or r.deadline) for r, u in zip(rows, units, strict=True)]
+    return [_given_units(words, assigned) for words, assigned in zip(rows, units, strict=True)]
+
+
+ALIGNED_SHARE = 0.8
+
+
+def _aligned(a: list[Row], b: list[Row], same) -> bool:
+    """Whether two readings list the same tasks in the same order: as many, and most of them alike row for row."""
+    return len(a) == len(b) > 0 and sum(same(x, y) for x, y in zip(a, b, strict=True)) >= ALIGNED_SHARE * len(a)
+
+
+def _given_units(words: Row, units: Row) -> Row:
+    """A task's words and section from one reading, its units and deadline from another where it gives them."""
+    return replace(words, lead=units.lead or words.lead, units=units.units or words.units,
+                   deadline=units.deadline or words.deadline)
 
 
 def _with_indicators(rows: list[Row], targets: list[tuple[str, str]]) -> None:
