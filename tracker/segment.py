@@ -72,22 +72,13 @@ def sentence_kind(sentence: str, section_kind: str) -> str:
 
 
 # A period typed on an English keyboard after Chinese text (完成全年各项执法任务.现将…) ends a sentence too; a
-# point between digits (93.6万元) or after a label (1.加强学习) does not.
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”’）)%])\.(?![\dA-Za-z.])")
+# point between digits (93.6万元) or after a label (1.加强学习) does not. The split falls after the period.
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff”’）)%]\.)(?![\dA-Za-z.])")
 
 
 def split_sentences(paragraph: str) -> list[str]:
     """Split a paragraph into verbatim sentences; closing quotes and brackets stay with their sentence."""
-    pieces = [part for s in _SENTENCE.findall(paragraph) for part in _ASCII_STOP.split(s)]
-    # _ASCII_STOP.split drops the period: give it back to the sentence it ended.
-    out, at = [], 0
-    for part in pieces:
-        at = paragraph.find(part, at) + len(part)
-        if at < len(paragraph) and paragraph[at] == "." and part and not part.endswith("."):
-            part += "."
-            at += 1
-        out.append(part)
-    return [s.strip() for s in out if s.strip()]
+    return [part.strip() for s in _SENTENCE.findall(paragraph) for part in _ASCII_STOP.split(s) if part.strip()]
 
 
 def is_heading_sentence(sentence: str, limit: int = 30) -> bool:
