@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .models import Block, Table
+from .numbering import match_label
 from .pages import Segment, pages_to_blocks
 from .text import shown
 
@@ -157,7 +158,6 @@ def _reading_regions(page, whole: bool) -> list[tuple[float, object]]:
     return [region for region in regions if region is not None]
 
 
-_SECTION = re.compile(r"^[一二三四五六七八九十]+、")
 _NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 _PAGE_NUMBER = re.compile(r"^[-—－–\s]*\d{1,4}[-—－–\s]*$|^第\s*\d+\s*页")
 
@@ -192,7 +192,7 @@ def aligned_table(page, columns: list[float] | None) -> tuple[Table, tuple, list
         if _PAGE_NUMBER.match(text):
             continue
         first = words[0]
-        if _SECTION.match(text) and len(words) <= 2:
+        if len(words) <= 2 and (labelled := match_label(text)) is not None and labelled[0] in ("part", "cn"):
             rows.append([text] * width)
         elif _NUMBER.match(first["text"]) and first["x1"] <= columns[0]:
             rows.append([""] * width)
