@@ -181,12 +181,15 @@ def split_report(document: Document) -> Report:
                   claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
 
 
+def _marker(words: str, bracketed_only: str = "") -> re.Pattern:
+    """A label that opens a line, in brackets (【落实情况】) or before a colon (落实情况：)."""
+    return re.compile(rf"^(?:[【\[](?:{words}{bracketed_only})[】\]]|(?:{words})\s*[：:])")
+
+
 # A report that answers its plan task by task quotes each task under a label of its own (【任务】…) before saying
 # what was done (【落实情况】…): the quoted task is the plan's text, not the report's work.
-_RESTATED = re.compile(r"^(?:[【\[](?:工作任务|重点任务|任务内容|目标任务|任务要求|任务)[】\]]"
-                       r"|(?:工作任务|重点任务|任务内容|目标任务|任务要求)\s*[：:])")
-_PROGRESS_MARK = re.compile(r"^(?:[【\[](?:落实情况|完成情况|进展情况|推进情况|工作成效|落实成效|工作进展)[】\]]"
-                            r"|(?:落实情况|完成情况|进展情况|推进情况|工作成效|落实成效|工作进展)\s*[：:])")
+_RESTATED = _marker("工作任务|重点任务|任务内容|目标任务|任务要求", bracketed_only="|任务")
+_PROGRESS_MARK = _marker("落实情况|完成情况|进展情况|推进情况|工作成效|落实成效|工作进展")
 
 
 _TOC_ENTRY = re.compile(r"(?:[.…·．]{3,}|…{2,})\s*\d{1,3}$")
