@@ -257,11 +257,11 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
     if target.unit == "%":
         # Only the rates that name the metric most fully count: 诉求按时办结率 for 热线诉求按时办结率, not the
         # 办结率 of 建议提案 in another sentence.
-        rates = [(metric, value, written) for metric, value, written in figures.rates
+        rates = [(_shared_tail(target.metric, metric), value, written) for metric, value, written in figures.rates
                  if _same_metric(target.metric, metric)]
-        closest = max((_shared_tail(target.metric, metric) for metric, _, _ in rates), default=0)
-        found = [(_compare(target.op, value, target.value), written) for metric, value, written in rates
-                 if _shared_tail(target.metric, metric) == closest]
+        closest = max((tail for tail, _, _ in rates), default=0)
+        found = [(_compare(target.op, value, target.value), written) for tail, value, written in rates
+                 if tail == closest]
     elif target.unit == "全覆盖":
         key = _metric_core(target.metric)[-4:]
         found = [(True, _excerpt(text, key)) for text in figures.texts
