@@ -99,6 +99,7 @@ class WordListNumbering:
         self._qn = qn
         self._levels: dict[str, dict[int, tuple[str, str, int, bool]]] = {}
         self._counters: dict[str, dict[int, int]] = {}
+        self._style_lists: dict[str | None, tuple[str, int] | None] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -143,21 +144,29 @@ class WordListNumbering:
         return re.sub(r"%(\d)", render, text)
 
     def _num_pr(self, paragraph) -> tuple[str, int] | None:
+        """The list a paragraph belongs to: its own numbering, else its style's (looked up once per style)."""
+        if not self._levels:
+            return None
+        own = self._find_num_pr(paragraph._p.pPr)
+        if own is not None:
+            return own
+        style_id = paragraph._p.style
+        if style_id not in self._style_lists:
+            found, style = None, paragraph.style
+            while style is not None and found is None:
+                found = self._find_num_pr(style.element.pPr)
+                style = style.base_style
+            self._style_lists[style_id] = found
+        return self._style_lists[style_id]
+
+    def _find_num_pr(self, ppr) -> tuple[str, int] | None:
         qn = self._qn
-        candidates = [paragraph._p.pPr]
-        style = paragraph.style
-        while style is not None:
-            candidates.append(style.element.pPr)
-            style = style.base_style
-        for ppr in candidates:
-            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
-            if num_pr is None:
-                continue
-            num_id, ilvl = num_pr.find(qn("w:numId")), num_pr.find(qn("w:ilvl"))
-            if num_id is None:
-                continue
-            return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
-        return None
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        num_id = num_pr.find(qn("w:numId")) if num_pr is not None else None
+        if num_id is None:
+            return None
+        ilvl = num_pr.find(qn("w:ilvl"))
+        return num_id.get(qn("w:val")), int(ilvl.get(qn("w:val"))) if ilvl is not None else 0
 
 
 def chinese_numeral(n: int) -> str:
