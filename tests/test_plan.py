@@ -555,3 +555,25 @@ def test_numbered_instructions_before_a_task_sheet_name_no_section():
     # A 填报说明 sheet (一、本清单共13项任务，…。) before the 任务清单 sheet: sentences, not a part's heading.
     plan = load_plan(CORPUS / "yuxi-2025" / "yuxi-2025-plan.xlsx")
     assert len(plan.tasks) == 13 and plan.sections == ()
+
+
+def test_category_rows_numbered_in_the_first_column_are_sections_and_the_duty_office_beside_a_helper_leads():
+    # 序号 | 工作类别 | 工作任务 | 具体措施 | 责任股室 | 配合股室 | 完成时限 | 分值, with rows "1 | 一、…" merged across the
+    # rest of the sheet over tasks 1.1, 1.2 …, and "—" in a 配合股室 cell.
+    plan = load_plan(CORPUS / "xinan-ybj-2025" / "xinan-ybj-2025-plan.xlsx")
+    assert [t.no for t in plan.tasks] == ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3",
+                                          "4.1", "4.2", "4.3", "5.1", "5.2"]
+    assert len(plan.sections) == 5 and plan.tasks[0].section == "深化医保领域依法行政"
+    assert plan.tasks[1].lead_units == ("法规股",) and plan.tasks[1].units == ("办公室", "待遇保障股")
+    assert not any(u.name in "—-/" for u in plan.units)
+
+
+def test_bracketed_unit_lines_and_a_parts_own_unit_sentence():
+    # 【牵头单位：…；配合单位：…】 under each task, but part 三 says once 本部分任务由县司法局牵头，县直各行政执法部门按职责
+    # 分工负责。 and its tasks name no units of their own: they are tasks all the same, with those units.
+    plan = load_plan(CORPUS / "gaoping-2025" / "gaoping-2025-plan.docx")
+    assert [t.no for t in plan.tasks] == [f"（{n}）" for n in "一二三四五六七八九十"] + [
+        "（十一）", "（十二）", "（十三）", "（十四）"]
+    assert plan.tasks[0].lead_units == ("县委依法治县办", "县司法局") and "】" not in plan.tasks[0].text
+    assert [(t.lead_units, t.units) for t in plan.tasks[7:11]] == [(("县司法局",), ("县直各行政执法部门",))] * 4
+    assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [4, 13]

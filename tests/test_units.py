@@ -50,3 +50,8 @@ def test_brackets_and_quotes_inside_a_name_stay_with_it():
     assert split_units("（旗司法局、旗公安局）") == ["旗司法局", "旗公安局"]
     assert split_units("区市场监管局、“双随机、一公开”监管工作联席会议成员单位") == [
         "区市场监管局", "“双随机、一公开”监管工作联席会议成员单位"]
+
+
+def test_a_placeholder_cell_names_no_unit():
+    assert split_units("—") == split_units("／") == split_units("无") == []
+    assert split_units("基金监管股、—") == ["基金监管股"]

@@ -44,23 +44,35 @@ class Assignment:
         self.deadline = "；".join(d for d in (self.deadline, other.deadline) if d)
 
 
+_CLOSERS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "［": "］", "[": "]"}
+
+
 def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     """Split （牵头单位：…；责任单位：…） or 牵头单位：… off a paragraph; return the body and the units."""
     pattern = _label_pattern()
     for match in pattern.finditer(paragraph):
         before = paragraph[: match.start()].rstrip()
-        opener = before.endswith(("（", "("))
+        opener = before[-1:] if before[-1:] in _CLOSERS else ""  # （牵头单位：…） or 【牵头单位：…】
         if before and not opener and before[-1] not in "。；;，,）)":
             continue
         body = before[:-1].rstrip() if opener else before
-        return body, _parse_assignment(paragraph[match.start():], closing=opener)
+        return body, _parse_assignment(paragraph[match.start():], closing=_CLOSERS.get(opener, ""))
     # （旗司法局牵头，旗政府各部门配合）: no label, each unit followed by its role.
     closing = re.search(r"[（(]([^（）()]{3,160})[）)]\s*[。；;]?\s*$", paragraph)
     if closing:
         roles = _units_with_roles(closing.group(1), default=None)
         if roles is not None:
             return paragraph[: closing.start()].rstrip(), roles
+    # 本部分任务由县司法局牵头，县直各行政执法部门按职责分工负责。: a sentence of its own, for a part's tasks.
+    whole = _TASKS_BY.match(paragraph)
+    if whole:
+        roles = _units_with_roles(whole.group("units"), default=None)
+        if roles is not None:
+            return "", roles
     return paragraph, None
+
+
+_TASKS_BY = re.compile(r"^[^，,。；;]{0,8}任务[均都]?由(?P<units>[^。]+)[。；;]?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -123,26 +135,35 @@ def _names_roles(value: str) -> bool:
     return any(_role_pattern().match(item.strip(" 。")) for item in re.split(r"[，,；;、]", _roles_unbracketed(value)))
 
 
-def _parse_assignment(clause: str, closing: bool) -> Assignment:
+def _parse_assignment(clause: str, closing: str) -> Assignment:
     labels = _terms()["labels"]
-    if closing and clause.endswith(("）", ")")) and clause.count("（") < clause.count("）"):
+    opening = {closer: opener for opener, closer in _CLOSERS.items()}.get(closing, "")
+    if closing and clause.endswith(closing) and clause.count(opening) < clause.count(closing):
         clause = clause[:-1]
     assignment = Assignment()
     matches = list(_label_pattern().finditer(clause))
     found = [_label(match) for match in matches]
-    # 承办 beside 协办 is the unit in charge (承办处室：…；协办处室：…); alone it names everyone who does the work.
-    paired = (any(word.startswith(tuple(labels["paired_lead_roles"])) for word in found)
-              and any(word.startswith(tuple(labels["paired_with"])) for word in found)
-              and not any(word in clause_labels()["lead"] for word in found))
+    paired = paired_leads(found)
     for match, following in zip(matches, matches[1:] + [None], strict=True):
         value = clause[match.end(): following.start() if following else len(clause)].strip("；;，,。 ")
         label = _label(match)
         if label in labels["deadline"]:
             assignment.deadline = value
             continue
-        lead = label in clause_labels()["lead"] or (paired and label.startswith(tuple(labels["paired_lead_roles"])))
+        lead = label in clause_labels()["lead"] or label in paired
         assignment.merge(column_units(value, "lead" if lead else "responsible"))
     return assignment
+
+
+def paired_leads(labels: list[str]) -> set[str]:
+    """The labels that name the unit in charge because a helper's label stands beside them: 承办 beside 协办,
+    责任 beside 配合 (承办处室：…；协办处室：…, or columns 责任股室 | 配合股室). Alone, 承办 or 责任 names everyone
+    who does the work; beside a 牵头 label, the 牵头 unit is in charge."""
+    terms = _terms()["labels"]
+    if any(label in clause_labels()["lead"] for label in labels) or not any(
+            label.startswith(tuple(terms["paired_with"])) for label in labels):
+        return set()
+    return {label for label in labels if label.startswith(tuple(terms["paired_lead_roles"]))}
 
 
 def column_units(value: str, role: str) -> Assignment:

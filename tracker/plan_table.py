@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .assignments import Assignment, column_units, heading_units, split_assignment
+from .assignments import Assignment, column_units, heading_units, paired_leads, split_assignment
 from .models import Document, Table, row_value
 from .numbering import match_label
 from .resources import load_toml
@@ -170,6 +170,11 @@ def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
         role = _column_role(re.sub(r"\s+", "", cell), columns)
         if role and position not in roles.get(role, []):
             roles.setdefault(role, []).append(position)
+    names = {position: re.sub(r"\s+", "", row[position]) for position in roles.get("units", [])}
+    leads = [position for position, name in names.items() if name in paired_leads(list(names.values()))]
+    if "lead" not in roles and 0 < len(leads) < len(names):  # 责任股室 beside 配合股室: the first is in charge
+        roles["lead"] = leads
+        roles["units"] = [position for position in roles["units"] if position not in leads]
     return roles
 
 
@@ -204,7 +209,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         distinct = {c for c in cells if c}
         if not distinct or [re.sub(r"\s+", "", c) for c in cells] == repeated:
             continue  # an empty row, or the header printed again on the next page
-        if _is_section_row(cells):
+        if _is_section_row(cells, [*roles.get("seq", ()), *roles.get("no", ())]):
             section = next(c for c in cells if c)
             grouped = heading_units(section)
             continue
@@ -247,12 +252,18 @@ def _continues(previous: Row, row: Row, titled: bool) -> bool:
     return not row.no and not titled and bool(previous.no)
 
 
-def _is_section_row(cells: list[str]) -> bool:
-    """A row merged across the table, or holding only a heading such as 一、…, names a section."""
-    filled = [c for c in cells if c]
-    if len(cells) > 1 and len(filled) == len(cells) and len(set(filled)) == 1:
+def _is_section_row(cells: list[str], numbering: list[int] = ()) -> bool:
+    """A row merged across the table, or holding only a heading such as 一、…, names a section; its number
+    in the 序号 column (1 over 1.1, 1.2) does not make it a task."""
+    rest = [c for i, c in enumerate(cells) if i not in numbering]
+    if len(rest) < 2 or not any(rest):  # a heading typed into the 序号 column
+        rest = cells
+    filled = [c for c in rest if c]
+    if not filled or len(set(filled)) != 1:
+        return False
+    if len(rest) > 1 and len(filled) == len(rest):
         return True
-    labelled = match_label(filled[0]) if len(set(filled)) == 1 else None
+    labelled = match_label(filled[0])
     return labelled is not None and labelled[0] in ("part", "cn")
 
 

@@ -183,8 +183,10 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
     tasks = [i for i, item in enumerate(items) if item.style == style]
     counts = _subtree_assignments(items)
     if any(counts[i] for i in tasks):
-        # In a plan that assigns units, a part where no item has units (总体要求, 保障措施) holds no tasks.
-        assigned_roots = {_root(items, i) for i in tasks if counts[i]}
+        # In a plan that assigns units, a part where no item has units (总体要求, 保障措施) holds no tasks; units
+        # given to the part itself (本部分任务由县司法局牵头…) hold for its tasks.
+        assigned_roots = {_root(items, i) for i in tasks if counts[i] or any(
+            items[above].assignments for above in _ancestors(items, i))}
         tasks = [i for i in tasks if _root(items, i) in assigned_roots]
     children = _children(items)
     single_paragraph = sum(1 for i in tasks if len(items[i].paragraphs) == 1 and not children[i]) > len(tasks) / 2

@@ -51,6 +51,9 @@ def is_unit_like(text: str) -> bool:
     return len(text) >= 3 and text.endswith(tuple(_terms()["suffixes"]))
 
 
+_PLACEHOLDER = re.compile(r"[-－—–/／\\\s]+|暂?无")
+
+
 def split_units(text: str) -> list[str]:
     """Split a list of units on 、，；, and on 及/和/等 where both sides are unit names."""
     names: list[str] = []
@@ -62,8 +65,8 @@ def split_units(text: str) -> list[str]:
         bare = _BRACKETED_TAIL.sub("", part)
         if bare != part and is_unit_like(bare):
             part = bare
-        if not part:
-            continue
+        if not part or _PLACEHOLDER.fullmatch(part):
+            continue  # a cell left as — or / or 无 names no unit
         names.extend(_split_joined(part))
     return names
 
