@@ -577,3 +577,14 @@ def test_bracketed_unit_lines_and_a_parts_own_unit_sentence():
     assert plan.tasks[0].lead_units == ("县委依法治县办", "县司法局") and "】" not in plan.tasks[0].text
     assert [(t.lead_units, t.units) for t in plan.tasks[7:11]] == [(("县司法局",), ("县直各行政执法部门",))] * 4
     assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [4, 13]
+
+
+def test_a_closing_unit_clause_with_brackets_inside_and_a_duty_unit_beside_helpers():
+    # 1．… one paragraph per task, closed by （责任单位：党政办，各村（社区）配合） or, without a label,
+    # （综合行政执法队、经济发展办按职责分工负责，各村（社区）配合）.
+    plan = load_plan(CORPUS / "yunxi-zhen-2025" / "yunxi-zhen-2025-plan.docx")
+    assert len(plan.tasks) == 13 and plan.tasks[7].deadline == "9月底前"
+    assert plan.tasks[7].text.endswith("逐步消化存量。")
+    assert plan.tasks[7].units == ("综合行政执法队", "经济发展办", "各村（社区）")
+    assert (plan.tasks[0].lead_units, plan.tasks[0].units) == (("党政办",), ("各村（社区）",))
+    assert plan.tasks[11].units == ("社会事务办", "司法所", "各村（社区）")  # 各村（社区）具体实施

@@ -69,8 +69,16 @@ def family_pairs(folder: Path) -> list[Pair]:
                     and (folder / value).is_file()}
         name = f"{Path(data['plan']).stem}__{Path(data['report']).stem}"
         _with_second_reader(labels, folder / "second-reader" / f"{name}.json")
-        pairs.append(Pair(folder.name, name, folder / data["plan"], folder / data["report"], labels, variants))
+        pairs.append(Pair(folder.name, name, _readable(folder / data["plan"], variants.get("plan_docx")),
+                          _readable(folder / data["report"], variants.get("report_docx")), labels, variants))
     return pairs
+
+
+def _readable(path: Path, twin: Path | None) -> Path:
+    """An old Office file is read through LibreOffice; on a machine without it, its Word twin stands in."""
+    from tracker.ingest import CONVERTIBLE, office_converter
+
+    return twin if twin and path.suffix.lower() in CONVERTIBLE and office_converter() is None else path
 
 
 def _with_second_reader(labels: list[Label], path: Path) -> None:

@@ -58,7 +58,7 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
         body = before[:-1].rstrip() if opener else before
         return body, _parse_assignment(paragraph[match.start():], closing=_CLOSERS.get(opener, ""))
     # （旗司法局牵头，旗政府各部门配合）: no label, each unit followed by its role.
-    closing = re.search(r"[（(]([^（）()]{3,160})[）)]\s*[。；;]?\s*$", paragraph)
+    closing = re.search(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)]){3,160})[）)]\s*[。；;]?\s*$", paragraph)
     if closing:
         roles = _units_with_roles(closing.group(1), default=None)
         if roles is not None:
@@ -150,7 +150,9 @@ def _parse_assignment(clause: str, closing: str) -> Assignment:
         if label in labels["deadline"]:
             assignment.deadline = value
             continue
-        lead = label in clause_labels()["lead"] or label in paired
+        # 责任单位：党政办，各村（社区）配合: beside the units that help, the unit without a role is in charge.
+        lead = label in clause_labels()["lead"] or label in paired or (
+            label.startswith(tuple(labels["paired_lead_roles"])) and _names_helpers(value))
         assignment.merge(column_units(value, "lead" if lead else "responsible"))
     return assignment
 
@@ -164,6 +166,16 @@ def paired_leads(labels: list[str]) -> set[str]:
             label.startswith(tuple(terms["paired_with"])) for label in labels):
         return set()
     return {label for label in labels if label.startswith(tuple(terms["paired_lead_roles"]))}
+
+
+def _names_helpers(value: str) -> bool:
+    """Whether a list of units names some of them as helpers (各村（社区）配合)."""
+    helpers = tuple(_terms()["labels"]["paired_with"])
+    for item in re.split(r"[，,；;、]", _roles_unbracketed(value)):
+        match = _role_pattern().match(item.strip(" 。"))
+        if match and match.group(2).startswith(helpers):
+            return True
+    return False
 
 
 def column_units(value: str, role: str) -> Assignment:
