@@ -163,3 +163,21 @@ def test_a_report_with_almost_nothing_for_the_plan_gets_a_warning(seeds_dir, tmp
     result, data = run_match(runner, tmp_path, seeds_dir / PLAN, report)
     assert sum(t["status"] != "missing" for t in data["tasks"]) <= 2
     assert "几乎没有对应内容" in result.output
+
+
+def test_a_measure_naming_several_objects_is_covered_by_sentences_naming_one_each(tmp_path, runner):
+    # 规范行政执法公示、执法全过程记录和重大执法决定法制审核: a report answers one object per sentence (岚溪县).
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "某某县2025年法治政府建设工作要点\n一、严格规范公正文明执法\n"
+        "（一）全面落实行政执法“三项制度”。规范行政执法公示、执法全过程记录和重大执法决定法制审核。"
+        "（牵头单位：县司法局；责任单位：县直各行政执法部门）\n"
+        "（二）加强行政执法队伍建设。组织行政执法人员培训。（牵头单位：县司法局）\n", encoding="utf-8")
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "某某县2025年法治政府建设工作报告\n一、主要工作\n"
+        "一是全县29个行政执法单位通过“行政执法公示”专栏公示执法信息1260条。\n"
+        "二是对312件重大执法决定法制审核，纠正程序瑕疵等问题27个。\n", encoding="utf-8")
+    _, data = run_match(runner, tmp_path, plan, report)
+    measure = next(m for m in data["tasks"][0]["measures"] if m["text"].startswith("规范行政执法公示"))
+    assert measure["found"] and measure["evidence"] == "concrete"

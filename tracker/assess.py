@@ -8,8 +8,8 @@ from functools import cached_property
 
 import numpy as np
 
-from .lexicon import lexicon
-from .match import Hit, Measure, PlanModel, ReportIndex, measure_weight
+from .lexicon import CONCEPT_CREDIT, lexicon
+from .match import Hit, Measure, PlanModel, ReportIndex, measure_scale, measure_weight
 from .models import (
     DONE,
     MET,
@@ -147,9 +147,11 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
     """Grade each measure's best evidence and combine the grades into a weighted score."""
     measures = [c.measure for c in candidates]
     levels, hits = [], []
+    # The sentences this task fits best of all tasks: any of its measures may draw on them.
+    own = {h.passage for c in candidates for h in c.hits if h.coverage >= best.get(h.passage, 0.0)}
     credit = total = 0.0
     for candidate in candidates:
-        level, hit = _measure_level(candidate, index, best, settings)
+        level, hit = _measure_level(candidate, index, best, settings, own)
         if candidate.measure.core and level not in (CONCRETE, GENERAL):
             renamed = _renamed_heading(candidate, candidates, index, settings)
             level, hit = (CONCRETE, renamed) if renamed is not None else (level, hit)
@@ -346,7 +348,7 @@ def banded_score(status: str, coverage: float) -> float:
 
 
 def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, float],
-                   settings: Settings) -> tuple[str, Hit | None]:
+                   settings: Settings, own: set[int] = frozenset()) -> tuple[str, Hit | None]:
     """Grade a measure by its best evidence: a report sentence of achievement that covers it well and
     gives facts is concrete; a weaker one is general; a match only in problem/plan sections is elsewhere."""
     is_evidence = index.evidence
@@ -356,6 +358,10 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
     value = top.coverage if top is not None else 0.0
     if top is not None and value >= settings.found and (top.anchored or (value >= 0.99 and not candidate.measure.core)):
         return (CONCRETE if index.concrete[top.passage] >= 1 else GENERAL), top
+    joint = _joint_hit(candidate.measure, [h for h in candidate.hits if is_evidence[h.passage] and (
+        h.passage in own or h.coverage >= settings.share * best.get(h.passage, 0.0))], index, settings)
+    if joint is not None:
+        return CONCRETE, joint
     # A weak match counts only where the sentence fits this task about as well as any other task.
     weak = [h for h in evidence if h.coverage >= settings.share_general * best.get(h.passage, 0.0)]
     top = max(weak, key=lambda h: (h.coverage, index.concrete[h.passage]), default=None)
@@ -367,6 +373,29 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
     if other is not None and other.coverage >= settings.found:
         return ELSEWHERE, other
     return NONE, None
+
+
+def _joint_hit(measure: Measure, evidence: list[Hit], index: ReportIndex, settings: Settings) -> Hit | None:
+    """A measure that names several objects (规范行政执法公示、执法全过程记录和重大执法决定法制审核) is often
+    answered one object per sentence: sentences with facts that each name another of its terms of the domain
+    cover it together. The hit is the best of them, with the coverage of all."""
+    if measure.core:
+        return None
+    weight = dict(zip(measure.tokens, measure.weights, strict=True))
+    covered: dict[str, float] = {}
+    used = []
+    for hit in sorted(evidence, key=lambda h: -h.coverage):
+        if not hit.anchored or index.concrete[hit.passage] < 1:
+            continue
+        new = [t for t in hit.matched if t in measure.terms and t not in covered]
+        for token in new:
+            covered[token] = weight[token] * (1.0 if token in index.tokens[hit.passage] else CONCEPT_CREDIT)
+        if new:
+            used.append(hit)
+    if len(used) < 2:
+        return None
+    value = min(1.0, sum(covered.values()) / measure_scale(measure))
+    return Hit(used[0].passage, value, tuple(covered), True) if value >= settings.found else None
 
 
 def _renamed_heading(core: Candidate, candidates: list[Candidate], index: ReportIndex,
