@@ -588,3 +588,16 @@ def test_a_closing_unit_clause_with_brackets_inside_and_a_duty_unit_beside_helpe
     assert plan.tasks[7].units == ("综合行政执法队", "经济发展办", "各村（社区）")
     assert (plan.tasks[0].lead_units, plan.tasks[0].units) == (("党政办",), ("各村（社区）",))
     assert plan.tasks[11].units == ("社会事务办", "司法所", "各村（社区）")  # 各村（社区）具体实施
+
+
+def test_title_only_headings_over_one_sentence_measures_each_with_its_units_are_the_tasks():
+    # 一、 parts, （一） headings naming the task alone, then 1. 2. 3. measures each closed by its own units
+    # (（县委组织部牵头，县司法局配合）): the heading is the task and its units are those of its measures.
+    plan = load_plan(CORPUS / "qingquan-2025" / "qingquan-2025-plan.docx")
+    assert len(plan.tasks) == 13 and plan.tasks[0].title == "深化习近平法治思想学习宣传贯彻"
+    assert plan.tasks[0].text.count("\n") == 3  # the heading and its three measures
+    assert plan.tasks[0].lead_units == ("县委宣传部", "县政府办公室", "县委组织部", "县委依法治县办")
+    assert [t.seq for t in plan.tasks for x in t.targets if x.value is not None] == [5, 10]
+    # Numbered tasks that carry their own units stay the tasks, under headings or not (临泽区, 云溪镇).
+    assert len(load_plan(CORPUS / "linze-2025" / "linze-2025-plan.docx").tasks) == 18
+    assert len(load_plan(CORPUS / "yunxi-zhen-2025" / "yunxi-zhen-2025-plan.docx").tasks) == 13

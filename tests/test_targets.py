@@ -109,3 +109,10 @@ def test_a_rate_that_fell_from_last_year_is_this_years_figure():
     [rate] = extract_targets("局负责人出庭应诉率达到100%")
     figures = report_figures(["局负责人出庭应诉率由2024年的100%下降到2025年的87.5%，8件案件中出庭7件。"])
     assert check_target(rate, figures) == ("not_met", "局负责人出庭应诉率下降到2025年的87.5%")
+
+
+def test_a_count_of_visits_to_establishments_is_one_unit_and_a_quoted_name_keeps_its_quotes():
+    # 家次 (establishment-visits) is not 家 followed by a metric 次 (禾丰市市场监管局).
+    [checks] = extract_targets("全年开展“双随机、一公开”抽查不少于1200家次，抽查结果及时公示。")
+    assert (checks.metric, checks.value, checks.unit) == ("“双随机、一公开”抽查", 1200.0, "家次")
+    assert check_target(checks, report_figures(["全年开展“双随机、一公开”抽查1046家次，发现问题主体87户。"]))[0] == "not_met"

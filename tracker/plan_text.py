@@ -11,9 +11,12 @@ from .assignments import Assignment, split_assignment
 from .meta import SIGNATURE
 from .numbering import label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
+from .text import sentences
 
 WORK_TEXT_CHARS = 25
 TITLE_ONLY_CHARS = 40  # a task's title sentence alone, its units and measures on the lines after it
+MEASURES_PER_HEADING = 1.8  # numbered measures under each title-only heading, on average
+ONE_SENTENCE_SHARE = 0.8
 
 
 @dataclass
@@ -160,6 +163,30 @@ def task_style(items: list[Item]) -> str | None:
     return min(candidates, key=lambda s: depth[s]) if candidates else None
 
 
+def _heading_over_measures(items: list[Item], style: str) -> str | None:
+    """The style of title-only headings ((一)深化习近平法治思想学习宣传贯彻) over numbered one-sentence measures, each
+    closed by its own units (1.将…纳入…年度学习计划。（县委宣传部负责）): the heading names the task and the numbered
+    sentences are its measures, though the units belong to them. None where the items of the style are tasks."""
+    members = [item for item in items if item.style == style]
+    parents = {item.parent for item in members}
+    if None in parents or len(members) < MEASURES_PER_HEADING * len(parents):
+        return None
+    if any(item.parent is not None and items[item.parent].style == style for item in items):
+        return None  # the items have numbered measures of their own: they are the tasks
+    heads = [items[p] for p in parents]
+    # The headings sit under the plan's parts (一、… over （一）…): the parts themselves are not tasks.
+    if len({h.style for h in heads}) != 1 or any(h.parent is None for h in heads) or not all(map(_title_only, heads)):
+        return None
+    single = sum(1 for item in members if item.assignments and len(sentences("".join(item.paragraphs))) == 1)
+    return heads[0].style if single >= ONE_SENTENCE_SHARE * len(members) else None
+
+
+def _title_only(item: Item) -> bool:
+    text = "".join(item.paragraphs)
+    return (len(item.paragraphs) == 1 and not item.assignments and len(text) <= TITLE_ONLY_CHARS
+            and not re.search(r"[。；;]", text))
+
+
 def _subtree_assignments(items: list[Item]) -> list[int]:
     counts = [len(item.assignments) for item in items]
     for index in range(len(items) - 1, -1, -1):
@@ -180,6 +207,7 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
     style = task_style(items)
     if style is None:
         return []
+    style = _heading_over_measures(items, style) or style
     tasks = [i for i, item in enumerate(items) if item.style == style]
     counts = _subtree_assignments(items)
     if any(counts[i] for i in tasks):

@@ -82,7 +82,9 @@ def _op(word: str | None) -> str:
 
 def _clean_metric(metric: str) -> str:
     metric = re.sub(r"^\d{1,2}(?:\.\d{1,3})+", "", metric.strip("“”、，的 "))  # an outline label (5.1.3)
-    return _METRIC_TRIM.sub("", metric) or metric
+    metric = _METRIC_TRIM.sub("", metric) or metric
+    # “双随机、一公开”抽查, whose opening quote the stripping took: quotes stay paired.
+    return "“" + metric if metric.count("”") > metric.count("“") else metric
 
 
 _PER = re.compile(r"每人|每年|每季度|每月|每半年|每次|年均|全年|累计|均")
