@@ -601,3 +601,22 @@ def test_title_only_headings_over_one_sentence_measures_each_with_its_units_are_
     # Numbered tasks that carry their own units stay the tasks, under headings or not (临泽区, 云溪镇).
     assert len(load_plan(CORPUS / "linze-2025" / "linze-2025-plan.docx").tasks) == 18
     assert len(load_plan(CORPUS / "yunxi-zhen-2025" / "yunxi-zhen-2025-plan.docx").tasks) == 13
+
+
+def test_a_pdf_table_row_split_by_a_page_break_is_one_task():
+    # A landscape PDF whose rows may break across pages: the rest of a row comes without its number, the title
+    # cut in two (压实党政主要负责人履行推进法 | 治建设第一责任人职责). The PDF reads as the Word file it came from.
+    pdf = load_plan(CORPUS / "beiyuan-2025" / "beiyuan-2025-plan.pdf")
+    word = load_plan(CORPUS / "beiyuan-2025" / "beiyuan-2025-plan.docx")
+    assert [t.no for t in pdf.tasks] == [str(n) for n in range(1, 16)]
+    assert [t.title for t in pdf.tasks] == [t.title for t in word.tasks]
+    assert pdf.tasks[1].title == "压实党政主要负责人履行推进法治建设第一责任人职责" and "（5）" in pdf.tasks[1].text
+    assert [(t.seq, x.value) for t in pdf.tasks for x in t.targets if x.value is not None] == [(11, 40.0), (13, 15.0)]
+
+
+def test_one_sheet_per_lead_unit_gives_each_task_its_lead():
+    # Sheets 说明 | 区司法局 | 区政务服务管理局 …, each titled 区司法局牵头任务（6项） over 序号 | 重点任务 | 工作措施 | 配合单位.
+    plan = load_plan(CORPUS / "liucheng-2025" / "liucheng-2025-plan.xlsx")
+    assert len(plan.tasks) == 14
+    assert [t.lead_units for t in plan.tasks[5:7]] == [("区司法局",), ("区政务服务管理局",)]
+    assert plan.tasks[13].lead_units == ("区城管执法局",)

@@ -261,3 +261,36 @@ def test_a_report_typed_into_one_bordered_cell_reads_as_paragraphs(tmp_path):
     kinds = {p.text: p.kind for p in report.passages}
     assert kinds["全年审查各类合同协议14份。"] == ACHIEVEMENT
     assert kinds["●推动更多政务服务事项全程网办，完善帮办代办服务。"] == PLAN
+
+
+@pytest.mark.parametrize("header, rows", [
+    # 序号 | 指标 | 目标值 | 完成值 | 完成情况: the figures are in 完成值, not in 序号, 目标值 or 完成情况 (未完成).
+    (("序号", "指标", "目标值", "完成值", "完成情况"),
+     [("1", "行政机关负责人出庭应诉率", "100%", "80%", "未完成"), ("2", "矛盾纠纷调解成功率", "98%", "98.3%", "完成")]),
+    # 指标 | 目标 | 完成 | 完成率: 完成, not the share of the target reached.
+    (("指标", "目标", "完成", "完成率"),
+     [("行政机关负责人出庭应诉率", "100%", "80%", "80%"), ("矛盾纠纷调解成功率", "98%", "98.3%", "100.3%")]),
+])
+def test_an_indicator_table_of_targets_and_results_gives_the_results(tmp_path, header, rows):
+    import docx
+
+    document = docx.Document()
+    for line in ("某镇2025年法治建设工作情况报告", "一、主要成效", "全年调解矛盾纠纷412件。", "附件：主要指标完成情况表"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=1 + len(rows), cols=len(header))
+    for row, values in zip(table.rows, [header, *rows], strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    document.save(str(tmp_path / "report.docx"))
+    passages = split_report(read_document(tmp_path / "report.docx")).passages
+    assert [p.text for p in passages if p.section.startswith("表格")] == [
+        "行政机关负责人出庭应诉率80%。", "矛盾纠纷调解成功率98.3%。"]
+
+
+def test_an_indicator_table_with_years_under_a_merged_header_row_gives_this_years_figures():
+    # 指标 | 目标值 | 完成情况 (merged over two columns), then 2024年 | 2025年 on the row below (锦溪县).
+    from pathlib import Path
+
+    path = Path(__file__).parent / "corpus" / "jinxi-2025" / "jinxi-2025-report.docx"
+    rows = [p.text for p in split_report(read_document(path)).passages if p.section.startswith("表格")]
+    assert "行政机关负责人出庭应诉率88.9%。" in rows and not any("96.8%" in r for r in rows)

@@ -125,9 +125,10 @@ def _units_with_roles(value: str, default: str | None) -> Assignment | None:
 
 
 def heading_units(heading: str) -> Assignment | None:
-    """The units a section row or heading names with their roles (区司法局牵头（6项）, a task table grouped by
-    lead unit), else None: the units of the tasks under it that name none of their own."""
-    return _units_with_roles(re.sub(r"[（(]\s*\d+\s*项\s*[）)]\s*$", "", heading), default=None)
+    """The units a section row or heading names with their roles (区司法局牵头（6项）, 区司法局牵头任务：, a task table
+    grouped by lead unit), else None: the units of the tasks under it that name none of their own."""
+    bare = re.sub(r"(?:的?(?:重点)?(?:工作)?任务(?:清单)?)?\s*(?:[（(]\s*\d+\s*项\s*[）)])?\s*[：:]?$", "", heading)
+    return _units_with_roles(bare, default=None)
 
 
 def _names_roles(value: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import zip_longest
 from functools import lru_cache
 
 from .assignments import Assignment, column_units, heading_units, paired_leads, split_assignment
@@ -71,6 +72,10 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
             rows = list(block.rows[:header[0] + 1])
         elif header[1] != found[2] or width != len(rows[found[1]]):
             continue
+        # A title above a table's header that names its lead unit (区司法局牵头任务（6项）, one sheet per unit)
+        # heads its tasks as a section row does.
+        titles = [row[0] for row in block.rows[:header[0]] if len(set(row)) == 1 and heading_units(normalize(row[0]))]
+        heading = titles[-1] if titles else heading
         if heading:
             rows.append((heading,) * width)
             heading = ""
@@ -203,43 +208,61 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     rows: list[Row] = []
     section = ""
     grouped = None  # a table grouped by lead unit: 区司法局牵头（6项） over its tasks
+    split = None  # the cells of the last task row, while it may continue on the next page
+    numbering = [*roles.get("seq", ()), *roles.get("no", ())]
     repeated = [re.sub(r"\s+", "", normalize(c)) for c in table.rows[header]]
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
         distinct = {c for c in cells if c}
         if not distinct or [re.sub(r"\s+", "", c) for c in cells] == repeated:
             continue  # an empty row, or the header printed again on the next page
-        if _is_section_row(cells, [*roles.get("seq", ()), *roles.get("no", ())]):
+        if _is_section_row(cells, numbering):
             section = next(c for c in cells if c)
             grouped = heading_units(section)
+            split = None
             continue
-        def cell(role: str, cells=cells) -> str:
-            return row_value(cells, roles.get(role))
-
-        title, text = cell("title"), cell("text")
-        if not (title or text):
+        number = row_value(cells, roles.get("no")) or row_value(cells, roles.get("seq"))
+        if split is not None and not number and row_value(cells, roles.get("title")):
+            # A row a page break split in a PDF: no number of its own, each cell the rest of the text above it.
+            cells = [a if a == b else a + b for a, b in zip_longest(split, cells, fillvalue="")]
+            rows.pop()
+        row = _task_row(cells, roles, section, grouped)
+        if row is None:
             continue
-        if title and text and not text.startswith(title):
-            text = title + ("" if title[-1] in "。；;" else "。") + text
-        text = text or title
-        # A target column gives the targets the text does not state; where the text states them, it repeats them.
-        target = cell("target")
-        if target and not extract_targets(text):
-            text += ("" if text[-1] in "。；;" else "。") + target
-        assigned = _column_assignment(cells, roles)
-        text, clause = split_assignment(text)
-        if clause is not None:
-            assigned.merge(clause)
-        if grouped is not None and not assigned.lead:
-            assigned.lead = list(grouped.lead)
-        row = Row(no=label_text(cell("no") or cell("seq")), section=cell("section") or section,
-                  title=task_title(title or text), text=text, lead=assigned.lead, units=assigned.responsible,
-                  deadline=cell("deadline") or assigned.deadline)
-        if rows and _continues(rows[-1], row, bool(title)):
-            rows[-1].extend(row, bool(title))
+        titled = bool(row_value(cells, roles.get("title")))
+        if rows and _continues(rows[-1], row, titled):
+            rows[-1].extend(row, titled)
+            split = None
         else:
             rows.append(row)
+            split = cells if number else None
     return rows
+
+
+def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, grouped: Assignment | None) -> Row | None:
+    """One row of a task table as a task: its title, text (with a target column's targets), units and deadline."""
+    def cell(role: str) -> str:
+        return row_value(cells, roles.get(role))
+
+    title, text = cell("title"), cell("text")
+    if not (title or text):
+        return None
+    if title and text and not text.startswith(title):
+        text = title + ("" if title[-1] in "。；;" else "。") + text
+    text = text or title
+    # A target column gives the targets the text does not state; where the text states them, it repeats them.
+    target = cell("target")
+    if target and not extract_targets(text):
+        text += ("" if text[-1] in "。；;" else "。") + target
+    assigned = _column_assignment(cells, roles)
+    text, clause = split_assignment(text)
+    if clause is not None:
+        assigned.merge(clause)
+    if grouped is not None and not assigned.lead:
+        assigned.lead = list(grouped.lead)
+    return Row(no=label_text(cell("no") or cell("seq")), section=cell("section") or section,
+               title=task_title(title or text), text=text, lead=assigned.lead, units=assigned.responsible,
+               deadline=cell("deadline") or assigned.deadline)
 
 
 def _continues(previous: Row, row: Row, titled: bool) -> bool:

@@ -218,15 +218,17 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
                 out.append(row.progress)
                 progress.append(row)
             continue
-        column = _this_year_column(block)
-        if column is None:
+        columns = indicator_columns(block)
+        if columns is None:
             out.extend(Document(document.path, document.format, (block,)).paragraphs())
             continue
-        for number, row in enumerate(block.rows[1:], start=2):
+        name, column, first = columns
+        for number, row in enumerate(block.rows[first:], start=first + 1):
+            metric = row[name].strip() if name < len(row) else ""
             value = row[column].strip() if column < len(row) else ""
-            if row and row[0].strip() and value and re.search(r"\d", value):
+            if metric and value and re.search(r"\d", value):
                 rows[len(out)] = (f"表格第{number}行", "")
-                out.append(indicator_sentence(row[0].strip(), value))
+                out.append(indicator_sentence(metric, value))
     return out, rows, progress
 
 
@@ -246,14 +248,26 @@ def indicator_sentence(metric: str, value: str) -> str:
     return f"{metric}{value}。"
 
 
-def _this_year_column(table: Table) -> int | None:
-    """The column of the latest year in a table whose header names at least two years, or None."""
-    if len(table.rows) < 2:
+def indicator_columns(table: Table) -> tuple[int, int, int] | None:
+    """The metric column, this year's figure column and the first data row of an indicator table, or None: the
+    latest year of a header row naming two years (指标 | 2024年 | 2025年, perhaps under a row 指标 | 完成情况), or
+    the result beside a target (指标 | 目标值 | 完成值 | 备注: 完成 holds the figures, 目标 what was asked)."""
+    headers = [[re.sub(r"\s+", "", normalize(cell)) for cell in row] for row in table.rows[:2]]
+    for start, header in enumerate(headers, start=1):
+        years = {i: int(m.group(1)) for i, cell in enumerate(header) if (m := _YEAR.match(cell))}
+        if len(years) >= 2 and start < len(table.rows):
+            return 0, max(years, key=years.__getitem__), start
+    header = headers[0]
+    if len(table.rows) < 2 or not any(word in cell for cell in header for word in ("目标", "计划")):
         return None
-    years = {i: int(m.group(1)) for i, cell in enumerate(table.rows[0]) if (m := _YEAR.match(normalize(cell)))}
-    if len(years) < 2:
+    results = [i for i, cell in enumerate(header) if ("完成" in cell or "实际" in cell) and "目标" not in cell]
+    figures = {i: sum(1 for row in table.rows[1:] if i < len(row) and re.search(r"\d", row[i])) for i in results}
+    if not figures or max(figures.values()) < (len(table.rows) - 1) / 2:
         return None
-    return max(years, key=years.__getitem__)
+    # 完成 or 完成值 rather than 完成率 (the share of the target reached) or 完成情况 (已完成).
+    column = max(figures, key=lambda i: (figures[i], not header[i].endswith(("率", "情况")), -i))
+    named = [i for i, cell in enumerate(header) if any(word in cell for word in ("指标", "项目", "名称", "内容"))]
+    return (named[0] if named else 0), column, 1
 
 
 def _is_title_line(normal: str, limit: int = 30) -> bool:

@@ -97,7 +97,7 @@ def _metric_before(text: str) -> str:
     for clause in reversed(re.split(r"[，。；：,;\n]", text)[-2:]):
         metric = _LEADING_VERB.sub("", _PER.sub("", clause.strip()))
         if len(metric) >= 2:
-            return metric[-16:]
+            return metric[-20:]
     return ""
 
 
