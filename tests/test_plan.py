@@ -620,3 +620,19 @@ def test_one_sheet_per_lead_unit_gives_each_task_its_lead():
     assert len(plan.tasks) == 14
     assert [t.lead_units for t in plan.tasks[5:7]] == [("区司法局",), ("区政务服务管理局",)]
     assert plan.tasks[13].lead_units == ("区城管执法局",)
+
+
+def test_a_table_copied_from_a_web_page_with_each_cell_on_its_own_line():
+    # 序号 / 重点任务 / 主要措施 / 牵头单位 / 责任单位 / 完成时限, one per line, then six lines per task (an empty cell
+    # an empty line) and a section row (一、…) as one line, between web-page clutter.
+    plan = load_plan(CORPUS / "xishan-2025" / "xishan-2025-plan.txt")
+    assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 15)] and len(plan.sections) == 6
+    assert plan.tasks[0].lead_units == () and plan.tasks[1].lead_units == ("区委组织部", "区司法局")
+    assert [(t.seq, x.value) for t in plan.tasks for x in t.targets if x.value is not None] == [(3, 95.0), (11, 98.0)]
+
+
+def test_units_after_a_dash_at_the_end_of_a_task():
+    # 1）…开展年度述法。——责任单位：县政府办公室，县直各部门、各乡镇人民政府
+    plan = load_plan(CORPUS / "nanxi-2025" / "nanxi-2025-plan.docx")
+    assert len(plan.tasks) == 14 and plan.tasks[0].text.endswith("开展年度述法。")
+    assert plan.tasks[0].units == ("县政府办公室", "县直各部门", "各乡镇人民政府")

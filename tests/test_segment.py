@@ -294,3 +294,26 @@ def test_an_indicator_table_with_years_under_a_merged_header_row_gives_this_year
     path = Path(__file__).parent / "corpus" / "jinxi-2025" / "jinxi-2025-report.docx"
     rows = [p.text for p in split_report(read_document(path)).passages if p.section.startswith("表格")]
     assert "行政机关负责人出庭应诉率88.9%。" in rows and not any("96.8%" in r for r in rows)
+
+
+def test_a_paragraph_led_by_a_phrase_and_a_colon_takes_the_kind_the_phrase_names():
+    # 南溪县: no numbered headings, each paragraph opened by a bold phrase and a colon (强化领导：…, 下步打算：…).
+    kinds = kinds_of_lines(
+        "南溪县人民政府关于2025年法治政府建设情况的报告",
+        "强化领导：县长带头履行第一责任人职责，全年主持召开常务会议专题研究法治政府建设工作5次。",
+        "存在问题：一是部分部门重视不够。二是乡镇综合行政执法改革还需深化，赋权清单调整不及时。",
+        "下步打算：2026年，县政府将持续推进法治政府建设。推动县直部门和乡镇法律顾问全覆盖，建立工作台账。")
+    assert kinds["县长带头履行第一责任人职责，全年主持召开常务会议专题研究法治政府建设工作5次。"] == ACHIEVEMENT
+    assert kinds["二是乡镇综合行政执法改革还需深化，赋权清单调整不及时。"] == PROBLEM
+    assert kinds["推动县直部门和乡镇法律顾问全覆盖，建立工作台账。"] == PLAN
+
+
+def test_a_report_typed_on_one_line_of_a_web_form_is_read_by_its_parts(tmp_path):
+    # 西山区云岭街道: the whole report on one line, its parts inline (…化解率98.5%。二、存在的不足一是…).
+    from pathlib import Path
+
+    path = Path(__file__).parent / "corpus" / "xishan-2025" / "xishan-2025-report-jd.txt"
+    passages = split_report(read_document(path)).passages
+    assert kinds_of(passages, "制定年度普法责任清单") == {PLAN}
+    assert kinds_of(passages, "执法水平有待提高") == {PROBLEM}
+    assert kinds_of(passages, "全年调解各类纠纷386件") == {ACHIEVEMENT}

@@ -116,3 +116,12 @@ def test_a_count_of_visits_to_establishments_is_one_unit_and_a_quoted_name_keeps
     [checks] = extract_targets("全年开展“双随机、一公开”抽查不少于1200家次，抽查结果及时公示。")
     assert (checks.metric, checks.value, checks.unit) == ("“双随机、一公开”抽查", 1200.0, "家次")
     assert check_target(checks, report_figures(["全年开展“双随机、一公开”抽查1046家次，发现问题主体87户。"]))[0] == "not_met"
+
+
+def test_a_clause_that_opens_with_last_year_gives_last_years_figure():
+    # 2024年全程网办率曾达到96.0%，今年…有所回落 in a 2025 report: the 96.0% is no figure of 2025.
+    [rate] = extract_targets("市县两级政务服务事项全程网办率达到95%以上")
+    figures = report_figures(["2024年全程网办率曾达到96.0%，今年因新增事项较多有所回落。", "全程网办率为91.3%。"], 2025)
+    assert check_target(rate, figures)[0] == "not_met"
+    # A date (2025年3月) or an earlier year in the middle of the clause (对2023年出台的方案…) is no such opening.
+    assert "100%" in report_figures(["2025年3月完成清理，审核率100%。"], 2025).texts[0]

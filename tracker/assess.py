@@ -501,8 +501,9 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
                    for m in model.measures(task, weights)]
         for task in plan.tasks
     }
-    figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)])
-    shortfalls = report_figures([p.text for p in passages if p.kind == PROBLEM and not p.heading])
+    year = max((r.year for r in reports if r.year), default=None)
+    figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)], year)
+    shortfalls = report_figures([p.text for p in passages if p.kind == PROBLEM and not p.heading], year)
     targets = {task.seq: _check_targets(task, figures, shortfalls) for task in plan.tasks}
     claims: dict[int, str] = {}
     for claim in (c for report in reports for c in report.claims):

@@ -53,9 +53,9 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     for match in pattern.finditer(paragraph):
         before = paragraph[: match.start()].rstrip()
         opener = before[-1:] if before[-1:] in _CLOSERS else ""  # （牵头单位：…） or 【牵头单位：…】
-        if before and not opener and before[-1] not in "。；;，,）)":
+        if before and not opener and before[-1] not in "。；;，,）)—－":
             continue
-        body = before[:-1].rstrip() if opener else before
+        body = before[:-1].rstrip() if opener else before.rstrip("—－ ")  # …年度述法。——责任单位：…
         return body, _parse_assignment(paragraph[match.start():], closing=_CLOSERS.get(opener, ""))
     # （旗司法局牵头，旗政府各部门配合）: no label, each unit followed by its role.
     closing = re.search(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)]){3,160})[）)]\s*[。；;]?\s*$", paragraph)

@@ -158,7 +158,24 @@ def read_text(path: Path) -> list[Block]:
             lines.extend(" ".join(row) for row in rows)
         rows.clear()
 
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    all_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    position = 0
+    while position < len(all_lines):
+        line = all_lines[position]
+        position += 1
+        one_per_line = _cells_on_lines(all_lines, position - 1)
+        if one_per_line is not None:
+            flush_rows()
+            flush_text()
+            table, position = one_per_line
+            blocks.append(table)
+            continue
+        if len(line) > RUN_IN_LINE:
+            # A whole report typed into one line of a web form: its parts and items start new paragraphs.
+            pieces = _RUN_IN_LABEL.split(line)
+            if len(pieces) > 1:
+                all_lines[position:position] = pieces[1:]
+                line = pieces[0]
         tabbed = line.strip("\r\n").count("\t") >= 2 and line.strip()
         cells = line.strip().split("\t") if tabbed else line.strip().strip("|").split("|")
         if (tabbed or line.count("|") >= 2) and len(cells) >= 2:
@@ -173,6 +190,44 @@ def read_text(path: Path) -> list[Block]:
     flush_rows()
     flush_text()
     return blocks
+
+
+HEADER_CELLS = 4
+RUN_IN_LINE = 500
+_RUN_IN_LABEL = re.compile(r"(?<=[。；！？])(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
+
+
+def _cells_on_lines(lines: list[str], start: int) -> tuple[Table, int] | None:
+    """A table copied from a web page with each cell on a line of its own: a header of known column names, one
+    per line (序号 / 重点任务 / 主要措施 / 牵头单位 …), then its rows, as many lines each (an empty cell an empty
+    line), a section row (一、…) a single line. The table and the index of the line after it, or None."""
+    from .numbering import match_label
+    from .vocabulary import column_names
+
+    names = column_names()
+    width = 0
+    while start + width < len(lines) and re.sub(r"\s+", "", lines[start + width]) in names:
+        width += 1
+    if width < HEADER_CELLS:
+        return None
+    rows = [tuple(line.strip() for line in lines[start:start + width])]
+    position = start + width
+    numbered = rows[0][0] in ("序号", "编号")
+    while position < len(lines):
+        first = lines[position].strip()
+        if not first:
+            position += 1  # a blank line between rows
+            continue
+        labelled = match_label(first)
+        if labelled is not None and labelled[0] in ("part", "cn") and not first[:1].isdigit():
+            rows.append((first,) * width)  # a section row: its merged cell
+            position += 1
+            continue
+        if (numbered and not re.fullmatch(r"\d{1,3}[.、．]?", first)) or position + width > len(lines):
+            break
+        rows.append(tuple(line.strip() for line in lines[position:position + width]))
+        position += width
+    return (Table(rows=tuple(rows)), position) if len(rows) > 1 else None
 
 
 def read_docx(path: Path) -> list[Block]:

@@ -293,7 +293,8 @@ def _path(stack: list[_Open]) -> str:
     return " › ".join(o.heading for o in stack if o.style != "title")
 
 
-_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】)\s*(?=\S)")
+# A bold lead-in 【…】, or a short phrase and a colon opening the paragraph (强化领导：…, 下步打算：…).
+_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】|[\u4e00-\u9fff]{2,8}[：:])\s*(?=\S)")
 
 
 _TURN = re.compile(r"(?<=[，,；;])(?=(?:但是?|然而|不过|只是)[^。]{2,})")
@@ -322,6 +323,8 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
     if kind == ACHIEVEMENT:
         pieces = [part for piece in pieces for part in _turned(piece)]
     carried = ""
+    if lead_in and kind == ACHIEVEMENT:  # 存在问题：…, 下步打算：… speak for their whole paragraph
+        carried = {PLAN: PLAN, PROBLEM: PROBLEM}.get(heading_kind(lead_in.group(1).strip("【】：: ")), "")
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))

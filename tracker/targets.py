@@ -199,16 +199,21 @@ _EARLIER = re.compile(r"(?:由|从)(?:上年|去年|上一年度?|\d{4}年)?(?:�
                       r"(?=%?(?:提升|提高|上升|增长|下降|降低|减少|增加)?[至到为])"
                       r"|(?:上年|去年|上一年度?|同期)[^，。；\d]{0,6}?(?P<last>\d+(?:\.\d+)?)(?=\s*%)")
 _YEAR = re.compile(r"(20\d\d)年")
+_OPENING_YEAR = re.compile(r"^(20\d\d)年(?:度)?(?!\d{1,2}月)")
 # A rate whose metric is named earlier in the sentence: 出庭应诉率为92%，2025年提升至100%.
 _BARE_RATE = re.compile(r"(?:提升至|提升到|提高到|提高至|上升至|上升到|下降至|下降到|降至|降到|达到|达)\s*(?:\d{4}年的?)?"
                         r"(?P<value>\d+(?:\.\d+)?)\s*%")
 
 
-def this_year_only(text: str) -> str:
+def this_year_only(text: str, year: int | None = None) -> str:
     """A sentence with the figures of earlier years blanked (to 某), so that only this year's remain: rates and
-    counts alike (人均参训36学时（2024年为41学时）)."""
+    counts alike (人均参训36学时（2024年为41学时）). Given the report's year, a clause that opens with an earlier one
+    (2024年全程网办率曾达到96.0%) speaks of that year only."""
     text = _EARLIER.sub(lambda m: m.group(0).replace(m.group("value") or m.group("last"), "某"), text)
     figure = _earlier_figure()
+    if year:
+        text = "".join(figure.sub("某", c) if (m := _OPENING_YEAR.match(c)) and int(m.group(1)) < year else c
+                       for c in re.split(r"(?<=[，；;])", text))
     # A year in brackets beside a figure outside them gives the year compared with.
     text = re.sub(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]",
                   lambda m: figure.sub("某", m.group(0)) if figure.search(text.replace(m.group(0), "")) else m.group(0),
@@ -230,10 +235,10 @@ def _earlier_figure() -> re.Pattern:
     return re.compile(rf"\d+(?:\.\d+)?(?=\s*(?:%|(?:余|多)?(?:{units})))")
 
 
-def report_figures(sentences: list[str]) -> Figures:
+def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
-    texts = tuple(this_year_only(re.sub(r"\s+", "", normalize(s))) for s in sentences
+    texts = tuple(this_year_only(re.sub(r"\s+", "", normalize(s)), year) for s in sentences
                   if re.search(r"\d|全覆盖|全部覆盖", s))
     rates = []
     for text in texts:
