@@ -636,3 +636,20 @@ def test_units_after_a_dash_at_the_end_of_a_task():
     plan = load_plan(CORPUS / "nanxi-2025" / "nanxi-2025-plan.docx")
     assert len(plan.tasks) == 14 and plan.tasks[0].text.endswith("开展年度述法。")
     assert plan.tasks[0].units == ("县政府办公室", "县直各部门", "各乡镇人民政府")
+
+
+def test_a_markdown_plan_of_nested_bullets():
+    # - **task title** over indented - measures, the last one 牵头单位：…；配合单位：…; some lists marked with *.
+    plan = load_plan(CORPUS / "tianhe-2025" / "tianhe-2025-plan.md")
+    assert len(plan.tasks) == 14 and len(plan.sections) == 6
+    assert [t.title for t in plan.tasks[2:4]] == ["深化政务服务“一网通办”改革", "持续优化法治化营商环境"]
+    assert plan.tasks[2].lead_units == ("县政务服务和数据管理局",) and plan.tasks[2].text.count("\n") == 3
+    assert [(t.seq, x.value) for t in plan.tasks for x in t.targets if x.metric.endswith("率")] == [(2, 98.0), (11, 95.0)]
+
+
+def test_a_ledger_with_a_source_column_and_an_indicator_column():
+    # 序号 | 任务来源 (省要点第3条) | 重点任务 | 工作措施 | 考核指标 (行政复议案件调解和解率≥25%) | 牵头单位 | … | 备注
+    plan = load_plan(CORPUS / "baihe-2025" / "baihe-2025-plan.xlsx")
+    assert len(plan.tasks) == 15 and plan.tasks[6].title == "发挥政府法律顾问和公职律师作用"
+    assert not any("要点" in t.title or "区自定" in t.title for t in plan.tasks)
+    assert [(x.metric, x.value) for x in plan.tasks[10].targets] == [("行政复议案件调解和解率", 25.0)]

@@ -250,9 +250,10 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
     if title and text and not text.startswith(title):
         text = title + ("" if title[-1] in "。；;" else "。") + text
     text = text or title
-    # A target column gives the targets the text does not state; where the text states them, it repeats them.
-    target = cell("target")
-    if target and not extract_targets(text):
+    # A target column (or a 考核指标 column beside the task's own) gives the targets the text does not state;
+    # where the text states them, it repeats them.
+    target = cell("target") or cell("metric")
+    if target and extract_targets(target) and not extract_targets(text):
         text += ("" if text[-1] in "。；;" else "。") + target
     assigned = _column_assignment(cells, roles)
     text, clause = split_assignment(text)

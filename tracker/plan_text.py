@@ -86,18 +86,24 @@ def plain_headings(paragraphs: list[str], parts) -> set[int]:
     so that in a plan of numbered tasks, one task's unnumbered measure line is never taken for a task of its own."""
     labels = [match_label(p, parts) is not None for p in paragraphs]
     candidates = []
+    # The first short line after a part's heading or the last unit clause heads the task that the next unit clause
+    # closes; short lines after it, before that clause, are its measures (- 健全…体系, in a Markdown list).
+    opened = None
     for index, paragraph in enumerate(paragraphs):
         if labels[index]:
+            opened = None
             continue
         if _whole_task(paragraph):
             candidates.append((sum(labels[:index]), index))
+            opened = None
             continue
-        if not _plain_heading(paragraph):
+        if split_assignment(paragraph)[1] is not None:
+            if opened is not None:
+                candidates.append((sum(labels[:opened]), opened))
+            opened = None
             continue
-        end = next((j for j in range(index + 1, len(paragraphs)) if labels[j] or _plain_heading(paragraphs[j])),
-                   len(paragraphs))
-        if index + 1 < end and any(split_assignment(p)[1] is not None for p in paragraphs[index + 1:end]):
-            candidates.append((sum(labels[:index]), index))
+        if opened is None and _plain_heading(paragraph):
+            opened = index
     per_part = Counter(parent for parent, _ in candidates)
     if sum(1 for n in per_part.values() if n >= 2) * 2 < len(per_part) or not per_part:
         return set()

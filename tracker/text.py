@@ -108,14 +108,16 @@ def running_lines(page_lines: list[list[str]]) -> set[str]:
 
 
 def strip_markup(text: str) -> list[tuple[str, bool]]:
-    """Return (line, is_heading) pairs with markdown marks, page numbers and conversion artifacts removed."""
+    """Return (line, stands alone) pairs with markdown marks, page numbers and conversion artifacts removed: a
+    heading or a list item is never joined to the lines around it."""
     out: list[tuple[str, bool]] = []
     for raw in text.split("\n"):
         line = _ARTIFACT.sub("", raw)
         if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER.match(line):
             out.append(("", False))
             continue
-        heading = bool(_MD_HEADING.match(line))
+        # A heading or a list item (- **深化…**, its measures indented under it) stands on its own line.
+        heading = bool(_MD_HEADING.match(line) or _MD_BULLET.match(line))
         line = _MD_HEADING.sub("", line)
         line = _MD_BULLET.sub("", line)
         line = _MD_EMPHASIS.sub("", line)
