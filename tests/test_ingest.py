@@ -161,3 +161,36 @@ def test_a_word_file_with_tracked_changes_reads_as_accepted(tmp_path):
     text = "\n".join(read.paragraphs())
     assert "出庭应诉率97%" in text and "92%" not in text and "协调监督" not in text
     assert "审结58件" in text
+
+
+def test_a_report_saved_from_a_website_keeps_its_article_and_drops_the_page_around_it():
+    # 另存为网页: navigation, breadcrumb, a <style> and <script>, the article in <div class="article-content">
+    # with an indicator <table>, then the footer (版权所有, ICP备案) and a share bar (青龙县).
+    from tracker.classify import load_report
+    from tracker.models import Table
+
+    path = Path(__file__).parent / "corpus" / "qinglong-2025" / "qinglong-2025-report.html"
+    document = read_document(path)
+    text = "\n".join(document.paragraphs())
+    assert "首页" not in text and "版权所有" not in text and "function" not in text
+    assert any(isinstance(b, Table) and "2025年" in b.rows[0] for b in document.blocks)
+    report = load_report(path)
+    assert report.title == "青龙县人民政府关于2025年法治政府建设情况的报告" and report.year == 2025
+    assert any("出庭应诉率" in p.text and p.kind == "achievement" for p in report.passages)
+
+
+def test_a_small_web_page_is_read_whole(tmp_path):
+    # The page's title heads the text it gives; scripts are never read.
+    path = tmp_path / "report.htm"
+    path.write_text("<html><head><title>某县司法局2025年工作总结</title><script>var a = 1;</script></head><body>"
+                    "<p>一、主要工作</p><p>全年办理行政复议案件65件。</p><p>二、存在问题</p><p>力量不足。</p></body></html>",
+                    encoding="gb18030")
+    assert read_document(path).paragraphs() == ["某县司法局2025年工作总结", "一、主要工作", "全年办理行政复议案件65件。",
+                                                "二、存在问题", "力量不足。"]
+
+
+def test_dates_in_a_workbook_read_as_a_plan_writes_them():
+    from tracker.classify import load_plan
+
+    plan = load_plan(Path(__file__).parent / "corpus" / "fuxing-jd-2025" / "fuxing-jd-2025-plan.xlsx")
+    assert plan.tasks[3].deadline == "2025年9月30日" and plan.tasks[0].no == "1"

@@ -653,3 +653,12 @@ def test_a_ledger_with_a_source_column_and_an_indicator_column():
     assert len(plan.tasks) == 15 and plan.tasks[6].title == "发挥政府法律顾问和公职律师作用"
     assert not any("要点" in t.title or "区自定" in t.title for t in plan.tasks)
     assert [(x.metric, x.value) for x in plan.tasks[10].targets] == [("行政复议案件调解和解率", 25.0)]
+
+
+def test_a_compact_table_with_several_numbered_tasks_in_a_cell():
+    # One row per part: 重点任务 holds 1.… 2.… 3.…, 牵头单位 1.县司法局 2.县政府办公室 …, 完成时限 1.全年 2.12月底前 ….
+    plan = load_plan(CORPUS / "qinglong-2025" / "qinglong-2025-plan.docx")
+    assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 15)] and len(plan.sections) == 5
+    assert (plan.tasks[1].title, plan.tasks[1].lead_units, plan.tasks[1].deadline) == (
+        "压实党政主要负责人履行推进法治建设第一责任人职责", ("县政府办公室",), "12月底前")
+    assert [(t.seq, x.value) for t in plan.tasks for x in t.targets if x.value is not None] == [(4, 90.0), (14, 100.0)]

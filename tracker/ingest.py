@@ -12,6 +12,7 @@ from .models import Block, Document, Table
 from .numbering import WordListNumbering
 from .pdf import read_pdf
 from .text import clean_text, decode, shown
+from .webpage import read_html
 
 MAX_BYTES = 100 * 1024 * 1024
 MAX_CHARS = 3_000_000
@@ -26,11 +27,11 @@ OLD_FORMATS = {
     ".ofd": "这是 OFD 版式文件。请在阅读器中导出为 PDF 或 Word 后再试。",
     ".pptx": "这是演示文稿，不是计划或报告。请选择 .docx、.pdf、.txt 或 .xlsx 文件。",
 }
-SUPPORTED = "支持的格式：.docx、.pdf、.txt、.md、.xlsx、.csv"
+SUPPORTED = "支持的格式：.docx、.pdf、.txt、.md、.xlsx、.csv、.html"
 
 
 def read_document(path: str | Path) -> Document:
-    """Read a .txt/.md, .docx, .pdf, .xlsx or .csv file into a Document, or raise InputError in Chinese."""
+    """Read a .txt/.md, .docx, .pdf, .xlsx, .csv or saved web page into a Document, or raise InputError in Chinese."""
     path = Path(path)
     name = shown(path.name)
     if not path.exists():
@@ -382,9 +383,14 @@ def read_csv(path: Path) -> list[Block]:
 
 
 def cell_text(value) -> str:
-    """A spreadsheet value as text: whole numbers without .0, nothing for empty cells."""
+    """A spreadsheet value as text: whole numbers without .0, dates as a document writes them (2025年6月30日),
+    nothing for empty cells."""
+    import datetime
+
     if value is None:
         return ""
+    if isinstance(value, datetime.date):
+        return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
@@ -397,6 +403,8 @@ READERS = {
     ".xlsx": read_xlsx,
     ".xlsm": read_xlsx,
     ".csv": read_csv,
+    ".html": read_html,
+    ".htm": read_html,
 }
 FORMAT_NAMES = {
     **{suffix: "文本" for suffix in TEXT_SUFFIXES},
@@ -405,4 +413,6 @@ FORMAT_NAMES = {
     ".xlsx": " Excel（.xlsx）",
     ".xlsm": " Excel（.xlsm）",
     ".csv": " CSV",
+    ".html": "网页",
+    ".htm": "网页",
 }

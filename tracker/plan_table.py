@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import zip_longest
 from functools import lru_cache
+from itertools import zip_longest
 
 from .assignments import Assignment, column_units, heading_units, paired_leads, split_assignment
 from .models import Document, Table, row_value
@@ -226,6 +226,11 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
             # A row a page break split in a PDF: no number of its own, each cell the rest of the text above it.
             cells = [a if a == b else a + b for a, b in zip_longest(split, cells, fillvalue="")]
             rows.pop()
+        items = _numbered_items(cells, roles)
+        if items:
+            rows.extend(row for row in (_task_row(c, roles, section, grouped, n) for n, c in items) if row)
+            split = None
+            continue
         row = _task_row(cells, roles, section, grouped)
         if row is None:
             continue
@@ -239,7 +244,43 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     return rows
 
 
-def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, grouped: Assignment | None) -> Row | None:
+_ITEM_LINE = re.compile(r"^\s*(\d{1,3})[.．、]\s*(?=\S)")
+
+
+def _numbered_items(cells: list[str], roles: dict[str, list[int]]) -> list[tuple[str, list[str]]]:
+    """A row that holds several tasks, numbered inside its task cell (1.深化…\n2.压实…), with the other cells
+    numbered alike (1.县司法局\n2.县政府办公室): each task with its own cells, or [] for a row of one task."""
+    columns = roles.get("title") or roles.get("text") or []
+    if len(columns) != 1 or columns[0] >= len(cells):
+        return []
+    numbered = _by_number(cells[columns[0]])
+    if len(numbered) < 2:
+        return []
+    others = {i: _by_number(cell) for i, cell in enumerate(cells) if i != columns[0]}
+    return [(number, [text if i == columns[0] else others[i].get(number, "" if others[i] else cells[i])
+                      for i in range(len(cells))]) for number, text in numbered.items()]
+
+
+def _by_number(cell: str) -> dict[str, str]:
+    """A cell's lines grouped under the numbers that open them, in order; {} where no line is numbered or the
+    numbers are not in sequence."""
+    out: dict[str, str] = {}
+    current = None
+    for line in cell.split("\n"):
+        match = _ITEM_LINE.match(line)
+        if match:
+            current = match.group(1)
+            out[current] = line[match.end():].strip()
+        elif current is not None:
+            out[current] += line.strip()
+        elif line.strip():
+            return {}
+    numbers = [int(n) for n in out]
+    return out if numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))) else {}
+
+
+def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, grouped: Assignment | None,
+              number: str = "") -> Row | None:
     """One row of a task table as a task: its title, text (with a target column's targets), units and deadline."""
     def cell(role: str) -> str:
         return row_value(cells, roles.get(role))
@@ -261,7 +302,7 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
         assigned.merge(clause)
     if grouped is not None and not assigned.lead:
         assigned.lead = list(grouped.lead)
-    return Row(no=label_text(cell("no") or cell("seq")), section=cell("section") or section,
+    return Row(no=number or label_text(cell("no") or cell("seq")), section=cell("section") or section,
                title=task_title(title or text), text=text, lead=assigned.lead, units=assigned.responsible,
                deadline=cell("deadline") or assigned.deadline)
 
