@@ -181,3 +181,14 @@ def test_a_measure_naming_several_objects_is_covered_by_sentences_naming_one_eac
     _, data = run_match(runner, tmp_path, plan, report)
     measure = next(m for m in data["tasks"][0]["measures"] if m["text"].startswith("规范行政执法公示"))
     assert measure["found"] and measure["evidence"] == "concrete"
+
+
+def test_measures_on_lines_of_their_own_are_told_apart_without_punctuation():
+    # A Markdown or table plan lists measures one per line, without 。 or ；: each line is a measure of its own,
+    # not one run-on measure that no sentence can cover.
+    from tracker.lexicon import lexicon
+    from tracker.match import measure_shapes
+
+    measures = ["对赋予乡镇的行政执法事项开展承接情况评估", "分级分类开展乡镇执法人员业务培训", "推动执法人员持证上岗"]
+    shapes = measure_shapes("深化乡镇综合行政执法改革", "\n".join(["深化乡镇综合行政执法改革", *measures]), lexicon())
+    assert [s[0] for s in shapes[1:]] == measures

@@ -662,3 +662,17 @@ def test_a_compact_table_with_several_numbered_tasks_in_a_cell():
     assert (plan.tasks[1].title, plan.tasks[1].lead_units, plan.tasks[1].deadline) == (
         "压实党政主要负责人履行推进法治建设第一责任人职责", ("县政府办公室",), "12月底前")
     assert [(t.seq, x.value) for t in plan.tasks for x in t.targets if x.value is not None] == [(4, 90.0), (14, 100.0)]
+
+
+def test_units_given_by_task_numbers_in_a_sentence_or_in_an_annex_by_unit():
+    # 五、责任分工：第1—3项由县委依法治县办、县司法局牵头，县直各部门配合；第4、5项由县政务服务中心牵头；… (龙泉县)
+    plan = load_plan(CORPUS / "longquan-2025" / "longquan-2025-plan.docx")
+    assert [t.lead_units for t in plan.tasks[2:5]] == [("县委依法治县办", "县司法局"), ("县政务服务中心",),
+                                                        ("县政务服务中心",)]
+    assert plan.tasks[2].units == ("县直各部门",)
+    # 附件：责任分工 by unit, 序号 | 责任单位 | 牵头任务 (一（一）、三（二）…) | 配合任务, numbering restarting per part (松河区):
+    # the tasks are those of the text, and the annex is no table of tasks.
+    plan = load_plan(CORPUS / "songhe-2025" / "songhe-2025-plan.docx")
+    assert len(plan.tasks) == 15 and plan.tasks[3].title == "持续优化法治化营商环境"
+    assert plan.tasks[3].lead_units == ("区发展改革局", "区市场监管局") and plan.tasks[3].units == ("区司法局",)
+    assert plan.tasks[4].lead_units == ("区政务服务管理局",)

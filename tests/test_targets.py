@@ -125,3 +125,11 @@ def test_a_clause_that_opens_with_last_year_gives_last_years_figure():
     assert check_target(rate, figures)[0] == "not_met"
     # A date (2025年3月) or an earlier year in the middle of the clause (对2023年出台的方案…) is no such opening.
     assert "100%" in report_figures(["2025年3月完成清理，审核率100%。"], 2025).texts[0]
+
+
+def test_a_rate_written_in_chinese_numerals():
+    # 出庭应诉率达到百分之九十六点五 (a formal speech's way) against 98%; 百分之百 is 100%.
+    [rate] = extract_targets("行政机关负责人出庭应诉率达到98%以上")
+    assert check_target(rate, report_figures(["行政机关负责人出庭应诉率达到百分之九十六点五。"], 2025))[0] == "not_met"
+    [online] = extract_targets("县本级政务服务事项全程网办率达到90%以上")
+    assert check_target(online, report_figures(["县本级政务服务事项全程网办率达到百分之百。"], 2025))[0] == "met"

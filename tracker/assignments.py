@@ -185,3 +185,30 @@ def column_units(value: str, role: str) -> Assignment:
         return _units_with_roles(value, role)
     units = inherit_prefix(split_units(value))
     return Assignment(lead=units) if role == "lead" else Assignment(responsible=units)
+
+
+_NUMBERED_CLAUSE = re.compile(r"^第?(?P<numbers>\d{1,3}(?:\s*[—\-－~～至到、，,和及]\s*第?\d{1,3})*)\s*项"
+                              r"(?:任务|工作)?[由：:]?(?P<units>.+)$")
+
+
+def numbered_assignments(paragraph: str) -> dict[int, Assignment]:
+    """Units given to tasks by their numbers in a paragraph of its own (五、责任分工：第1—3项由县司法局牵头，县直各部门
+    配合；第4、5项由县政务服务中心牵头): each number with its units, or {} where the paragraph is no such list."""
+    out: dict[int, Assignment] = {}
+    for clause in re.split(r"[；;。]", paragraph):
+        match = _NUMBERED_CLAUSE.match(clause.strip())
+        if not match:
+            continue
+        roles = _units_with_roles(match.group("units"), default=None)
+        if roles is None:
+            continue
+        numbers: list[int] = []
+        for part in re.split(r"[、，,和及]", match.group("numbers")):
+            bounds = [int(n) for n in re.findall(r"\d{1,3}", part)]
+            if len(bounds) == 2 and bounds[0] < bounds[1] <= bounds[0] + 50:
+                numbers.extend(range(bounds[0], bounds[1] + 1))
+            else:
+                numbers.extend(bounds)
+        for number in numbers:
+            out[number] = roles
+    return out

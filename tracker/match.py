@@ -130,7 +130,7 @@ class PlanModel:
 def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None) -> list[tuple]:
     """The measures of a task without weights: the same for every report."""
     body = text[len(title):].lstrip("。；;，, \n") if title and text.startswith(title) else text
-    pieces = [(title, True)] + [(piece, False) for s in sentences(body.replace("\n", ""))
+    pieces = [(title, True)] + [(piece, False) for line in body.split("\n") for s in sentences(line)
                                 for piece in _clause_groups(s, lexicon)]
     shapes = []
     for piece, core in pieces:

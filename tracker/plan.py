@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .assignments import Assignment, numbered_assignments
 from .errors import InputError
 from .meta import region_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
-from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_rows
+from .numbering import match_label
+from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_rows, units_by_number
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
@@ -25,7 +27,8 @@ def parse_plan(document: Document) -> Plan:
         rows = _with_text(table_tasks(*table),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
-        rows = _with_units(text_tasks(paragraphs), unit_rows(document))
+        rows = _with_numbered(_with_units(text_tasks(paragraphs), unit_rows(document)), paragraphs,
+                              units_by_number(document))
     _with_indicators(rows, indicator_targets(document))
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
@@ -80,6 +83,27 @@ def _with_units(rows: list[Row], units: list[Row]) -> list[Row]:
     if any(r.lead or r.units for r in rows) or not _aligned(units, rows, lambda u, r: u.no.endswith(r.no)):
         return rows
     return [_given_units(words, assigned) for words, assigned in zip(rows, units, strict=True)]
+
+
+def _with_numbered(rows: list[Row], paragraphs: list[str], by_unit: dict[str, Assignment]) -> list[Row]:
+    """A plan may give its units once, by task numbers: in a sentence (第1—3项由县司法局牵头，…；第4、5项由…) or in
+    an annex by unit (区司法局 | 一（二）、三（一） | 二（一）). Each task that names none of its own takes those its
+    number is given: its own number (（二）, 5), or that under its part's (一（二）)."""
+    if any(r.lead or r.units for r in rows):
+        return rows
+    given: dict[str, Assignment] = dict(by_unit)
+    for paragraph in paragraphs:
+        given.update({str(n): a for n, a in numbered_assignments(paragraph).items()})
+    if len(given) < len(rows) / 2:
+        return rows
+    out = []
+    for row in rows:
+        part = match_label(row.section)
+        keys = [row.no, (part[1].rstrip("、.") if part else "") + row.no]
+        assigned = next((given[k] for k in reversed(keys) if k in given), None)
+        out.append(replace(row, lead=list(dict.fromkeys(assigned.lead)), units=list(dict.fromkeys(assigned.responsible)))
+                   if assigned else row)
+    return out
 
 
 ALIGNED_SHARE = 0.8

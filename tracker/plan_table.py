@@ -64,8 +64,8 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
                 heading = normalize(block)
             continue
         header = find_header(block)
-        if header is None:
-            continue
+        if header is None or by_unit(block, *header) is not None:
+            continue  # not a table of tasks, or one of units naming their tasks by number
         width = len(block.rows[header[0]])
         if found is None:
             found = (block, *header)
@@ -119,6 +119,55 @@ def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
                     return index + 1, merged
             return index, roles
     return None
+
+
+_TASK_REF = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]?)?[（(][一二三四五六七八九十]{1,3}[）)]$|^\d{1,3}(?:\.\d{1,2})?$"
+                       r"|^[一二三四五六七八九十]{1,3}$")
+_REF_SEPARATORS = re.compile(r"[、，,；;\s]+")
+_PLACEHOLDER_CELL = re.compile(r"^[—\-－/／无]*$")
+
+
+def task_refs(cell: str) -> list[str] | None:
+    """The task numbers a cell lists (一（一）、一（二）、三（一）; （一）（二）; 1、3、5), or None when it holds words."""
+    cell = re.sub(r"[）)](?=[（(])", "）、", cell)  # （一）（二） run together
+    pieces = [p for p in _REF_SEPARATORS.split(cell.strip()) if p and not _PLACEHOLDER_CELL.match(p)]
+    return pieces if all(_TASK_REF.match(p) for p in pieces) else None
+
+
+def by_unit(table: Table, header: int, roles: dict[str, list[int]]) -> dict[str, Assignment] | None:
+    """A division of work by unit (责任单位 | 牵头任务 | 配合任务, the tasks named only by number): for each task
+    number, the units that lead it and those that help; None for a table of tasks."""
+    unit_columns = roles.get("units", []) + roles.get("lead", [])
+    task_columns = [i for i in roles.get("title", []) + roles.get("text", []) if i not in unit_columns]
+    rows = [row for row in table.rows[header + 1:] if any(c.strip() for c in row)]
+    if not unit_columns or not task_columns or not rows:
+        return None
+    listed = [task_refs(row[i]) for row in rows for i in task_columns if i < len(row)]
+    if sum(1 for refs in listed if refs is not None) < 0.7 * len(listed):
+        return None
+    names = [normalize(c) for c in table.rows[header]]
+    out: dict[str, Assignment] = {}
+    for row in rows:
+        unit = next((row[i].strip() for i in unit_columns if i < len(row) and row[i].strip()), "")
+        if not unit:
+            continue
+        for i in task_columns:
+            helping = any(word in names[i] for word in ("配合", "协办", "参与", "协同"))
+            for ref in (task_refs(row[i]) if i < len(row) else None) or []:
+                assigned = out.setdefault(normalize(ref).replace("(", "（").replace(")", "）"), Assignment())
+                (assigned.responsible if helping else assigned.lead).append(unit)
+    return out or None
+
+
+def units_by_number(document: Document) -> dict[str, Assignment]:
+    """The division of work by unit a plan may annex, as task number → units (see by_unit), or {}."""
+    for block in document.blocks:
+        if isinstance(block, Table):
+            header = find_header(block)
+            given = by_unit(block, *header) if header else None
+            if given:
+                return given
+    return {}
 
 
 def unit_rows(document: Document) -> list[Row]:

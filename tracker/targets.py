@@ -235,11 +235,29 @@ def _earlier_figure() -> re.Pattern:
     return re.compile(rf"\d+(?:\.\d+)?(?=\s*(?:%|(?:余|多)?(?:{units})))")
 
 
+_CN_PERCENT = re.compile(r"百分之(?P<whole>[零〇一二两三四五六七八九十百]+)(?:点(?P<decimals>[零〇一二三四五六七八九]+))?")
+
+
+def arabic_percent(text: str) -> str:
+    """A rate written out as a formal speech writes it (百分之九十六点五, 百分之百) in figures: 96.5%."""
+    from .numbering import chinese_number
+
+    def figure(match: re.Match) -> str:
+        whole = chinese_number(match.group("whole").replace("两", "二"))
+        if whole is None:
+            return match.group(0)
+        decimals = match.group("decimals") or ""
+        digits = "".join(str("零一二三四五六七八九".index(c)) if c != "〇" else "0" for c in decimals)
+        return f"{whole}.{digits}%" if digits else f"{whole}%"
+
+    return _CN_PERCENT.sub(figure, text)
+
+
 def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
-    texts = tuple(this_year_only(re.sub(r"\s+", "", normalize(s)), year) for s in sentences
-                  if re.search(r"\d|全覆盖|全部覆盖", s))
+    texts = tuple(this_year_only(re.sub(r"\s+", "", arabic_percent(normalize(s))), year) for s in sentences
+                  if re.search(r"\d|全覆盖|全部覆盖|百分之", s))
     rates = []
     for text in texts:
         if "%" not in text:
