@@ -676,3 +676,10 @@ def test_units_given_by_task_numbers_in_a_sentence_or_in_an_annex_by_unit():
     assert len(plan.tasks) == 15 and plan.tasks[3].title == "持续优化法治化营商环境"
     assert plan.tasks[3].lead_units == ("区发展改革局", "区市场监管局") and plan.tasks[3].units == ("区司法局",)
     assert plan.tasks[4].lead_units == ("区政务服务管理局",)
+
+
+def test_tasks_named_by_their_ordinal_without_a_space_after_it():
+    # 第一项　深入学习贯彻… in a GB18030 text; the ideographic space is gone once the text is normalised.
+    plan = load_plan(CORPUS / "donggang-2025" / "donggang-2025-plan.txt")
+    assert len(plan.tasks) == 14 and plan.tasks[0].no == "第一项" and plan.tasks[0].title == "深入学习贯彻习近平法治思想"
+    assert plan.tasks[0].section.startswith("一、")

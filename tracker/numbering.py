@@ -12,7 +12,8 @@ _COUNTED = "[年月日号时个项件次人名家万亿元天周期批条届余�
 STYLES = (
     ("part", rf"第[{CN_NUMERALS}]+(?:部分|章|篇)"),
     # 任务一：深化… / 第一项 …: tasks named by their ordinal.
-    ("named", rf"(?:任务|第)[{CN_NUMERALS}]+(?:项)?[：:、\s]"),
+    # The space after 第一项 may be gone once the text is normalised (第一项深化…).
+    ("named", rf"(?:任务|第)[{CN_NUMERALS}]+(?:项[：:、\s]?|[：:、\s])"),
     ("cn", rf"[{CN_NUMERALS}]+(?:、|\.(?!\d))"),  # 三、2026年工作思路 is a heading, 一.5 is not
     ("paren_cn", rf"（[{CN_NUMERALS}]+）"),
     # Decimal outline numbering (1 / 1.1 / 1.1.1), as department task lists and standards use it.
