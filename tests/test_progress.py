@@ -115,3 +115,14 @@ def test_the_ledger_shows_the_claims_beside_the_judgement(tmp_path, runner):
     assert header[column + 1] == "系统判定"
     claims = [row[column] for row in sheet.iter_rows(min_row=3, values_only=True) if row[0]]
     assert sum(1 for c in claims if c and "自报已完成，佐证不足" in c) >= 6
+
+
+def test_a_row_naming_two_tasks_by_their_numbers_reports_on_both():
+    # 红柳旗's 汇总表: 序号 （三）（四）, 任务 规范涉企行政检查；深化“高效办成一件事”改革 — one row for two tasks.
+    from tracker.progress import owners
+
+    plan = load_plan(Path(__file__).parent / "corpus" / "hongliu-2025" / "hongliu-2025-plan.docx")
+    assert owners("（三）（四） 规范涉企行政检查；深化“高效办成一件事”改革", plan.tasks) == {3, 4}
+    assert owners("规范涉企行政检查；深化“高效办成一件事”改革", plan.tasks) == {3, 4}
+    assert owners("（一） 压实法治建设第一责任人职责", plan.tasks) == {1}
+    assert owners("（八） 党政机关外聘律师和公职律师管理", plan.tasks) == set()  # its own words: matched as text

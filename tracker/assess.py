@@ -28,7 +28,7 @@ from .models import (
     Task,
     TaskResult,
 )
-from .progress import UNSUPPORTED_CLAIM, claims_done, owner
+from .progress import UNSUPPORTED_CLAIM, claims_done, owners
 from .targets import Figures, check_target, report_figures
 from .text import brief, normalize
 
@@ -492,12 +492,12 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
     passages = [p for report in reports for p in report.passages]
     index = ReportIndex(passages, model.lexicon, model.mask)
     weights = model.weights(index.tokens)
-    rows = {task: owner(task, plan.tasks) for task in {p.row_task for p in passages if p.row_task}
-            | {c.task for report in reports for c in report.claims}}  # each progress-table row's task, once
+    rows = {task: owners(task, plan.tasks) for task in {p.row_task for p in passages if p.row_task}
+            | {c.task for report in reports for c in report.claims}}  # each progress-table row's tasks, once
     # A row whose task names no task of the plan closely enough (治超和路政执法) is matched like any sentence.
-    owners = {i: rows[p.row_task] for i, p in enumerate(passages) if p.row_task and rows[p.row_task] is not None}
+    rowed = {i: rows[p.row_task] for i, p in enumerate(passages) if p.row_task and rows[p.row_task]}
     candidates = {
-        task.seq: [Candidate(m, [h for h in index.hits(m) if owners.get(h.passage, task.seq) == task.seq])
+        task.seq: [Candidate(m, [h for h in index.hits(m) if task.seq in rowed.get(h.passage, (task.seq,))])
                    for m in model.measures(task, weights)]
         for task in plan.tasks
     }
@@ -507,8 +507,7 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
     targets = {task.seq: _check_targets(task, figures, shortfalls) for task in plan.tasks}
     claims: dict[int, str] = {}
     for claim in (c for report in reports for c in report.claims):
-        seq = rows[claim.task]
-        if seq is not None:
+        for seq in rows[claim.task]:
             claims[seq] = "；".join(filter(None, (claims.get(seq), claim.text)))
     return Prepared(plan, reports, index, candidates, targets, claims)
 

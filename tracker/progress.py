@@ -92,6 +92,29 @@ def claims_done(claim: str) -> bool:
     return bool(DONE_CLAIM.match(normal)) and not _UNDONE_CLAIM.search(normal)
 
 
+_SEVERAL_LABELS = re.compile(r"^((?:[（(][一二三四五六七八九十百\d]{1,4}[）)][、，,]?|\d{1,3}[、，,])+)\s*")
+
+
+def owners(row_task: str, tasks: tuple[Task, ...] | list[Task]) -> frozenset[int]:
+    """The plan tasks a row reports on: one, or several where the row names several by their numbers ((三)(四)
+    规范涉企行政检查；深化…改革) or by titles set apart by ；. Empty when no title is close enough."""
+    normal = normalize(row_task)
+    labels = _SEVERAL_LABELS.match(normal)
+    numbers = re.findall(r"[（(]([^（）()]+)[）)]|(\d{1,3})[、，,]", labels.group(1)) if labels else []
+    if len(numbers) >= 2:
+        named = {normalize(a or b) for a, b in numbers}
+        found = {task.seq for task in tasks if normalize(task.no).strip("（）()、.") in named}
+        if len(found) == len(named):
+            return frozenset(found)
+    parts = [part for part in re.split(r"[；;]", normal) if part.strip()]
+    if len(parts) >= 2:
+        found = {owner(part, tasks) for part in parts} - {None}
+        if len(found) >= 2:
+            return frozenset(found)
+    one = owner(row_task, tasks)
+    return frozenset() if one is None else frozenset({one})
+
+
 def owner(row_task: str, tasks: tuple[Task, ...] | list[Task]) -> int | None:
     """The plan task a row reports on: the one whose title the row's task text holds best, a matching
     number breaking ties; None when no title is close enough. A composite number that is the plan's own
