@@ -289,10 +289,11 @@ def confidence(status: str, features: Features, targets: tuple[TargetResult, ...
         return MEDIUM, "报告中未见相关表述"
     if features.core in (CONCRETE, GENERAL) and any(t.status == NOT_MET for t in targets):
         return HIGH, "量化目标未达到"
-    # Many sentences with figures on the task's core come close to 已落实: the reviewer should look.
+    # Many sentences with figures on the task's core come close to 已落实: the reviewer should look (as high, these
+    # agreed with the labels 86% of the time over 57 tasks of 72 families).
     if (features.core == CONCRETE and features.found >= settings.sure_partial_found
             and features.score >= settings.sure_partial_score and features.support < settings.done_support):
-        return HIGH, "任务核心和多项措施有具体佐证，另有措施未见"
+        return MEDIUM, "任务核心和多项措施有具体佐证，另有措施未见，离“已落实”可能只差一步"
     if features.core != CONCRETE and features.score < settings.sure_partial_score:
         return LOW, "只有零星或笼统的共同词语，任务核心未见具体佐证"
     if features.core == NONE and features.found >= settings.sure_partial_found:
