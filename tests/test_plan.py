@@ -683,3 +683,11 @@ def test_tasks_named_by_their_ordinal_without_a_space_after_it():
     plan = load_plan(CORPUS / "donggang-2025" / "donggang-2025-plan.txt")
     assert len(plan.tasks) == 14 and plan.tasks[0].no == "第一项" and plan.tasks[0].title == "深入学习贯彻习近平法治思想"
     assert plan.tasks[0].section.startswith("一、")
+
+
+def test_units_in_brackets_before_the_task_number():
+    # 【县司法局牵头，县直各部门配合】1.深化… and 【县政务服务中心】3.深化…: the bracket is the task's unit clause.
+    plan = load_plan(CORPUS / "wuyuan-2025" / "wuyuan-2025-plan.docx")
+    assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 15)] and len(plan.sections) == 5
+    assert plan.tasks[0].title == "压实法治建设第一责任人职责" and not plan.tasks[0].text.startswith("【")
+    assert plan.tasks[2].lead_units == ("县政务服务中心",) and plan.tasks[9].lead_units == ("县委编办", "县司法局")

@@ -317,3 +317,28 @@ def test_a_report_typed_on_one_line_of_a_web_form_is_read_by_its_parts(tmp_path)
     assert kinds_of(passages, "制定年度普法责任清单") == {PLAN}
     assert kinds_of(passages, "执法水平有待提高") == {PROBLEM}
     assert kinds_of(passages, "全年调解各类纠纷386件") == {ACHIEVEMENT}
+
+
+def test_a_report_answered_point_by_point_under_restated_titles():
+    # 乌源县司法局's 答复: 关于“…”的落实情况 over 完成情况：… and sometimes 存在问题：… for each task. The restated
+    # titles head sections (the report's title is the letter's own); a 存在问题： label and a sentence standing alone as
+    # a line (…尚未开展。) speak only for the task they stand under.
+    from pathlib import Path
+
+    path = Path(__file__).parent / "corpus" / "wuyuan-2025" / "wuyuan-2025-report-wenda.docx"
+    report = split_report(read_document(path))
+    assert report.title.endswith("落实情况的答复")
+    assert kinds_of(report.passages, "在12个乡镇设立行政复议咨询受理点") == {ACHIEVEMENT}
+    assert ACHIEVEMENT not in kinds_of(report.passages, "下放事项承接情况评估尚未开展")
+    assert kinds_of(report.passages, "受理政府信息公开申请38件") == {ACHIEVEMENT}
+
+
+def test_items_after_a_sentence_announcing_shortfalls_are_shortfalls():
+    # 同时也要看到，我县…还有不小差距。一是…；二是…；三是… in one paragraph of a speech (乌源县).
+    kinds = kinds_of_lines(
+        "在全县法治政府建设工作会议上的讲话",
+        "一、2025年工作回顾",
+        "全年办理行政复议案件65件。同时也要看到，我县法治政府建设与上级要求相比还有不小差距。"
+        "一是法律顾问作用发挥不够充分，全县公职律师仅有11名；二是个别领导干部运用法治思维的能力还不强。")
+    assert kinds["一是法律顾问作用发挥不够充分，全县公职律师仅有11名；"] == PROBLEM
+    assert kinds["全年办理行政复议案件65件。"] == ACHIEVEMENT

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .assignments import Assignment, split_assignment
+from .assignments import Assignment, heading_units, split_assignment
 from .meta import SIGNATURE
 from .numbering import label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
@@ -207,9 +207,25 @@ def _carries_work(item: Item) -> bool:
     return len(text) >= WORK_TEXT_CHARS and bool(re.search(r"[，。；]", text.rstrip("。")))
 
 
+_UNITS_FIRST = re.compile(r"^[【〔\[]([^】〕\]]{2,80})[】〕\]]\s*(?=\S)")
+
+
+def units_last(paragraph: str) -> str:
+    """A task whose units come first, in brackets, before its number (【县司法局牵头，县直各部门配合】1.深化…), as
+    a task closed by its unit clause (1.深化…（县司法局牵头，县直各部门配合）), which is how it is read."""
+    match = _UNITS_FIRST.match(paragraph)
+    if not match or match_label(paragraph[match.end():]) is None:
+        return paragraph
+    units = match.group(1)
+    clause = units if heading_units(units) is not None else f"责任单位：{units}"
+    if split_assignment(f"（{clause}）")[1] is None:
+        return paragraph
+    return f"{paragraph[match.end():].rstrip()}（{clause}）"
+
+
 def text_tasks(paragraphs: list[str]) -> list[Row]:
     """Given normalised paragraphs of a plan, return one Row per task."""
-    _, items = build_items(paragraphs)
+    _, items = build_items([units_last(p) for p in paragraphs])
     style = task_style(items)
     if style is None:
         return []

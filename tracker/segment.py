@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ HEADING_CHARS = 40
 TOPIC_CHARS = 45
 _SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]*[”’」』）)]*")
 _ITEM = re.compile(r"^[一二三四五六七八九十]+是")
+_QUOTED = re.compile(r"“[^”]*”")
 _DATE_ONLY = re.compile(r"^[（(]?\d{1,2}月\d{1,2}日[—\-~至]+\d{1,2}月\d{1,2}日[）)]?$")
 
 
@@ -92,12 +94,14 @@ def main_title(normals: list[str]) -> int | None:
     """Index of the report's own title: the last title line before the first numbered heading."""
     words = _terms()["titles"]["words"]
     first_heading = next((i for i, p in enumerate(normals) if match_label(p)), len(normals))
-    found = None
-    for index, paragraph in enumerate(normals[:first_heading]):
-        if (len(paragraph) <= 60 and not re.search(r"[。；：:]", paragraph) and any(w in paragraph for w in words)
-                and not re.match(r"^\d{1,3}(?![\d年])", paragraph)):
-            found = index
-    return found
+    candidates = [index for index, paragraph in enumerate(normals[:first_heading])
+                  if len(paragraph) <= 60 and not re.search(r"[。；：:]", paragraph) and any(w in paragraph for w in words)
+                  and not re.match(r"^\d{1,3}(?![\d年])", paragraph)]
+    # Lines alike but for what they quote (关于“深化…”的落实情况, one per task of a plan answered point by point)
+    # head the report's sections; they are not its title.
+    shapes = Counter(_QUOTED.sub("“”", normals[i]) for i in candidates)
+    titles = [i for i in candidates if shapes[_QUOTED.sub("“”", normals[i])] < 2 or "“" not in normals[i]]
+    return titles[-1] if titles else None
 
 
 def title_text(normals: list[str], index: int) -> str:
@@ -168,11 +172,19 @@ def split_report(document: Document) -> Report:
             # A signature or a date (a cover page's 2026年1月20日) is no heading, whatever year it names.
             signed = _signed(normal)
             kind = None if signed else heading_kind(normal, year)
-            if kind is not None:
+            if kind in (PROBLEM, PLAN) and normal.endswith(("：", ":")):
+                # A label line (存在问题：, 下一步工作：) speaks for what follows it up to the next heading, not for
+                # the rest of the report: in a report answered point by point it comes under each task.
+                stack = [_Open("label", normal, kind)]
+            elif kind is not None:
                 stack = [_Open("title", normal, kind)]
             elif not (signed or normal.endswith(("：", ":"))):
                 # An unnumbered heading (a Word heading style, a markdown #): it names what follows.
-                stack = _numbered(stack) + [_Open("plain", normal.rstrip("。"), base_kind)]
+                # A label line (存在问题：) or a sentence standing alone as a line (…评估尚未开展。) spoke only for
+                # what came before this heading.
+                stack = [o for o in _numbered(stack)
+                         if o.style != "label" and not (o.style == "title" and o.heading.endswith("。"))]
+                stack.append(_Open("plain", normal.rstrip("。"), stack[-1].kind if stack else ACHIEVEMENT))
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
             continue
         passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
@@ -330,10 +342,12 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
                    or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)))
         own = sentence_kind(normalize(sentence), kind)
-        # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…) speaks for the items
-        # that follow it in its paragraph (二是…；三是…).
-        if own in (PLAN, PROBLEM) and re.search(r"[：:](?:[一二三四五六七八九十]+是|$)", sentence):
-            carried = own
+        # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…; …还有不小差距。一是…)
+        # speaks for the items that follow it in its paragraph (二是…；三是…).
+        if own in (PLAN, PROBLEM) and (re.search(r"[：:](?:[一二三四五六七八九十]+是|$)", sentence) or (
+                number < len(pieces) and _ITEM.match(pieces[number])
+                and not any(_ITEM.match(piece) for piece in pieces[:number]))):
+            carried = own  # …还有不小差距。一是…；二是…
         out.append(Passage(report=report, section=section, paragraph=index + 1, sentence=number,
                            kind=carried if carried and own == ACHIEVEMENT else own, text=sentence,
                            heading=heading, row_task=row_task))
