@@ -164,7 +164,7 @@ def read_text(path: Path) -> list[Block]:
     while position < len(all_lines):
         line = all_lines[position]
         position += 1
-        one_per_line = _cells_on_lines(all_lines, position - 1)
+        one_per_line = _cells_on_lines(all_lines, position - 1) if len(line) <= HEADER_CELL_CHARS else None
         if one_per_line is not None:
             flush_rows()
             flush_text()
@@ -194,6 +194,7 @@ def read_text(path: Path) -> list[Block]:
 
 
 HEADER_CELLS = 4
+HEADER_CELL_CHARS = 12  # a column name on a line of its own (序号, 主要措施, 牵头单位)
 RUN_IN_LINE = 500
 _RUN_IN_LABEL = re.compile(r"(?<=[。；！？])(?=[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）)")
 

@@ -211,7 +211,7 @@ def this_year_only(text: str, year: int | None = None) -> str:
     (2024年全程网办率曾达到96.0%) speaks of that year only."""
     text = _EARLIER.sub(lambda m: m.group(0).replace(m.group("value") or m.group("last"), "某"), text)
     figure = _earlier_figure()
-    if year:
+    if year and "年" in text:
         text = "".join(figure.sub("某", c) if (m := _OPENING_YEAR.match(c)) and int(m.group(1)) < year else c
                        for c in re.split(r"(?<=[，；;])", text))
     # A year in brackets beside a figure outside them gives the year compared with.
@@ -250,7 +250,7 @@ def arabic_percent(text: str) -> str:
         digits = "".join(str("零一二三四五六七八九".index(c)) if c != "〇" else "0" for c in decimals)
         return f"{whole}.{digits}%" if digits else f"{whole}%"
 
-    return _CN_PERCENT.sub(figure, text)
+    return _CN_PERCENT.sub(figure, text) if "百分之" in text else text
 
 
 def report_figures(sentences: list[str], year: int | None = None) -> Figures:
