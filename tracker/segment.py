@@ -347,7 +347,7 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
         if own in (PLAN, PROBLEM) and (re.search(r"[：:](?:[一二三四五六七八九十]+是|$)", sentence) or (
                 number < len(pieces) and _ITEM.match(pieces[number])
                 and not any(_ITEM.match(piece) for piece in pieces[:number]))):
-            carried = own  # …还有不小差距。一是…；二是…
+            carried = own
         out.append(Passage(report=report, section=section, paragraph=index + 1, sentence=number,
                            kind=carried if carried and own == ACHIEVEMENT else own, text=sentence,
                            heading=heading, row_task=row_task))
