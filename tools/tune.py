@@ -85,10 +85,15 @@ def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int
     return rows
 
 
+def family_score(row, family: str, size: dict[str, int]) -> float:
+    """How well a setting does on one family, each family weighing the same whatever its number of tasks: the
+    rule is for the next place's documents, and one big family should not decide it alone."""
+    return objective(row[1][family]) / size[family] if family in row[1] else 0.0
+
+
 def fit(row, names: set[str], size: dict[str, int]) -> float:
-    """How well a setting does on some families, each family weighing the same whatever its number of tasks:
-    the rule is for the next place's documents, and one big family should not decide it alone."""
-    return sum(objective(counts) / size[family] for family, counts in row[1].items() if family in names)
+    """How well a setting does on some families."""
+    return sum(family_score(row, family, size) for family in row[1] if family in names)
 
 
 def choose(rows, names: set[str], size: dict[str, int]):
@@ -104,7 +109,7 @@ def held_out(tables: list, names: list[str], size: dict[str, int]) -> dict[str, 
     import numpy as np
 
     rows = [row for table in tables for row in table]
-    scores = np.array([[objective(row[1][f]) / size[f] if f in row[1] else 0.0 for f in names] for row in rows])
+    scores = np.array([[family_score(row, family, size) for family in names] for row in rows])
     out = {}
     for i, family in enumerate(names):
         others = np.delete(scores, i, axis=1).sum(axis=1)

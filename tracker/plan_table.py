@@ -14,6 +14,7 @@ from .numbering import match_label
 from .resources import load_toml
 from .targets import extract_targets
 from .text import normalize, sentences
+from .units import is_placeholder
 from .vocabulary import column_words
 
 TITLE_CHARS = 50
@@ -124,13 +125,12 @@ def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
 _TASK_REF = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]?)?[（(][一二三四五六七八九十]{1,3}[）)]$|^\d{1,3}(?:\.\d{1,2})?$"
                        r"|^[一二三四五六七八九十]{1,3}$")
 _REF_SEPARATORS = re.compile(r"[、，,；;\s]+")
-_PLACEHOLDER_CELL = re.compile(r"^[—\-－/／无]*$")
 
 
 def task_refs(cell: str) -> list[str] | None:
     """The task numbers a cell lists (一（一）、一（二）、三（一）; （一）（二）; 1、3、5), or None when it holds words."""
     cell = re.sub(r"[）)](?=[（(])", "）、", cell)  # （一）（二） run together
-    pieces = [p for p in _REF_SEPARATORS.split(cell.strip()) if p and not _PLACEHOLDER_CELL.match(p)]
+    pieces = [p for p in _REF_SEPARATORS.split(cell.strip()) if p and not is_placeholder(p)]
     return pieces if all(_TASK_REF.match(p) for p in pieces) else None
 
 
@@ -293,6 +293,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     return rows
 
 
+# A number inside a cell numbered item by item (1.县司法局 / 2.12月底前): unlike numbering.match_label, a
+# figure may follow the label, since every line of such a cell starts with one.
 _ITEM_LINE = re.compile(r"^\s*(\d{1,3})[.．、]\s*(?=\S)")
 
 

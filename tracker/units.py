@@ -54,6 +54,11 @@ def is_unit_like(text: str) -> bool:
 _PLACEHOLDER = re.compile(r"[-－—–/／\\\s]+|暂?无")
 
 
+def is_placeholder(text: str) -> bool:
+    """A cell left as — or / or 无: it names nothing."""
+    return _PLACEHOLDER.fullmatch(text.strip()) is not None
+
+
 def split_units(text: str) -> list[str]:
     """Split a list of units on 、，；, and on 及/和/等 where both sides are unit names."""
     names: list[str] = []
@@ -65,7 +70,7 @@ def split_units(text: str) -> list[str]:
         bare = _BRACKETED_TAIL.sub("", part)
         if bare != part and is_unit_like(bare):
             part = bare
-        if not part or _PLACEHOLDER.fullmatch(part):
+        if not part or is_placeholder(part):
             continue  # a cell left as — or / or 无 names no unit
         names.extend(_split_joined(part))
     return names

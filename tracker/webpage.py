@@ -134,7 +134,3 @@ def read_html(path: Path) -> list[Block]:
         kept.insert(0, page.heading)
     return kept
 
-
-def is_web_page(head: bytes) -> bool:
-    """Whether a file begins like an HTML page."""
-    return bool(re.search(rb"<!doctype html|<html", head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()))
