@@ -614,6 +614,24 @@ def test_a_pdf_table_row_split_by_a_page_break_is_one_task():
     assert [(t.seq, x.value) for t in pdf.tasks for x in t.targets if x.value is not None] == [(11, 40.0), (13, 15.0)]
 
 
+def test_a_column_of_units_and_deadline_in_a_pdf_table_without_a_number_column():
+    # 目标任务 | 工作要求 | 责任单位及时限: the task cell is （一）深化…, the last cell one unit per line, leads marked
+    # （牵头）, the deadline (or 持续推进) on the last line; a name the narrow column wrapped (区委宣传部（牵 | 头）), a row
+    # the page break split. The PDF reads as the Word file it came from (桥西区, written by a helper who never saw
+    # the code).
+    pdf = load_plan(CORPUS / "unseen-qiaoxi-2025" / "unseen-qiaoxi-2025-plan.pdf")
+    word = load_plan(CORPUS / "unseen-qiaoxi-2025" / "unseen-qiaoxi-2025-plan.docx")
+    fields = [[(t.no, t.title, t.lead_units, t.units, t.deadline) for t in plan.tasks] for plan in (pdf, word)]
+    assert fields[0] == fields[1] and len(fields[0]) == 13
+    assert fields[0][0] == ("（一）", "深化习近平法治思想学习宣传贯彻", ("区委宣传部",), ("区委组织部", "区司法局", "区委党校"),
+                            "2025年12月底前")
+    assert fields[0][3][2:] == (("区发改局", "区市场监管局"), ("区财政局", "区工信局"), "2025年12月底前")
+    assert fields[0][5][4] == "持续推进" and "3.选取已实施满一年" in pdf.tasks[5].text
+    # The measures keep the lines their author ended, as in the Word file.
+    assert pdf.tasks[4].text.count("\n") == word.tasks[4].text.count("\n") == 2
+    assert [(t.seq, x.value) for t in pdf.tasks for x in t.targets if x.unit == "%"] == [(3, 95.0), (12, 95.0)]
+
+
 def test_one_sheet_per_lead_unit_gives_each_task_its_lead():
     # Sheets 说明 | 区司法局 | 区政务服务管理局 …, each titled 区司法局牵头任务（6项） over 序号 | 重点任务 | 工作措施 | 配合单位.
     plan = load_plan(CORPUS / "liucheng-2025" / "liucheng-2025-plan.xlsx")

@@ -11,6 +11,15 @@ def test_split_on_punctuation_and_on_joining_words_between_units():
     assert split_units("县中等职业学校") == ["县中等职业学校"]
 
 
+def test_units_run_together_are_split_where_the_next_begins_with_a_level_or_with_each():
+    # A PDF cell of one unit per line loses its line breaks where the lines are names alone.
+    assert split_units("区委组织部区司法局区委党校") == ["区委组织部", "区司法局", "区委党校"]
+    assert split_units("区政务服务中心区直各部门各街道办事处") == ["区政务服务中心", "区直各部门", "各街道办事处"]
+    # … but the members of a unit are one group with it, and a name holding a level inside stays whole.
+    assert split_units("县政府各部门") == ["县政府各部门"] and split_units("县政府各行政执法部门") == ["县政府各行政执法部门"]
+    assert split_units("局机关各科室") == ["局机关各科室"] and split_units("区委依法治区办") == ["区委依法治区办"]
+
+
 def test_level_prefix_is_inherited_but_not_into_names_with_their_own_place():
     names = ["旗纪委监委机关", "人民法院", "市监局", "中国人民银行乌拉特中旗支行", "各苏木镇政府"]
     assert inherit_prefix(names) == ["旗纪委监委机关", "旗人民法院", "旗市监局", "中国人民银行乌拉特中旗支行", "各苏木镇政府"]

@@ -87,7 +87,9 @@ def _role_pattern() -> re.Pattern:
 
 
 def _roles_unbracketed(value: str) -> str:
-    """县司法局（牵头） → 县司法局牵头."""
+    """县司法局（牵头） → 县司法局牵头; 区数据局（牵头）区政务服务中心, a cell's lines run together, → 区数据局牵头 and
+    区政务服务中心 on lines of their own."""
+    value = re.sub(rf"[（(]({_role_words()})[）)](?=[^，,；;、。\s])", r"\1\n", value)
     return re.sub(rf"[（(]({_role_words()})[）)]", r"\1", value)
 
 
@@ -98,7 +100,7 @@ def _units_with_roles(value: str, default: str | None) -> Assignment | None:
     roles = _terms()["roles"]
     named: list[tuple[str, str | None]] = []
     deadlines: list[str] = []
-    for part in re.split(r"[，,；;]", _roles_unbracketed(value)):
+    for part in re.split(r"[，,；;\n]", _roles_unbracketed(value)):
         part = part.strip(" 。")
         if not part:
             continue
@@ -133,7 +135,7 @@ def heading_units(heading: str) -> Assignment | None:
 
 def _names_roles(value: str) -> bool:
     """Whether a list of units names the role of any of them (旗司法局牵头、…)."""
-    return any(_role_pattern().match(item.strip(" 。")) for item in re.split(r"[，,；;、]", _roles_unbracketed(value)))
+    return any(_role_pattern().match(item.strip(" 。")) for item in re.split(r"[，,；;、\n]", _roles_unbracketed(value)))
 
 
 def _parse_assignment(clause: str, closing: str) -> Assignment:
@@ -180,11 +182,28 @@ def _names_helpers(value: str) -> bool:
 
 
 def column_units(value: str, role: str) -> Assignment:
-    """The units under a label or in a table column; 旗司法局牵头，各苏木镇配合 names each unit's role."""
+    """The units under a label or in a table column; 旗司法局牵头，各苏木镇配合 names each unit's role. A column of
+    units and deadline (责任单位及时限) ends its units with the deadline, on its line or after the last unit."""
+    value, deadline = _deadline_apart(value)
     if _names_roles(value):
-        return _units_with_roles(value, role)
-    units = inherit_prefix(split_units(value))
-    return Assignment(lead=units) if role == "lead" else Assignment(responsible=units)
+        assigned = _units_with_roles(value, role)
+    else:
+        units = inherit_prefix(split_units(value))
+        assigned = Assignment(lead=units) if role == "lead" else Assignment(responsible=units)
+    assigned.deadline = "；".join(d for d in (assigned.deadline, deadline) if d)
+    return assigned
+
+
+def _deadline_apart(value: str) -> tuple[str, str]:
+    """A list of units without the deadline it ends with (区直各部门\n2025年12月底前, 各街道办事处2025年11月底前,
+    区直有关部门持续推进), and that deadline, or ''."""
+    lines = value.rstrip().split("\n")
+    last = lines[-1]
+    for ending in [*_terms()["roles"]["ongoing"], *extract_deadline(last).split("；")]:
+        head = last[: -len(ending)].rstrip("，,；;、 ") if ending and last.endswith(ending) else None
+        if head is not None and (not head or is_unit_like(head) or is_group(head) or head.endswith(("）", ")"))):
+            return "\n".join([*lines[:-1], head]).strip(), ending
+    return value, ""
 
 
 _NUMBERED_CLAUSE = re.compile(r"^第?(?P<numbers>\d{1,3}(?:\s*[—\-－~～至到、，,和及]\s*第?\d{1,3})*)\s*项"

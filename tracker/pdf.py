@@ -97,7 +97,7 @@ def page_segments(page, columns: list[float] | None = None) -> tuple[list[Segmen
     boxes = [table.bbox for table in tables]
     segments = []
     for table in tables:
-        rows = tuple(tuple(_cell(c) for c in row) for row in table.extract())
+        rows = _table_rows(page, table)
         if rows:
             segments.append(Segment(table.bbox[1], table=Table(rows=rows)))
     aligned = None if tables else aligned_table(page, columns)
@@ -273,16 +273,69 @@ def unspaced(text: str) -> str:
     return _GAP.sub("", text)
 
 
-def _cell(value: str | None) -> str:
-    """A table cell's text: lines a narrow column wrapped are joined (Chinese wraps without spaces)."""
+# A line of a cell that stops more than this many characters short of its column's right edge, and ends where
+# a line may end (a sentence, a role in brackets, or before a numbered line), was ended by its author: the last
+# line of a numbered measure, a unit named with its role. A line the column wrapped runs to the edge,
+# or stops a character or so short where a character may not begin the next line or figures do not fit.
+SHORT_LINE_EMS = 1.5
+# The most a cell's margin can be, in points: the least room any line of a column leaves is its margin, unless
+# no line of the column fills it.
+MAX_CELL_MARGIN = 8.0
+
+
+def _table_rows(page, table) -> tuple[tuple[str, ...], ...]:
+    """A ruled table's cells, each with the line breaks its author made and without those of wrapping."""
+    texts = table.extract()
+    ends = []  # per row, per cell: (right edge, [(line's right end, font size)]) or None
+    for row in table.rows:
+        top, bottom = row.bbox[1], row.bbox[3]
+        chars = [c for c in page.chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and c["text"].strip()]
+        ends.append([None if box is None else (box[2], _line_ends(chars, box)) for box in row.cells])
+    margins: dict[float, float] = {}
+    for row in ends:
+        for cell in row:
+            if cell and cell[1]:
+                right = round(cell[0], 1)
+                margins[right] = min(margins.get(right, MAX_CELL_MARGIN), *(cell[0] - x for x, _ in cell[1]))
+    return tuple(tuple(_cell(text, cell and (cell[1], cell[0] - margins.get(round(cell[0], 1), 0.0)))
+                       for text, cell in zip(row_texts, row, strict=False))
+                 for row_texts, row in zip(texts, ends, strict=False))
+
+
+def _line_ends(chars: list[dict], box: tuple) -> list[tuple[float, float]]:
+    """Each line of a cell, top to bottom, as the right end of its last character and that character's size."""
+    lines: list[list[dict]] = []
+    inside = [c for c in chars if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
+    for char in sorted(inside, key=lambda c: c["top"]):
+        if lines and abs(lines[-1][0]["top"] - char["top"]) <= 3:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    return [(max(c["x1"] for c in line), max(line, key=lambda c: c["x1"])["size"]) for line in lines]
+
+
+def _cell(value: str | None, geometry: tuple[list[tuple[float, float]], float] | None = None) -> str:
+    """A table cell's text: lines a narrow column wrapped are joined (Chinese wraps without spaces); with the
+    ends of its lines and the column's edge, a line its author ended keeps its break."""
     if not value:
         return ""
     lines = [unspaced(line.strip()) for line in value.splitlines() if line.strip()]
+    ends, edge = geometry if geometry and len(geometry[0]) == len(lines) else ([], 0.0)
     out = ""
-    for line in lines:
-        gap = " " if out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z]$", out) else ""
-        out += gap + line
+    for index, line in enumerate(lines):
+        if out and ends and edge - ends[index - 1][0] > SHORT_LINE_EMS * ends[index - 1][1] and _may_end(out, line):
+            out += "\n"
+        elif out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z]$", out):
+            out += " "
+        out += line
     return out
+
+
+def _may_end(text: str, following: str) -> bool:
+    """Whether a line of a cell may end where the text so far stops: after a sentence or a role in brackets
+    (区委宣传部（牵头）), or before a numbered line. A unit's name alone may be wrapped (代办 / 点), so a list of
+    units whose lines were joined is taken apart by the units' reading."""
+    return text[-1] in "。；;：:！？!?）)" or match_label(following) is not None
 
 
 def _table_chars(table: Table) -> int:

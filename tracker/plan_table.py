@@ -41,8 +41,9 @@ class Row:
         """Take in a further row of the same task (titled: the row repeats the task's name): its measure,
         units and deadline."""
         body = other.text[len(other.title):].lstrip("。；; ") if titled and other.text.startswith(other.title) else other.text
-        if body and body not in self.text:
-            self.text += ("" if self.text[-1:] in "。；;" else "。") + body
+        if body and body not in self.text:  # a numbered measure (3.对…) begins its own line, as in its cell
+            self.text += "\n" if match_label(body) else "" if self.text[-1:] in "。；;" else "。"
+            self.text += body
         self.lead += other.lead
         self.units += other.units
         self.deadline = "；".join(dict.fromkeys(d for d in (self.deadline, other.deadline) if d))
@@ -242,9 +243,13 @@ def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:
     for role, words in columns.items():
         if name in words:
             return role
-    for role, words in columns.items():
-        if any(word in name for word in words if len(word) >= 2):
-            return role
+    contained = [role for role, words in columns.items() if any(word in name for word in words if len(word) >= 2)]
+    # 责任单位及时限: a column of units whose cells end with the deadline, which the units' reading takes apart.
+    units = [role for role in contained if role in ("lead", "units")]
+    if units and "deadline" in contained:
+        return units[0]
+    if contained:
+        return contained[0]
     # A second header row under 责任单位 may shorten the labels to 牵头 | 配合.
     for role, words in columns.items():
         if len(name) >= 2 and any(word.startswith(name) for word in words):
@@ -339,6 +344,10 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
     title, text = cell("title"), cell("text")
     if not (title or text):
         return None
+    number = number or label_text(cell("no") or cell("seq"))
+    labelled = match_label(title) if title and not number else None
+    if labelled is not None and labelled[2]:  # no number column: the task cell's own label (（一）深化…)
+        number, title = label_text(labelled[1]), labelled[2]
     if title and text and not text.startswith(title):
         text = title + ("" if title[-1] in "。；;" else "。") + text
     text = text or title
@@ -353,9 +362,8 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
         assigned.merge(clause)
     if grouped is not None and not assigned.lead:
         assigned.lead = list(grouped.lead)
-    return Row(no=number or label_text(cell("no") or cell("seq")), section=cell("section") or section,
-               title=task_title(title or text), text=text, lead=assigned.lead, units=assigned.responsible,
-               deadline=cell("deadline") or assigned.deadline)
+    return Row(no=number, section=cell("section") or section, title=task_title(title or text), text=text,
+               lead=assigned.lead, units=assigned.responsible, deadline=cell("deadline") or assigned.deadline)
 
 
 def _continues(previous: Row, row: Row, titled: bool) -> bool:

@@ -88,11 +88,24 @@ def _balanced(text: str) -> str:
     return text.strip()
 
 
+# 县政府各部门, 领导小组各成员单位, 局机关各科室, 县政府各行政执法部门: the members of the unit before, one group with it.
+_MEMBERS = re.compile(r"各[^各]{0,8}?(?:部门|单位|科室|处室|股室|机构)")
+
+
 def _split_joined(part: str) -> list[str]:
+    """A part naming several units: joined by 及/和/等, or run together (区委宣传部区委组织部, a PDF cell's lines
+    joined), where each unit ends like one and the next begins with a level (区, 旗) or 各."""
     for match in _JOINERS.finditer(part):
         left, right = part[: match.start()], part[match.end():]
         if is_unit_like(left) and is_unit_like(right):
             return _split_joined(left) + _split_joined(right)
+    levels = tuple(_terms()["levels"])
+    for end in range(3, len(part) - 2):
+        left, right = part[:end], part[end:]
+        if is_unit_like(left) and (_has_level(right, levels) or right.startswith("各") and not _MEMBERS.fullmatch(right)):
+            rest = _split_joined(right)
+            if all(is_unit_like(name) or is_group(name) for name in rest):
+                return [left, *rest]
     return [part]
 
 
