@@ -41,9 +41,10 @@ class Row:
         """Take in a further row of the same task (titled: the row repeats the task's name): its measure,
         units and deadline."""
         body = other.text[len(other.title):].lstrip("。；; ") if titled and other.text.startswith(other.title) else other.text
-        if body and body not in self.text:  # a numbered measure (3.对…) begins its own line, as in its cell
-            self.text += "\n" if match_label(body) else "" if self.text[-1:] in "。；;" else "。"
-            self.text += body
+        if body and body not in self.text:
+            # A numbered measure (3.对…) begins its own line, as in its cell; another ends the sentence before it.
+            joint = "\n" if match_label(body) else "" if self.text[-1:] in "。；;" else "。"
+            self.text += joint + body
         self.lead += other.lead
         self.units += other.units
         self.deadline = "；".join(dict.fromkeys(d for d in (self.deadline, other.deadline) if d))
