@@ -623,6 +623,8 @@ def test_a_column_of_units_and_deadline_in_a_pdf_table_without_a_number_column()
     word = load_plan(CORPUS / "unseen-qiaoxi-2025" / "unseen-qiaoxi-2025-plan.docx")
     fields = [[(t.no, t.title, t.lead_units, t.units, t.deadline) for t in plan.tasks] for plan in (pdf, word)]
     assert fields[0] == fields[1] and len(fields[0]) == 13
+    # Its title is the line over the table (…目标任务分解), not the notice that issues it (关于印发《…》的通知).
+    assert pdf.title == word.title == "桥西区2025年法治政府建设目标任务分解"
     assert fields[0][0] == ("（一）", "深化习近平法治思想学习宣传贯彻", ("区委宣传部",), ("区委组织部", "区司法局", "区委党校"),
                             "2025年12月底前")
     assert fields[0][3][2:] == (("区发改局", "区市场监管局"), ("区财政局", "区工信局"), "2025年12月底前")

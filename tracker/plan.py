@@ -169,7 +169,7 @@ def _before_tasks(document: Document, tabled: bool, limit: int = 16) -> list[str
 def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str:
     """The plan's own title line (达拉特旗2022年法治政府建设工作计划), else one made from its place and year.
     A title wrapped over two short lines (a PDF's centred title) is read as one."""
-    ending = re.compile(r"(?:计划|要点|方案|任务|清单|安排|(?:分解|分工|任务|清单)表)$")
+    ending = re.compile(r"(?:计划|要点|方案|任务|清单|安排|分解|分工|(?:分解|分工|任务|清单)表)$")
     lines = []
     for a, b in zip(preamble, [*preamble[1:], ""], strict=False):
         if b and wrapped_title(a, b, lambda text: bool(ending.search(text))):
