@@ -4,13 +4,13 @@ the same data. Families and labels: tools/corpus.py; fitting: tools/tune.py; sco
 import pytest
 
 from tools.corpus import SECOND, all_pairs, families, seed_pairs
-from tools.evaluate import Score, prepare_pair, score_pair
+from tools.evaluate import Score, prepare_pairs, score_pair
 from tools.tune import held_out, sizes, table_of_counts
 
 
 @pytest.fixture(scope="module")
 def prepared():
-    return [(pair, prepare_pair(pair)) for pair in all_pairs()]
+    return prepare_pairs(all_pairs())
 
 
 def test_leave_one_family_out(prepared):

@@ -76,20 +76,30 @@ def relevant(text: str, phrases: tuple[str, ...]) -> bool:
 
 
 @functools.cache
-def _plan(path: Path):
+def _plan(path: Path, converted: Path | None = None):
     """A family's plan is read once for all its reports (plans are frozen data)."""
     from tracker.classify import load_plan
 
-    return load_plan(path)
+    return load_plan(path, converted)
 
 
-def prepare_pair(pair: Pair, plan_path=None, report_path=None):
+def prepare_pair(pair: Pair, plan_path=None, report_path=None, ready: dict | None = None):
+    """A pair read and matched, ready for decide(); ready: old Office files converted beforehand."""
     from tracker.assess import prepare
     from tracker.classify import load_report
 
-    plan = _plan(Path(plan_path or pair.plan))
-    report = load_report(report_path or pair.report)
-    return prepare(plan, [report])
+    plan_path, report_path = Path(plan_path or pair.plan), Path(report_path or pair.report)
+    ready = ready or {}
+    plan = _plan(plan_path, ready.get(plan_path))
+    return prepare(plan, [load_report(report_path, ready.get(report_path))])
+
+
+def prepare_pairs(pairs: list[Pair]) -> list:
+    """Every pair prepared, the old Office files among them converted by one LibreOffice start."""
+    from tracker.ingest import converted_together
+
+    with converted_together([path for pair in pairs for path in (pair.plan, pair.report)]) as ready:
+        return [(pair, prepare_pair(pair, ready=ready)) for pair in pairs]
 
 
 def score_results(pair: Pair, results) -> Score:

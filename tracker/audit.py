@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .assess import assess_plan
 from .errors import InputError
-from .ingest import OLD_FORMATS, READERS, read_document
+from .ingest import OLD_FORMATS, READERS, converted_together, read_document
 from .lexicon import lexicon
 from .match import PlanModel
 from .models import (
@@ -70,9 +70,9 @@ def read_folder(folder: str | Path, units: list[AuditUnit], exclude: tuple[Path,
             paths.append(entry)
     if not paths and not result.skipped:
         raise InputError(f"文件夹“{shown(folder)}”中没有文件。请把各单位的年度报告放进该文件夹后再试。")
-    with progress(paths) if progress else nullcontext(paths) as items:
+    with progress(paths) if progress else nullcontext(paths) as items, converted_together(paths) as ready:
         for path in items:
-            _read_one(path, units, result)
+            _read_one(path, units, result, ready.get(path))
     return result
 
 
@@ -96,12 +96,12 @@ def _not_readable(entry: Path, folder: Path) -> str | None:
     return None
 
 
-def _read_one(path: Path, units: list[AuditUnit], result: Folder) -> None:
+def _read_one(path: Path, units: list[AuditUnit], result: Folder, converted: Path | None = None) -> None:
     if path.suffix.lower() not in READERS | OLD_FORMATS:  # an old .doc gets read_document's advice to re-save
         result.skipped.append((str(path), f"“{shown(path.name)}”：不支持“{path.suffix or '无扩展名'}”格式，已跳过。"))
         return
     try:
-        document = read_document(path)
+        document = read_document(path, converted)
     except InputError as error:
         result.skipped.append((str(path), str(error)))
         return

@@ -16,14 +16,14 @@ from .text import normalize, shown
 from .vocabulary import document_words
 
 
-def load_plan(path: str | Path) -> Plan:
-    """Read and parse a plan file (.docx, .pdf, .txt/.md or an Excel task table)."""
-    return parse_plan(read_document(path))
+def load_plan(path: str | Path, converted: Path | None = None) -> Plan:
+    """Read and parse a plan file (.docx, .pdf, .txt/.md or an Excel task table); converted as read_document's."""
+    return parse_plan(read_document(path, converted))
 
 
-def read_plan(path: str | Path) -> tuple[Plan, list[str]]:
+def read_plan(path: str | Path, converted: Path | None = None) -> tuple[Plan, list[str]]:
     """Read and parse a plan, with the warnings worth a line before its tasks are trusted."""
-    document = read_document(path)
+    document = read_document(path, converted)
     plan = parse_plan(document)
     return plan, plan_warnings(plan, is_plan(document))
 
@@ -53,14 +53,14 @@ def seed_documents(folder: Path) -> tuple[list[Path], list[Path]]:
     return plans, reports
 
 
-def load_report(path: str | Path) -> Report:
-    """Read a report and split it into passages."""
-    return read_report(path)[0]
+def load_report(path: str | Path, converted: Path | None = None) -> Report:
+    """Read a report and split it into passages; converted as read_document's."""
+    return read_report(path, converted)[0]
 
 
-def read_report(path: str | Path) -> tuple[Report, list[str]]:
+def read_report(path: str | Path, converted: Path | None = None) -> tuple[Report, list[str]]:
     """Read a report, with a warning when it reads like a plan (the files given in the wrong order)."""
-    document = read_document(path)
+    document = read_document(path, converted)
     warnings = []
     if is_plan(document):
         warnings.append(f"注意：“{shown(document.name)}”读起来像工作计划而不是年度报告，其中的任务表述会被当作落实情况，"

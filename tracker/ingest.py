@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from .archive import Grid, bounded_docx, bounded_xlsx
@@ -30,8 +33,10 @@ OLD_FORMATS = {
 SUPPORTED = "支持的格式：.docx、.pdf、.txt、.md、.xlsx、.csv、.html"
 
 
-def read_document(path: str | Path) -> Document:
-    """Read a .txt/.md, .docx, .pdf, .xlsx, .csv or saved web page into a Document, or raise InputError in Chinese."""
+def read_document(path: str | Path, converted: Path | None = None) -> Document:
+    """Read a .txt/.md, .docx, .pdf, .xlsx, .csv or saved web page into a Document, or raise InputError in Chinese.
+
+    converted: an old Office/WPS file's converted copy, made beforehand by converted_together()."""
     path = Path(path)
     name = shown(path.name)
     if not path.exists():
@@ -42,7 +47,7 @@ def read_document(path: str | Path) -> Document:
         raise InputError(f"“{shown(path)}”不是普通文件（管道、设备等）。请指定计划或报告文件本身。")
     suffix = path.suffix.lower()
     if suffix in CONVERTIBLE and path.stat().st_size and office_converter():
-        return _read_converted(path, suffix)
+        return _read_converted(path, suffix, converted)
     if suffix in OLD_FORMATS:
         raise InputError(f"无法读取“{name}”：{OLD_FORMATS[suffix]}")
     reader = READERS.get(suffix)
@@ -85,6 +90,7 @@ def unframed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
 # Old Office and WPS files are read through LibreOffice when it is installed: converted to a temporary copy.
 CONVERTIBLE = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".xls": "xlsx", ".et": "xlsx"}
 CONVERT_SECONDS = 120
+EACH_SECONDS = 10  # more for each further file converted in the same start
 # How each old format begins: Office 97-2003 and WPS files are OLE compound files, RTF is text. A file renamed
 # from .docx/.xlsx (a zip) is accepted too, and a "Word" file that an OA system or Word's 另存为网页 wrote as
 # RTF, HTML, MHT or Word 2003 XML. LibreOffice would import anything else as plain text, garbage and all.
@@ -114,28 +120,64 @@ def office_converter() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def _read_converted(path: Path, suffix: str) -> Document:
-    """Convert an old Office/WPS file with LibreOffice into a temporary folder, read it, keep the original's name."""
-    import subprocess
+def _read_converted(path: Path, suffix: str, converted: Path | None = None) -> Document:
+    """Read an old Office/WPS file through LibreOffice (or its copy converted beforehand); keep the original's name."""
     import tempfile
 
-    target = CONVERTIBLE[suffix]
     if not _signed_as(path, suffix):
         raise InputError(f"无法转换“{shown(path.name)}”（文件已损坏，或内容与扩展名不符）：{OLD_FORMATS[suffix]}")
     with tempfile.TemporaryDirectory(prefix="tracker-convert-") as folder:
-        source = Path(folder) / f"source{suffix}"
-        source.write_bytes(path.read_bytes())  # a plain name: LibreOffice trips over some characters
-        try:
-            subprocess.run([office_converter(), f"-env:UserInstallation=file://{folder}/profile", "--headless",
-                            "--convert-to", FILTERS[target], "--outdir", folder, str(source)],
-                           capture_output=True, timeout=CONVERT_SECONDS, check=False)
-        except (OSError, subprocess.TimeoutExpired) as error:
-            raise InputError(f"无法转换“{shown(path.name)}”：{OLD_FORMATS[suffix]}") from error
-        converted = Path(folder) / f"source.{target}"
-        if not converted.is_file():
-            raise InputError(f"无法转换“{shown(path.name)}”（文件可能已损坏）：{OLD_FORMATS[suffix]}")
+        if converted is None or not converted.is_file():
+            try:
+                converted = _convert([path], Path(folder))[path]
+            except (OSError, subprocess.TimeoutExpired, KeyError) as error:
+                reason = "" if isinstance(error, OSError | subprocess.TimeoutExpired) else "（文件可能已损坏）"
+                raise InputError(f"无法转换“{shown(path.name)}”{reason}：{OLD_FORMATS[suffix]}") from error
         document = read_document(converted)
     return Document(path=str(path), format=suffix.lstrip("."), blocks=document.blocks)
+
+
+@contextmanager
+def converted_together(paths: list[Path]) -> Iterator[dict[Path, Path]]:
+    """The old Office/WPS files among paths, converted by one LibreOffice start per target format rather than
+    one per file (a start costs about a second): {original: converted copy}, valid inside the with block. A
+    file that fails here is converted again on its own by read_document, which then names it in its error."""
+    import tempfile
+
+    old = [p for p in dict.fromkeys(Path(p) for p in paths) if _convertible(p)]
+    if len(old) < 2:
+        yield {}
+        return
+    with tempfile.TemporaryDirectory(prefix="tracker-convert-") as folder:
+        try:
+            done = _convert(old, Path(folder))
+        except (OSError, subprocess.TimeoutExpired):
+            done = {}
+        yield done
+
+
+def _convertible(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    try:
+        return (suffix in CONVERTIBLE and path.is_file() and path.stat().st_size > 0 and _signed_as(path, suffix)
+                and office_converter() is not None)
+    except OSError:
+        return False
+
+
+def _convert(paths: list[Path], folder: Path) -> dict[Path, Path]:
+    """Convert files with LibreOffice into folder, one start per target format: {original: converted copy}
+    for those it converted. Copies with plain names go in (LibreOffice trips over some characters)."""
+    sources = {path: folder / f"source{i}{path.suffix.lower()}" for i, path in enumerate(paths)}
+    for source, path in zip(sources.values(), paths, strict=True):
+        source.write_bytes(path.read_bytes())
+    for target in sorted({CONVERTIBLE[path.suffix.lower()] for path in paths}):
+        group = [str(source) for path, source in sources.items() if CONVERTIBLE[path.suffix.lower()] == target]
+        subprocess.run([office_converter(), f"-env:UserInstallation=file://{folder}/profile", "--headless",
+                        "--convert-to", FILTERS[target], "--outdir", str(folder), *group],
+                       capture_output=True, timeout=CONVERT_SECONDS + EACH_SECONDS * len(group), check=False)
+    done = {path: source.with_suffix(f".{CONVERTIBLE[path.suffix.lower()]}") for path, source in sources.items()}
+    return {path: copy for path, copy in done.items() if copy.is_file()}
 
 
 def read_text(path: Path) -> list[Block]:

@@ -13,7 +13,7 @@ from .classify import load_plan, load_report, read_plan, read_report, seed_docum
 from .deadlines import with_deadlines
 from .errors import InputError, OutputError
 from .excel import write_task_table
-from .ingest import read_document
+from .ingest import converted_together, read_document
 from .ledger import LedgerInfo, ledger_title, write_ledger
 from .models import Plan, Results, UnitResult
 from .notice import NoticeInfo, owing_units, write_notice, write_unit_notice
@@ -83,12 +83,13 @@ class Outputs:
 def match(plan_path: str | Path, report_paths: list[str | Path], out: Outputs = Outputs()) -> MatchResult:
     """Assess a plan against reports; carry reviews over; write the ledger, JSON and Word papers where asked."""
     _guard(out, [plan_path, *report_paths])
-    plan, warnings = read_plan(plan_path)
-    reports = []
-    for path in report_paths:
-        report, notes = read_report(path)
-        reports.append(report)
-        warnings += notes
+    with converted_together([Path(plan_path), *map(Path, report_paths)]) as ready:
+        plan, warnings = read_plan(plan_path, ready.get(Path(plan_path)))
+        reports = []
+        for path in report_paths:
+            report, notes = read_report(path, ready.get(Path(path)))
+            reports.append(report)
+            warnings += notes
     prepared = prepare(plan, reports)
     if not prepared.related():
         names = "、".join(report.name for report in reports)
