@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from dataclasses import asdict, replace
+from dataclasses import asdict, dataclass, replace
+
+import numpy as np
 
 from .corpus import all_pairs, families
-from .evaluate import is_critical, prepare_pair
+from .evaluate import is_critical, prepare_pairs
 
 EVIDENCE_GRID = {"found": [0.5, 0.6, 0.7], "general": [0.25, 0.35], "share": [0.5, 0.7]}
 # done_share and done_needs_core stay at their defaults (0.0, False): no fold ever chose another value. The section
@@ -37,9 +39,10 @@ def grid(spec: dict) -> list[dict]:
     return [dict(zip(keys, values, strict=True)) for values in itertools.product(*(spec[k] for k in keys))]
 
 
-def objective(counts: tuple[int, int, int]) -> float:
-    agree, exact, critical = counts
-    return agree + 0.5 * exact - CRITICAL_COST * critical
+def objective(counts) -> float:
+    """agree + exact / 2 - 3 × critical, of one (agree, exact, critical) or of an array of them on its last axis."""
+    counts = np.asarray(counts, dtype=float)
+    return counts[..., 0] + 0.5 * counts[..., 1] - CRITICAL_COST * counts[..., 2]
 
 
 def sizes(pairs) -> dict[str, int]:
@@ -50,13 +53,24 @@ def sizes(pairs) -> dict[str, int]:
     return out
 
 
-def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int, int]]]]:
-    """For every setting of the grid, (agree, exact, critical) per family."""
-    import numpy as np
+@dataclass
+class Table:
+    """(agree, exact, critical) of every setting of the grid on every family."""
 
+    settings: list[dict]
+    families: list[str]
+    counts: np.ndarray  # settings × families × 3
+
+    def of(self, setting: int, family: str) -> tuple[int, int, int]:
+        return tuple(int(n) for n in self.counts[setting, self.families.index(family)])
+
+
+def table_of_counts(prepared: list) -> Table:
+    """For every setting of the grid, (agree, exact, critical) per family."""
     from tracker.assess import DEFAULT, STATUS_CODES, Columns, statuses
 
-    rows = []
+    names = families([pair for pair, _ in prepared])
+    settings, counts = [], []
     for evidence in grid(EVIDENCE_GRID):
         if evidence["general"] > evidence["found"]:
             continue
@@ -68,53 +82,46 @@ def table_of_counts(prepared: list) -> list[tuple[dict, dict[str, tuple[int, int
                 if label.seq in judged:
                     raw.append((pair.family, label, judged[label.seq][0], prep.targets[label.seq]))
         columns = Columns([(features, targets) for _, _, features, targets in raw])
-        names = sorted({family for family, *_ in raw})
-        family = np.array([names.index(f) for f, *_ in raw])
+        member = np.zeros((len(raw), len(names)))  # task × family, one-hot
+        member[np.arange(len(raw)), [names.index(f) for f, *_ in raw]] = 1
         # Per task and per predicted status (columns of STATUS_CODES): agreement, exactness, criticality.
-        agree, exact, critical = (np.array([[test(code, label) for code in STATUS_CODES] for _, label, *_ in raw])
-                                  for test in (lambda code, label: code in label.accept,
-                                               lambda code, label: code == label.primary,
-                                               lambda code, label: is_critical(code, label.primary, label.accept)))
-        at = np.arange(len(raw))
-        for rule in grid(RULE_GRID):
-            predicted = statuses(columns, replace(base, **rule))
-            sums = [np.bincount(family, weights=table[at, predicted], minlength=len(names)).astype(int)
-                    for table in (agree, exact, critical)]
-            rows.append(({**evidence, **rule},
-                         {f: (int(sums[0][i]), int(sums[1][i]), int(sums[2][i])) for i, f in enumerate(names)}))
-    return rows
+        tests = np.stack([np.array([[test(code, label) for code in STATUS_CODES] for _, label, *_ in raw])
+                          for test in (lambda code, label: code in label.accept,
+                                       lambda code, label: code == label.primary,
+                                       lambda code, label: is_critical(code, label.primary, label.accept))], axis=-1)
+        rules = grid(RULE_GRID)
+        predicted = np.array([statuses(columns, replace(base, **rule)) for rule in rules])  # rules × tasks
+        per_task = tests[np.arange(len(raw)), predicted]  # rules × tasks × 3
+        counts.append(np.tensordot(per_task.astype(float), member, axes=([1], [0])).transpose(0, 2, 1))
+        settings += [{**evidence, **rule} for rule in rules]
+    return Table(settings, names, np.rint(np.concatenate(counts)).astype(int))
 
 
-def family_score(row, family: str, size: dict[str, int]) -> float:
-    """How well a setting does on one family, each family weighing the same whatever its number of tasks: the
-    rule is for the next place's documents, and one big family should not decide it alone."""
-    return objective(row[1][family]) / size[family] if family in row[1] else 0.0
+def family_scores(table: Table, size: dict[str, int]) -> np.ndarray:
+    """How well each setting does on each family, each family weighing the same whatever its number of tasks:
+    the rule is for the next place's documents, and one big family should not decide it alone."""
+    return objective(table.counts) / np.array([size[f] for f in table.families])
 
 
-def fit(row, names: set[str], size: dict[str, int]) -> float:
-    """How well a setting does on some families."""
-    return sum(family_score(row, family, size) for family in row[1] if family in names)
+def choose(table: Table, names: set[str], size: dict[str, int]) -> int:
+    """The setting that does best on some families (the first of the best)."""
+    return int(np.argmax(fit(table, names, size)))
 
 
-def choose(rows, names: set[str], size: dict[str, int]):
-    return max(rows, key=lambda row: fit(row, names, size))
+def fit(table: Table, names: set[str], size: dict[str, int]) -> np.ndarray:
+    """How well each setting does on some families."""
+    chosen = [i for i, family in enumerate(table.families) if family in names]
+    return family_scores(table, size)[:, chosen].sum(axis=1)
 
 
 KEY_SHARES = (0.5, 0.65, 0.75, 0.9, 1.0)
 
 
-def held_out(tables: list, names: list[str], size: dict[str, int]) -> dict[str, tuple[int, int, int]]:
-    """Each family's counts under the setting (from any of the tables) that fits the other families best: the
-    first of the best, as max() would pick it, with every setting's fit worked out once per family."""
-    import numpy as np
-
-    rows = [row for table in tables for row in table]
-    scores = np.array([[family_score(row, family, size) for family in names] for row in rows])
-    out = {}
-    for i, family in enumerate(names):
-        others = np.delete(scores, i, axis=1).sum(axis=1)
-        out[family] = rows[int(np.argmax(others))][1][family]
-    return out
+def held_out(tables: list[Table], names: list[str], size: dict[str, int]) -> dict[str, tuple[int, int, int]]:
+    """Each family's counts under the setting (from any of the tables) that fits the other families best."""
+    joined = Table([s for t in tables for s in t.settings], tables[0].families,
+                   np.concatenate([t.counts for t in tables]))
+    return {family: joined.of(choose(joined, set(names) - {family}, size), family) for family in names}
 
 
 def key_share_nested() -> None:
@@ -129,12 +136,12 @@ def key_share_nested() -> None:
     try:
         for value in KEY_SHARES:
             match.KEY_SHARE = value
-            tables[value] = table_of_counts([(pair, prepare_pair(pair)) for pair in pairs])
+            tables[value] = table_of_counts(prepare_pairs(pairs))
     finally:
         match.KEY_SHARE = saved
     for family in names:
         others = set(names) - {family}
-        value = max(tables, key=lambda v: fit(choose(tables[v], others, size), others, size))
+        value = max(tables, key=lambda v: fit(tables[v], others, size).max())
         print(f"{family:24s} KEY_SHARE {value}")
     report(held_out(list(tables.values()), names, size), size)
 
@@ -162,15 +169,15 @@ def main(argv: list[str] | None = None) -> None:
         return
     pairs = all_pairs()
     names, size = families(pairs), sizes(pairs)
-    rows = table_of_counts([(pair, prepare_pair(pair)) for pair in pairs])
-    report(held_out([rows], names, size), size)
-    fitted = choose(rows, set(names), size)
-    print("fitted on all families:", fitted[0])
+    table = table_of_counts(prepare_pairs(pairs))
+    report(held_out([table], names, size), size)
+    fitted = table.settings[choose(table, set(names), size)]
+    print("fitted on all families:", fitted)
     if args.write:
         from tracker.assess import DEFAULT, write_settings
 
-        write_settings(replace(DEFAULT, **fitted[0]))
-        print("written to templates/assessment.toml", asdict(replace(DEFAULT, **fitted[0])))
+        write_settings(replace(DEFAULT, **fitted))
+        print("written to templates/assessment.toml", asdict(replace(DEFAULT, **fitted)))
 
 
 if __name__ == "__main__":
