@@ -154,6 +154,22 @@ def test_units_named_with_their_role_and_no_label():
     assert {u.name: u.group for u in plan.units}["乡镇人民政府"]
 
 
+def test_unit_names_alone_in_brackets_close_a_task_but_do_not_gloss_a_unit():
+    # 泾阳旗's 工作要点 (tests/corpus/unseen-jingyang-2025): "…对接。（旗政务服务局）" beside "（牵头单位：…）".
+    paragraphs = [
+        "一、深化政府职能转变",
+        "1.推进公共数据有序共享开放，编制公共数据资源目录并与盟级数据共享交换平台对接。（旗政务服务局）",
+        "2.落实公平竞争审查制度。（牵头单位：旗市场监管局；责任单位：旗直各有关部门）",
+        "3.推进政务公开标准化规范化（旗人民政府办公室、旗财政局）",
+        "4.各单位于12月10日前将落实情况报送旗委全面依法治旗委员会办公室（旗司法局）。",
+    ]
+    first, second, third, fourth = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks
+    assert first.text.endswith("平台对接。") and first.lead_units == ("旗政务服务局",)
+    assert second.lead_units == ("旗市场监管局",) and second.units == ("旗直各有关部门",)
+    assert third.text == "推进政务公开标准化规范化" and {*third.lead_units, *third.units} == {"旗人民政府办公室", "旗财政局"}
+    assert fourth.text.endswith("（旗司法局）。") and not fourth.lead_units and not fourth.units
+
+
 def test_units_given_to_a_part_hold_for_its_tasks_without_their_own():
     paragraphs = [
         "一、深化“放管服”改革（牵头单位：县政数局）",

@@ -103,6 +103,17 @@ def test_a_clause_without_an_object_stays_with_the_measure_before_it():
     assert pieces == ["严格落实重大行政决策程序", measure]
 
 
+def test_a_title_of_several_clauses_names_several_measures():
+    # 泾阳旗's tasks are one sentence each: a report on 合法性审核 alone shows one measure of three, not the task.
+    from tracker.match import measure_shapes
+
+    title = "加强行政规范性文件监督管理，落实合法性审核和备案审查制度，开展规范性文件集中清理并公布现行有效目录"
+    pieces = [shape[0] for shape in measure_shapes(title, title + "。", lexicon())]
+    assert pieces[0] == title and len(pieces) == 3
+    assert pieces[1].endswith("落实合法性审核和备案审查制度，") and pieces[2] == "开展规范性文件集中清理并公布现行有效目录"
+    assert [shape[0] for shape in measure_shapes("推进政务公开", "推进政务公开。", lexicon())] == ["推进政务公开"]
+
+
 def test_a_heading_is_matched_through_its_domain_term():
     from tracker.match import PlanModel, ReportIndex
     from tracker.models import Passage

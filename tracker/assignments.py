@@ -60,9 +60,12 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     # （旗司法局牵头，旗政府各部门配合）: no label, each unit followed by its role.
     closing = re.search(r"[（(]((?:[^（）()]|[（(][^（）()]*[）)]){3,160})[）)]\s*[。；;]?\s*$", paragraph)
     if closing:
-        roles = _units_with_roles(closing.group(1), default=None)
+        before = paragraph[: closing.start()].rstrip()
+        # …委员会办公室（区司法局）: names glossing the unit just before them are no task's units.
+        roles = _units_with_roles(closing.group(1), default=None) or (
+            None if is_unit_like(before) else _bare_units(closing.group(1)))
         if roles is not None:
-            return paragraph[: closing.start()].rstrip(), roles
+            return before, roles
     # 本部分任务由县司法局牵头，县直各行政执法部门按职责分工负责。: a sentence of its own, for a part's tasks.
     whole = _TASKS_BY.match(paragraph)
     if whole:
@@ -70,6 +73,14 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
         if roles is not None:
             return "", roles
     return paragraph, None
+
+
+def _bare_units(value: str) -> Assignment | None:
+    """（旗政务服务局）, （县发改局、县财政局）: names of units alone, closing a task, are its responsible units."""
+    units = split_units(value)
+    if units and all(is_unit_like(unit) or is_group(unit) for unit in units):
+        return Assignment(responsible=inherit_prefix(units))
+    return None
 
 
 _TASKS_BY = re.compile(r"^[^，,。；;]{0,8}任务[均都]?由(?P<units>[^。]+)[。；;]?\s*$")

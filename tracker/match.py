@@ -132,6 +132,9 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
     body = text[len(title):].lstrip("。；;，, \n") if title and text.startswith(title) else text
     pieces = [(title, True)] + [(piece, False) for line in body.split("\n") for s in sentences(line)
                                 for piece in _clause_groups(s, lexicon)]
+    groups = _clause_groups(title, lexicon)
+    if len(groups) > 1:  # a title of several clauses names several measures (落实…，开展…，公布…)
+        pieces[1:1] = [(group, False) for group in groups]
     shapes = []
     for piece, core in pieces:
         tokens = tuple(dict.fromkeys(lexicon.tokens(masked(piece, mask), remember=True)))
