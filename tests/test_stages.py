@@ -130,6 +130,26 @@ def test_a_heading_is_matched_through_its_domain_term():
     assert [hit.passage for hit in index.hits(core)] == [1]
 
 
+def test_the_places_name_matches_nothing():
+    # 红柳旗 (tests/corpus/hongliu-2025): the measure names the place's 决策事项目录; a cover sentence names the
+    # place's 工作要点. They share the place's name and nothing else.
+    from tracker.match import PlanModel, ReportIndex
+    from tracker.models import Passage
+
+    lex = lexicon()
+    title = "严格落实重大行政决策程序"
+    task = Task(1, "1", "", title, title + "。年初编制并公开《红柳旗2025年度重大行政决策事项目录》。")
+    plan = Plan("p.txt", "txt", "计划", "红柳旗", 2025, (), (task,))
+    texts = ["根据《红柳旗2025年法治政府建设工作要点》分工安排，旗司法局对各牵头单位报送的落实情况进行了汇总梳理。",
+             "3月，在旗政府门户网站公布《红柳旗2025年度重大行政决策事项目录》，将4个事项纳入目录管理。"]
+    passages = [Passage("r.txt", "一、主要成效", 1, i + 1, "achievement", text) for i, text in enumerate(texts)]
+    index = ReportIndex(passages, lex)
+    model = PlanModel(plan, lex)
+    measure = model.measures(task, model.weights(index.tokens))[1]
+    assert "红柳" not in measure.tokens
+    assert [hit.passage for hit in index.hits(measure)] == [1]
+
+
 # ---------------------------------------------------------------- review
 
 def results_of(*titles):

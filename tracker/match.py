@@ -107,7 +107,10 @@ class PlanModel:
         self.terms = PlanTerms(lexicon, [lexicon.tokens(text, remember=True) for text in texts])
         self.titles = Counter(t for task in plan.tasks
                               for t in set(lexicon.tokens(masked(task.title, self.mask), remember=True)))
-        self.shapes = {task.seq: measure_shapes(task.title, task.text, lexicon, self.mask) for task in plan.tasks}
+        # The place's name says where, never what: 《红柳旗2025年度重大行政决策事项目录》 shares 红柳 with every
+        # document of the place a report names.
+        place = frozenset(lexicon.tokens(plan.region, remember=True)) if plan.region else frozenset()
+        self.shapes = {task.seq: measure_shapes(task.title, task.text, lexicon, self.mask, place) for task in plan.tasks}
 
     def weights(self, passages: list[frozenset[str]]) -> Weights:
         """Term weights from the genre's background, the plan's sentences and the report passages at hand."""
@@ -127,8 +130,9 @@ class PlanModel:
         return out
 
 
-def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None) -> list[tuple]:
-    """The measures of a task without weights: the same for every report."""
+def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None,
+                   place: frozenset[str] = frozenset()) -> list[tuple]:
+    """The measures of a task without weights: the same for every report. Words of the place's name are left out."""
     body = text[len(title):].lstrip("。；;，, \n") if title and text.startswith(title) else text
     pieces = [(title, True)] + [(piece, False) for line in body.split("\n") for s in sentences(line)
                                 for piece in _clause_groups(s, lexicon)]
@@ -137,7 +141,7 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
         pieces[1:1] = [(group, False) for group in groups]
     shapes = []
     for piece, core in pieces:
-        tokens = tuple(dict.fromkeys(lexicon.tokens(masked(piece, mask), remember=True)))
+        tokens = tuple(t for t in dict.fromkeys(lexicon.tokens(masked(piece, mask), remember=True)) if t not in place)
         if not tokens:
             continue
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
