@@ -80,6 +80,21 @@ def test_an_intention_is_no_evidence_and_a_requirement_or_a_measure_taken_is():
     assert {sentence_kind(s, ACHIEVEMENT) for s in done} == {ACHIEVEMENT}
 
 
+def test_talking_points_count_what_was_done_and_their_labels_say_about_what(tmp_path):
+    # 西关街道's 汇报提纲 (tests/corpus/unseen-xiguan-jd-2025): bullet fragments without a full stop.
+    outline = tmp_path / "汇报提纲.md"
+    outline.write_text("# 西关街道2025年法治建设工作汇报提纲\n\n## 一、深化习近平法治思想学习宣传\n\n"
+                       "- 法律顾问：覆盖 9 个社区，审核合同 17 份\n  - 参与重大事项研究 5 次、信访疑难件研判 11 次\n"
+                       "- 执法队伍：在编执法人员 22 人，全部持证上岗\n  - 人均法律知识培训 52 学时（2024 年 36 学时）\n"
+                       "\n## 三、存在问题\n\n- 执法力量：法律专业背景仅 3 人\n", encoding="utf-8")
+    passages = split_report(read_document(outline)).passages
+    counted = [p for p in passages if p.text.startswith(("参与重大事项研究", "人均法律知识培训"))]
+    assert [(p.kind, p.heading) for p in counted] == [(ACHIEVEMENT, False)] * 2  # a count is no heading
+    first = next(p for p in passages if p.text.startswith("覆盖 9 个社区"))
+    assert first.topic == "法律顾问" and first.section == "一、深化习近平法治思想学习宣传"
+    assert kinds_of(passages, "法律专业背景") == {PROBLEM}
+
+
 def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
     from docx import Document as WordDocument
 

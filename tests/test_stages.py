@@ -150,6 +150,24 @@ def test_the_places_name_matches_nothing():
     assert [hit.passage for hit in index.hits(measure)] == [1]
 
 
+def test_a_fragment_is_matched_through_the_label_it_stands_under():
+    # 重大决策事项目录：3 项…，6 月 18 日公布: the fragment names neither 决策 nor 目录; its label does.
+    from tracker.match import PlanModel, ReportIndex
+    from tracker.models import Passage
+
+    lex = lexicon()
+    title = "规范重大行政决策程序"
+    task = Task(1, "1", "", title, title + "。编制并公布街道年度重大行政决策事项目录。")
+    plan = Plan("p.txt", "txt", "计划", "西关街道", 2025, (), (task,))
+    passages = [Passage("r.md", "一、工作", 1, 1, "achievement", "重大决策事项目录", heading=True),
+                Passage("r.md", "一、工作", 1, 2, "achievement", "3 项（老旧小区改造、农贸市场提升改造），6 月 18 日公布",
+                        topic="重大决策事项目录")]
+    index = ReportIndex(passages, lex)
+    model = PlanModel(plan, lex)
+    measure = model.measures(task, model.weights(index.tokens))[1]
+    assert [hit.passage for hit in index.hits(measure) if index.is_evidence(hit.passage)] == [1]
+
+
 # ---------------------------------------------------------------- review
 
 def results_of(*titles):

@@ -133,3 +133,12 @@ def test_a_rate_written_in_chinese_numerals():
     assert check_target(rate, report_figures(["行政机关负责人出庭应诉率达到百分之九十六点五。"], 2025))[0] == "not_met"
     [online] = extract_targets("县本级政务服务事项全程网办率达到90%以上")
     assert check_target(online, report_figures(["县本级政务服务事项全程网办率达到百分之百。"], 2025))[0] == "met"
+
+
+def test_a_measures_number_is_no_part_of_its_target_and_last_years_figure_is_not_shown():
+    # 西关街道 (tests/corpus/unseen-xiguan-jd-2025): measures numbered in a table cell; a talking point's fragment.
+    (target,) = extract_targets("加强综合行政执法队伍建设。1.严格执法人员持证上岗和资格管理。\n"
+                                "2.执法人员每人每年法律知识培训不少于40学时。")
+    assert target.metric.startswith("执法人员") and (target.op, target.value, target.unit) == (">=", 40.0, "学时")
+    status, figure = check_target(target, report_figures(["人均法律知识培训 52 学时（2024 年 36 学时）"], 2025))
+    assert status == "met" and figure.endswith("52学时") and "某" not in figure

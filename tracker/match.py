@@ -12,7 +12,7 @@ from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, 
 from .models import ACHIEVEMENT, OTHER, Passage, Plan, Task
 from .resources import load_toml
 from .text import normalize, sentences
-from .vocabulary import slogan_verbs
+from .vocabulary import counted, slogan_verbs
 
 # A passage that shares as much weight as the measure's two strongest terms covers it fully: a report
 # sentence seldom repeats more than two or three of a long measure's terms.
@@ -59,10 +59,8 @@ class Hit(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _concrete_terms() -> tuple[re.Pattern, re.Pattern]:
-    terms = load_toml("report_terms.toml")["concrete"]
-    units = "|".join(sorted(map(re.escape, terms["units"]), key=len, reverse=True))
-    figure = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:{units})|《[^》]{{2,}}》")
-    verbs = re.compile("|".join(map(re.escape, terms["verbs"])))
+    figure = re.compile(rf"{counted().pattern}|《[^》]{{2,}}》")
+    verbs = re.compile("|".join(map(re.escape, load_toml("report_terms.toml")["concrete"]["verbs"])))
     return figure, verbs
 
 
@@ -268,7 +266,7 @@ class ReportIndex:
         # Cover letters, contents and chronicles are never evidence: no need to read them word by word.
         read = [i for i, p in enumerate(passages) if p.kind != OTHER]
         self.tokens = [frozenset()] * len(passages)
-        texts = [masked(passages[i].text, mask) for i in read]
+        texts = [masked(f"{passages[i].topic} {passages[i].text}".lstrip(), mask) for i in read]
         for i, tokens in zip(read, lexicon.tokens_many(texts), strict=True):
             self.tokens[i] = frozenset(tokens)
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.

@@ -175,6 +175,7 @@ class Passage:
     text: str
     heading: bool = False
     row_task: str = ""  # a row of a progress table: the task it reports on, and it alone
+    topic: str = ""  # the label its paragraph opens with (法律顾问：覆盖9个社区…): what the sentence is about
 
     @property
     def location(self) -> str:

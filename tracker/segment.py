@@ -15,6 +15,7 @@ from .progress import progress_columns, progress_rows
 from .resources import load_toml
 from .targets import count_units
 from .text import normalize
+from .vocabulary import counted
 
 HEADING_CHARS = 40
 TOPIC_CHARS = 45
@@ -285,8 +286,9 @@ def indicator_columns(table: Table) -> tuple[int, int, int] | None:
 def _is_title_line(normal: str, limit: int = 30) -> bool:
     """A short line without inner punctuation: a heading, a signature or a date. A line that ends like a
     sentence and gives a figure (发出复议意见书5份。) is content, not one; without a figure
-    (加强和规范行政应诉工作。) it only names a topic."""
-    if normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal):
+    (加强和规范行政应诉工作。) it only names a topic. A line that counts something (参与重大事项研究 5 次、信访
+    疑难件研判 11 次, a talking point's fragment) is content with or without its full stop."""
+    if (normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal)) or counted().search(normal):
         return _signed(normal)
     return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or _signed(normal)
 
@@ -337,6 +339,9 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
     carried = ""
     if lead_in and kind == ACHIEVEMENT:  # 存在问题：…, 下步打算：… speak for their whole paragraph
         carried = {PLAN: PLAN, PROBLEM: PROBLEM}.get(heading_kind(lead_in.group(1).strip("【】：: ")), "")
+    # A label and its colon (法律顾问：覆盖9个社区，审核合同17份) name the subject of the paragraph's sentences, which
+    # do not repeat it; a bold 【…】 lead-in is a heading, which may echo a task over other work.
+    topic = lead_in.group(1).rstrip("：:") if lead_in and not carried and lead_in.group(1)[-1] in "：:" else ""
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
@@ -350,5 +355,5 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
             carried = own
         out.append(Passage(report=report, section=section, paragraph=index + 1, sentence=number,
                            kind=carried if carried and own == ACHIEVEMENT else own, text=sentence,
-                           heading=heading, row_task=row_task))
+                           heading=heading, row_task=row_task, topic="" if heading else topic))
     return out

@@ -101,8 +101,13 @@ def _metric_before(text: str) -> str:
     return ""
 
 
+_ITEM_LABEL = re.compile(r"(?m)^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
+
+
 def extract_targets(text: str) -> list[Target]:
     """Return the quantitative targets in a task's text, each with metric, comparison, value and unit."""
+    # A measure's own number (2.执法人员…不少于40学时) is no part of the metric: blanked, offsets kept.
+    text = _ITEM_LABEL.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, Target]] = []
     taken: list[tuple[int, int]] = []
 
@@ -303,7 +308,7 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
                 names_unit = len(target.unit) >= 2 and target.unit in text[start + 1: match.start()]
                 if any(key in clause for key in keys) or (names_unit and any(key in text for key in keys)):
                     found.append((_compare(target.op, float(match.group("value")), target.value),
-                                  text[max(0, match.start() - 12): match.end() + 8]))
+                                  _figure_excerpt(text, match.start(), match.end())))
     if not found:
         return UNKNOWN, ""
     return next(((MET, figure) for met, figure in found if met), (NOT_MET, found[0][1]))
@@ -320,6 +325,13 @@ def _count_keys(target: Target) -> list[str]:
     core = _metric_core(target.metric)
     parts = [core[-4:]] + ([core[:4]] if target.unit in _TELLING_UNITS else [])
     return [part[i:i + 2] for part in parts for i in range(len(part) - 1)]
+
+
+def _figure_excerpt(text: str, start: int, end: int) -> str:
+    """The figure with what comes before it in its clause, up to what follows it before a bracket or a stop:
+    never the blanked figure of an earlier year beside it (人均法律知识培训52学时, not …（2024年某学时）)."""
+    after = re.split(r"[（(，,。；;]", text[end:end + 8])[0]
+    return text[max(0, start - 12): end] + after
 
 
 def _excerpt(text: str, key: str) -> str:

@@ -53,6 +53,13 @@ def slogan_verbs() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def counted() -> re.Pattern:
+    """A figure counted in one of the units reports count in (立案 46 件, 52 学时, 96.8%)."""
+    units = "|".join(sorted(map(re.escape, load_toml(REPORT_TERMS)["concrete"]["units"]), key=len, reverse=True))
+    return re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:{units})")
+
+
+@lru_cache(maxsize=1)
 def column_words() -> dict[str, list[str]]:
     """Each role a task table's column may have (seq, title, text, lead, units, deadline …) with the header names
     that give it: those of plan_terms.toml's [columns], and the unit labels for the two unit columns."""
