@@ -73,6 +73,23 @@ def test_confidence_says_why():
     assert confidence("partial", near, (TargetResult(RATE, NOT_MET, "92%"),)) == ("high", "量化目标未达到")
 
 
+
+def test_a_measure_that_is_a_met_target_is_not_listed_as_unseen():
+    # 石门乡 (tests/corpus/unseen-shimen-xiang-2025): 成功率百分之九十五点六 meets 调解成功率达到95%以上, a measure
+    # of its own that no sentence of achievement repeats.
+    from tracker.assess import explain, unevidenced
+    from tracker.models import MeasureResult
+
+    target = Target("矛盾纠纷调解成功率达到95%以上", "矛盾纠纷调解成功率", ">=", 95.0, "%")
+    measures = [MeasureResult("推进矛盾纠纷多元化解", NONE, core=True),
+                MeasureResult("每月开展一次矛盾纠纷集中排查，", CONCRETE, "每月初各村排查一次"),
+                MeasureResult("实行矛盾纠纷“一站式”受理；", NONE),
+                MeasureResult("矛盾纠纷调解成功率达到95%以上。", ELSEWHERE, "明年…")]
+    met, missed = TargetResult(target, MET, "成功率95.6%"), TargetResult(target, NOT_MET, "成功率91.3%")
+    assert unevidenced(measures, (met,)) == ["实行矛盾纠纷“一站式”受理"]
+    assert unevidenced(measures, (missed,))[-1] == "矛盾纠纷调解成功率达到95%以上"
+    assert "未见：实行矛盾纠纷“一站式”受理。" in explain("partial", measures, (met,))
+
 # ---------------------------------------------------------------- lexicon
 
 def test_tokens_drop_boilerplate_and_keep_phrases_whole():

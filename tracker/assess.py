@@ -437,7 +437,7 @@ def explain(status: str, measures: list[MeasureResult], targets: tuple[TargetRes
     concrete = [m for m in measures if m.found == CONCRETE]
     general = [m for m in measures if m.found == GENERAL]
     elsewhere = [m for m in measures if m.found == ELSEWHERE]
-    missing = unevidenced(measures)
+    missing = unevidenced(measures, targets)
     parts = [f"共 {len(measures)} 项措施：{len(concrete)} 项有具体佐证，{len(general)} 项仅有笼统表述，"
              f"{len(measures) - len(concrete) - len(general)} 项未找到。"]
     if elsewhere and not concrete and not general:
@@ -560,12 +560,16 @@ def assess_plan(plan: Plan, reports: list[Report], settings: Settings = DEFAULT,
     return decide(prepare(plan, reports, model), settings)
 
 
-def unevidenced(measures: tuple[MeasureResult, ...] | list[MeasureResult]) -> list[str]:
+def unevidenced(measures: tuple[MeasureResult, ...] | list[MeasureResult],
+                targets: tuple[TargetResult, ...] = ()) -> list[str]:
     """The measures the reports show no evidence for. The heading sentence only names the task: once any
-    other measure is evidenced it is not listed as missing."""
+    other measure is evidenced it is not listed as missing; nor is a measure that is a target the report's
+    figure meets (调解成功率达到95%以上, against 成功率百分之九十五点六)."""
     others_found = any(m.found in (CONCRETE, GENERAL) for m in measures if not m.core)
+    met = [t.target.text for t in targets if t.status == MET]
     return [m.text.rstrip("。；，") for m in measures
-            if m.found not in (CONCRETE, GENERAL) and not (m.core and others_found)]
+            if m.found not in (CONCRETE, GENERAL) and not (m.core and others_found)
+            and not any(text in m.text for text in met)]
 
 
 def missing_summary(result: TaskResult, limit: int = 3) -> str:
@@ -573,7 +577,7 @@ def missing_summary(result: TaskResult, limit: int = 3) -> str:
     data first, then the measures without evidence, each cut only at punctuation."""
     parts = [f"量化目标“{t.target.text}”未达到（报告为{t.figure}）" for t in result.targets if t.status == NOT_MET]
     parts += [f"量化目标“{t.target.text}”的完成数据" for t in result.targets if t.status == UNKNOWN]
-    missing = unevidenced(result.measures)
+    missing = unevidenced(result.measures, result.targets)
     parts += [brief(text) for text in missing[:limit]]
     if not parts:
         return "具体做法和成效数据"

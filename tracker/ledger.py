@@ -359,7 +359,7 @@ def _quotes_cell(result: TaskResult) -> str:
 
 
 def _missing_cell(result: TaskResult, limit: int = 6) -> str:
-    missing = unevidenced(result.measures)
+    missing = unevidenced(result.measures, result.targets)
     lines = [f"· {brief(text, 36)}" for text in missing[:limit]]
     if len(missing) > limit:
         lines.append(f"……等共 {len(missing)} 项")
