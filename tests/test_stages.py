@@ -90,6 +90,28 @@ def test_a_measure_that_is_a_met_target_is_not_listed_as_unseen():
     assert unevidenced(measures, (missed,))[-1] == "矛盾纠纷调解成功率达到95%以上"
     assert "未见：实行矛盾纠纷“一站式”受理。" in explain("partial", measures, (met,))
 
+
+def test_a_document_read_or_forwarded_is_no_work_on_its_matter():
+    # 原平区 (tests/corpus/unseen-yuanping-2025): 转发《…工作体系建设的通知》 and a 会前学法 list of 《…意见》 are its
+    # only words on two tasks; a document made (制定《…办法》) is work, and studying 《民法典》 is a study task's.
+    from tracker.match import PlanModel, ReportIndex
+    from tracker.models import Passage
+
+    lex = lexicon()
+    tasks = (Task(1, "1", "", "健全行政执法协调监督工作体系", "健全行政执法协调监督工作体系。"),
+             Task(2, "2", "", "健全矛盾纠纷多元化解机制", "健全矛盾纠纷多元化解机制。"),
+             Task(3, "3", "", "深入学习宣传民法典", "深入学习宣传民法典。"))
+    plan = Plan("p.txt", "txt", "计划", "原平区", 2025, (), tasks)
+    texts = ["转发《山北市人民政府办公室关于进一步加强行政执法协调监督工作体系建设的通知》，要求各部门认真贯彻。",
+             "全年会前学法12次，集中学习《中华人民共和国民法典》、《关于加强新时代矛盾纠纷多元化解工作的意见》等。",
+             "制定《原平区矛盾纠纷多元化解工作办法》，建成区级调解中心1个。"]
+    passages = [Passage("r.txt", "一、主要工作", i + 1, 1, "achievement", text) for i, text in enumerate(texts)]
+    index = ReportIndex(passages, lex)
+    model = PlanModel(plan, lex)
+    weights = model.weights(index.tokens)
+    found = {task.seq: {hit.passage for hit in index.hits(model.measures(task, weights)[0])} for task in tasks}
+    assert found == {1: set(), 2: {2}, 3: {1}}
+
 # ---------------------------------------------------------------- lexicon
 
 def test_tokens_drop_boilerplate_and_keep_phrases_whole():

@@ -27,6 +27,14 @@ GENRE_COMMON = 0.001
 # stand in one sentence of twenty of the genre, and every report uses them about everything.
 GENRE_TERM = 0.05
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
+# 集中学习《…》《…》等, 转发《…通知》: the documents a sentence says were read, passed on or explained.
+_CITING = re.compile(r"(?:学习|学法|转发|传达|宣讲|解读|研读)[^《。；，]{0,6}((?:《[^》]{2,80}》[、，,和及与等]*)+)")
+_STUDY = re.compile(r"学习|学法|宣传|宣讲|普法|解读|培训|讲座")
+
+
+def _cited(text: str) -> list[str]:
+    """The titles of the documents a sentence says were read or passed on (not those it says were made)."""
+    return [title for run in _CITING.findall(text) for title in re.findall(r"《([^》]{2,80})》", run)]
 
 
 class Measure(NamedTuple):
@@ -280,6 +288,10 @@ class ReportIndex:
         ]
         self.blocks = _blocks(passages)
         self.evidence = [p.kind == ACHIEVEMENT and not p.heading for p in passages]
+        # The words of documents a sentence says were studied or passed on (学习《…意见》, 转发《…通知》): they
+        # name what was read, not work done on the matter.
+        self.cited = [frozenset(lexicon.tokens(" ".join(_cited(masked(p.text, mask))), remember=True))
+                      if "《" in p.text else frozenset() for p in passages]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index, tokens in enumerate(self.tokens):
             for token in tokens:
@@ -324,6 +336,9 @@ class ReportIndex:
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
             # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares.
             if measure.core and strongest not in common:
+                continue
+            # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
+            if self.cited[index] and self.cited[index].issuperset(common) and not _STUDY.search(measure.text):
                 continue
             # One plain word in common (企业, 模式) is a coincidence, not a match.
             if anchored or len(common) >= 2:
