@@ -73,7 +73,7 @@ def test_an_intention_is_no_evidence_and_a_requirement_or_a_measure_taken_is():
     # 东坡县's 整改 report (tests/corpus/unseen-dongpo-2025): 整改措施 say what will be done, 整改成效 what was.
     intentions = ("要严格规范涉企行政检查，推行“扫码入企”，检查计划统一报备、统一公示；",
                   "将对县本级现行涉及经营主体经济活动的政策措施开展一次全面公平竞争审查，拟引入第三方机构开展评估。",
-                  "县司法局将于10月底前完成文件清理。")
+                  "县司法局将于10月底前完成文件清理。", "年底前将启动局门户网站政府信息公开专栏改版。")
     done = ("要求各乡镇于6月底前完成自查。", "将法治建设纳入年度考核，全年考核单位52个。",
             "县司法局会同县市场监管局上线涉企行政检查“扫码入企”系统，全县23个行政执法主体全部纳入平台管理。")
     assert {sentence_kind(s, ACHIEVEMENT) for s in intentions} == {PLAN}

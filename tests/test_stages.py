@@ -142,6 +142,16 @@ def test_a_clause_without_an_object_stays_with_the_measure_before_it():
     assert pieces == ["严格落实重大行政决策程序", measure]
 
 
+def test_a_clause_on_the_outcome_of_the_one_before_is_part_of_its_measure():
+    # 凤城县 (tests/corpus/unseen-fengcheng-2025): 评价结果纳入绩效考核 alone was matched by any 评查结果纳入…考核.
+    from tracker.match import measure_shapes
+
+    title = "加强政务诚信建设"
+    measure = "开展乡镇政府和县直部门政务诚信评价，评价结果纳入绩效考核。"
+    pieces = [shape[0] for shape in measure_shapes(title, f"{title}。{measure}", lexicon())]
+    assert pieces == [title, measure]
+
+
 def test_a_title_of_several_clauses_names_several_measures():
     # 泾阳旗's tasks are one sentence each: a report on 合法性审核 alone shows one measure of three, not the task.
     from tracker.match import measure_shapes

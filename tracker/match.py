@@ -195,13 +195,18 @@ def _clause_groups(sentence: str, lexicon: Lexicon) -> list[str]:
             groups.append(current)
     # A clause without an object of its own (评估结果作为调整完善决策的重要依据) says how the one before it
     # is done: it is part of that measure, not a measure that plain words could match by themselves.
+    # So does one that opens with the outcome of the one before (开展政务诚信评价，评价结果纳入绩效考核).
     merged: list[str] = []
     for group in groups:
-        if merged and not _has_object(group, lexicon):
+        outcome = _OUTCOME.match(group)
+        if merged and (not _has_object(group, lexicon) or (outcome and outcome.group(1) in merged[-1])):
             merged[-1] += group
         else:
             merged.append(group)
     return merged
+
+
+_OUTCOME = re.compile(r"^\s*([\u4e00-\u9fff]{2})(?:结果|情况|意见|成果)")
 
 
 def _has_object(text: str, lexicon: Lexicon) -> bool:
