@@ -94,21 +94,13 @@ def test_a_measure_that_is_a_met_target_is_not_listed_as_unseen():
 def test_a_document_read_or_forwarded_is_no_work_on_its_matter():
     # 原平区 (tests/corpus/unseen-yuanping-2025): 转发《…工作体系建设的通知》 and a 会前学法 list of 《…意见》 are its
     # only words on two tasks; a document made (制定《…办法》) is work, and studying 《民法典》 is a study task's.
-    from tracker.match import PlanModel, ReportIndex
-    from tracker.models import Passage
-
-    lex = lexicon()
     tasks = (Task(1, "1", "", "健全行政执法协调监督工作体系", "健全行政执法协调监督工作体系。"),
              Task(2, "2", "", "健全矛盾纠纷多元化解机制", "健全矛盾纠纷多元化解机制。"),
              Task(3, "3", "", "深入学习宣传民法典", "深入学习宣传民法典。"))
-    plan = Plan("p.txt", "txt", "计划", "原平区", 2025, (), tasks)
     texts = ["转发《山北市人民政府办公室关于进一步加强行政执法协调监督工作体系建设的通知》，要求各部门认真贯彻。",
              "全年会前学法12次，集中学习《中华人民共和国民法典》、《关于加强新时代矛盾纠纷多元化解工作的意见》等。",
              "制定《原平区矛盾纠纷多元化解工作办法》，建成区级调解中心1个。"]
-    passages = [Passage("r.txt", "一、主要工作", i + 1, 1, "achievement", text) for i, text in enumerate(texts)]
-    index = ReportIndex(passages, lex)
-    model = PlanModel(plan, lex)
-    weights = model.weights(index.tokens)
+    index, model, weights = matching(tasks, texts, "原平区")
     found = {task.seq: {hit.passage for hit in index.hits(model.measures(task, weights)[0])} for task in tasks}
     assert found == {1: set(), 2: {2}, 3: {1}}
 
@@ -163,18 +155,26 @@ def test_a_title_of_several_clauses_names_several_measures():
     assert [shape[0] for shape in measure_shapes("推进政务公开", "推进政务公开。", lexicon())] == ["推进政务公开"]
 
 
-def test_a_heading_is_matched_through_its_domain_term():
+def matching(tasks, sentences, region=""):
+    """What matching sees of a plan of these tasks and a report of these sentences (a text, or a Passage):
+    the report's index, the plan's model and the weights of its words."""
     from tracker.match import PlanModel, ReportIndex
     from tracker.models import Passage
 
     lex = lexicon()
-    task = Task(1, "1", "", "“八五”普法规划全面收官", "“八五”普法规划全面收官。")
-    plan = Plan("p.txt", "txt", "计划", "", 2025, (), (task,))
-    texts = ["2025年是《法治政府建设实施纲要（2021—2025年）》的收官之年。", "全年开展普法活动132场，覆盖群众3.6万人次。"]
-    passages = [Passage("r.txt", "一、主要成效", 1, i + 1, "achievement", text) for i, text in enumerate(texts)]
+    plan = Plan("p.txt", "txt", "计划", region, 2025, (), tuple(tasks))
+    passages = [s if isinstance(s, Passage) else Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s)
+                for i, s in enumerate(sentences)]
     index = ReportIndex(passages, lex)
     model = PlanModel(plan, lex)
-    core = model.measures(task, model.weights(index.tokens))[0]
+    return index, model, model.weights(index.tokens)
+
+
+def test_a_heading_is_matched_through_its_domain_term():
+    task = Task(1, "1", "", "“八五”普法规划全面收官", "“八五”普法规划全面收官。")
+    index, model, weights = matching([task], ["2025年是《法治政府建设实施纲要（2021—2025年）》的收官之年。",
+                                              "全年开展普法活动132场，覆盖群众3.6万人次。"])
+    core = model.measures(task, weights)[0]
     # 收官 weighs more than 普法, but the heading's object is its term of the domain.
     assert [hit.passage for hit in index.hits(core)] == [1]
 
@@ -182,38 +182,27 @@ def test_a_heading_is_matched_through_its_domain_term():
 def test_the_places_name_matches_nothing():
     # 红柳旗 (tests/corpus/hongliu-2025): the measure names the place's 决策事项目录; a cover sentence names the
     # place's 工作要点. They share the place's name and nothing else.
-    from tracker.match import PlanModel, ReportIndex
-    from tracker.models import Passage
-
-    lex = lexicon()
     title = "严格落实重大行政决策程序"
     task = Task(1, "1", "", title, title + "。年初编制并公开《红柳旗2025年度重大行政决策事项目录》。")
-    plan = Plan("p.txt", "txt", "计划", "红柳旗", 2025, (), (task,))
     texts = ["根据《红柳旗2025年法治政府建设工作要点》分工安排，旗司法局对各牵头单位报送的落实情况进行了汇总梳理。",
              "3月，在旗政府门户网站公布《红柳旗2025年度重大行政决策事项目录》，将4个事项纳入目录管理。"]
-    passages = [Passage("r.txt", "一、主要成效", 1, i + 1, "achievement", text) for i, text in enumerate(texts)]
-    index = ReportIndex(passages, lex)
-    model = PlanModel(plan, lex)
-    measure = model.measures(task, model.weights(index.tokens))[1]
+    index, model, weights = matching([task], texts, "红柳旗")
+    measure = model.measures(task, weights)[1]
     assert "红柳" not in measure.tokens
     assert [hit.passage for hit in index.hits(measure)] == [1]
 
 
 def test_a_fragment_is_matched_through_the_label_it_stands_under():
     # 重大决策事项目录：3 项…，6 月 18 日公布: the fragment names neither 决策 nor 目录; its label does.
-    from tracker.match import PlanModel, ReportIndex
     from tracker.models import Passage
 
-    lex = lexicon()
     title = "规范重大行政决策程序"
     task = Task(1, "1", "", title, title + "。编制并公布街道年度重大行政决策事项目录。")
-    plan = Plan("p.txt", "txt", "计划", "西关街道", 2025, (), (task,))
     passages = [Passage("r.md", "一、工作", 1, 1, "achievement", "重大决策事项目录", heading=True),
                 Passage("r.md", "一、工作", 1, 2, "achievement", "3 项（老旧小区改造、农贸市场提升改造），6 月 18 日公布",
                         topic="重大决策事项目录")]
-    index = ReportIndex(passages, lex)
-    model = PlanModel(plan, lex)
-    measure = model.measures(task, model.weights(index.tokens))[1]
+    index, model, weights = matching([task], passages, "西关街道")
+    measure = model.measures(task, weights)[1]
     assert [hit.passage for hit in index.hits(measure) if index.is_evidence(hit.passage)] == [1]
 
 
