@@ -12,7 +12,7 @@ from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, 
 from .models import ACHIEVEMENT, OTHER, Passage, Plan, Task
 from .resources import load_toml
 from .text import normalize, sentences
-from .vocabulary import counted, slogan_verbs
+from .vocabulary import citing, counted, slogan_verbs
 
 # A passage that shares as much weight as the measure's two strongest terms covers it fully: a report
 # sentence seldom repeats more than two or three of a long measure's terms.
@@ -27,14 +27,12 @@ GENRE_COMMON = 0.001
 # stand in one sentence of twenty of the genre, and every report uses them about everything.
 GENRE_TERM = 0.05
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
-# 集中学习《…》《…》等, 转发《…通知》: the documents a sentence says were read, passed on or explained.
-_CITING = re.compile(r"(?:学习|学法|转发|传达|宣讲|解读|研读)[^《。；，]{0,6}((?:《[^》]{2,80}》[、，,和及与等]*)+)")
-_STUDY = re.compile(r"学习|学法|宣传|宣讲|普法|解读|培训|讲座")
 
 
 def _cited(text: str) -> list[str]:
-    """The titles of the documents a sentence says were read or passed on (not those it says were made)."""
-    return [title for run in _CITING.findall(text) for title in re.findall(r"《([^》]{2,80})》", run)]
+    """The titles of the documents a sentence says were read or passed on (集中学习《…》《…》, 转发《…通知》),
+    not those it says were made (templates/report_terms.toml [citing])."""
+    return [title for run in citing()[0].findall(text) for title in re.findall(r"《([^》]{2,80})》", run)]
 
 
 class Measure(NamedTuple):
@@ -343,7 +341,7 @@ class ReportIndex:
             if measure.core and strongest not in common:
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
-            if self.cited[index] and self.cited[index].issuperset(common) and not _STUDY.search(measure.text):
+            if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
                 continue
             # One plain word in common (企业, 模式) is a coincidence, not a match.
             if anchored or len(common) >= 2:

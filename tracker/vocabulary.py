@@ -60,6 +60,16 @@ def counted() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def citing() -> tuple[re.Pattern, re.Pattern]:
+    """A run of 《titles》 after a verb of reading or passing on (学习《…》《…》, 转发《…》), and the words of a
+    measure that is itself to study or spread something."""
+    words = load_toml(REPORT_TERMS)["citing"]
+    verbs = "|".join(map(re.escape, words["verbs"]))
+    return (re.compile(rf"(?:{verbs})[^《。；，]{{0,6}}((?:《[^》]{{2,80}}》[、，,和及与等]*)+)"),
+            _alternation(words["study"]))
+
+
+@lru_cache(maxsize=1)
 def column_words() -> dict[str, list[str]]:
     """Each role a task table's column may have (seq, title, text, lead, units, deadline …) with the header names
     that give it: those of plan_terms.toml's [columns], and the unit labels for the two unit columns."""
