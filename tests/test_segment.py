@@ -3,7 +3,7 @@
 import pytest
 
 from tracker.ingest import read_document
-from tracker.models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document
+from tracker.models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Document, Table
 from tracker.segment import sentence_kind, split_report, split_sentences
 
 
@@ -244,6 +244,18 @@ def test_a_pipe_table_in_a_text_report_gives_this_years_figures(tmp_path):
     facts = [p.text for p in r.passages if p.location.startswith("表格")]
     assert facts == ["立案查处案件1372件。", "执法人员人均培训学时32学时。"]
     assert indicator_sentence("按期办结率", "96.5%") == "按期办结率96.5%。"
+
+
+def test_a_statistics_table_names_its_metric_unit_and_remark_and_a_zero_shows_nothing_done():
+    # 乌兰苏木's report is mostly this table (tests/corpus/unseen-wulan-sumu-2025): 序号 first, units apart.
+    table = Table(rows=(("序号", "工作事项", "单位", "2025年", "2024年", "备注"),
+                        ("1", "草原执法巡查", "次", "126", "98", "含夜间巡查31次"),
+                        ("2", "嘎查两委成员法治专题培训", "人次", "0", "86", "2025年未单独组织"),
+                        ("3", "民主法治示范嘎查创建", "个", "—", "1", "未组织申报"),
+                        ("4", "行政诉讼败诉", "件", "0", "1", "")))
+    report = split_report(Document(path="总结.docx", format="docx", blocks=("乌兰苏木2025年法治建设工作总结", table)))
+    facts = [p.text for p in report.passages if p.location.startswith("表格")]
+    assert facts == ["草原执法巡查126次（含夜间巡查31次）。", "行政诉讼败诉0件。"]
 
 
 def test_a_cover_page_and_a_table_of_contents_stay_outside_the_body():

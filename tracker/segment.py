@@ -236,29 +236,52 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
             out.extend(Document(document.path, document.format, (block,)).paragraphs())
             continue
         name, column, first = columns
+        unit, note = _header_column(block, first, _UNIT_HEADERS), _header_column(block, first, _NOTE_HEADERS)
         for number, row in enumerate(block.rows[first:], start=first + 1):
-            metric = row[name].strip() if name < len(row) else ""
-            value = row[column].strip() if column < len(row) else ""
-            if metric and value and re.search(r"\d", value):
+            metric, value = _cell(row, name), _cell(row, column)
+            if metric and value and re.search(r"\d", value) and not _nothing_done(metric, value):
                 rows[len(out)] = (f"表格第{number}行", "")
-                out.append(indicator_sentence(metric, value))
+                out.append(indicator_sentence(metric, value, _cell(row, unit), _cell(row, note)))
     return out, rows, progress
+
+
+def _nothing_done(metric: str, value: str) -> bool:
+    """A figure of 0 this year for work (培训 | 0 人次); not for something bad (行政诉讼败诉 | 0, 纠错率 | 0)."""
+    return bool(re.fullmatch(r"0+(?:\.0+)?", value)) and not any(
+        word in metric for word in load_toml("report_terms.toml")["concrete"]["adverse"])
+
+
+# An indicator table's column of units (单位 | 计量单位: 次, 人次) and of remarks (备注 | 说明).
+_UNIT_HEADERS = ("单位", "计量单位")
+_NOTE_HEADERS = ("备注", "说明")
+
+
+def _header_column(table: Table, first: int, names: tuple[str, ...]) -> int | None:
+    header = [re.sub(r"\s+", "", cell) for cell in table.rows[first - 1]]
+    return next((i for i, cell in enumerate(header) if cell in names), None)
+
+
+def _cell(row: tuple[str, ...], column: int | None) -> str:
+    return row[column].strip() if column is not None and column < len(row) else ""
 
 
 _UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,6})[）)]$")
 
 
-def indicator_sentence(metric: str, value: str) -> str:
+def indicator_sentence(metric: str, value: str, unit: str = "", note: str = "") -> str:
     """A row of an indicator table as the sentence a report would write: 立案查处案件（件） | 1,372 →
-    立案查处案件1372件。; 执法人员人均培训学时 | 32 → 执法人员人均培训学时32学时。 (the unit the name ends with)."""
+    立案查处案件1372件。; 执法人员人均培训学时 | 32 → 执法人员人均培训学时32学时。 (the unit the name ends with);
+    草原执法巡查 | 次 | 126 (a column of units) → 草原执法巡查126次。; a remark follows in brackets."""
     value = re.sub(r"(?<=\d),(?=\d{3})", "", value)
     if re.fullmatch(r"\d+(?:\.\d+)?", value):
         bracketed = _UNIT_IN_NAME.match(metric)
         if bracketed:
             metric, value = bracketed.group("name"), value + bracketed.group("unit")
+        elif unit and not re.search(r"\d", unit):
+            value += unit
         else:
             value += next((unit for unit in count_units() if metric.endswith(unit)), "")
-    return f"{metric}{value}。"
+    return f"{metric}{value}（{note}）。" if note else f"{metric}{value}。"
 
 
 def indicator_columns(table: Table) -> tuple[int, int, int] | None:
@@ -269,7 +292,7 @@ def indicator_columns(table: Table) -> tuple[int, int, int] | None:
     for start, header in enumerate(headers, start=1):
         years = {i: int(m.group(1)) for i, cell in enumerate(header) if (m := _YEAR.match(cell))}
         if len(years) >= 2 and start < len(table.rows):
-            return 0, max(years, key=years.__getitem__), start
+            return _metric_column(table, header, start), max(years, key=years.__getitem__), start
     header = headers[0]
     if len(table.rows) < 2 or not any(word in cell for cell in header for word in ("目标", "计划")):
         return None
@@ -279,8 +302,22 @@ def indicator_columns(table: Table) -> tuple[int, int, int] | None:
         return None
     # 完成 or 完成值 rather than 完成率 (the share of the target reached) or 完成情况 (已完成).
     column = max(figures, key=lambda i: (figures[i], not header[i].endswith(("率", "情况")), -i))
-    named = [i for i, cell in enumerate(header) if any(word in cell for word in ("指标", "项目", "名称", "内容"))]
-    return (named[0] if named else 0), column, 1
+    return _metric_column(table, header, 1), column, 1
+
+
+_METRIC_HEADERS = ("指标", "项目", "名称", "内容", "事项")
+
+
+def _metric_column(table: Table, header: list[str], first: int) -> int:
+    """The column naming each row's metric: the one headed 指标, 项目, 工作事项 …, else the first whose cells are
+    words rather than numbers (not a 序号 column)."""
+    named = [i for i, cell in enumerate(header) if any(word in cell for word in _METRIC_HEADERS)]
+    if named:
+        return named[0]
+    rows = table.rows[first:]
+    worded = [i for i in range(len(header))
+              if sum(1 for row in rows if i < len(row) and re.search(r"[\u4e00-\u9fff]{2}", row[i])) > len(rows) / 2]
+    return worded[0] if worded else 0
 
 
 def _is_title_line(normal: str, limit: int = 30) -> bool:
