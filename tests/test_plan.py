@@ -727,3 +727,26 @@ def test_units_in_brackets_before_the_task_number():
     assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 15)] and len(plan.sections) == 5
     assert plan.tasks[0].title == "压实法治建设第一责任人职责" and not plan.tasks[0].text.startswith("【")
     assert plan.tasks[2].lead_units == ("县政务服务中心",) and plan.tasks[9].lead_units == ("县委编办", "县司法局")
+
+
+def test_a_plan_copied_from_a_wechat_article():
+    # 白塔区 (tests/corpus/unseen-baita-2025): clutter before the title, parts numbered 01 | and ▶ 三、, each task's
+    # title in bold brackets before its measures.
+    plan = load_plan(Path(__file__).parent / "corpus" / "unseen-baita-2025" / "unseen-baita-2025-plan.txt")
+    assert plan.title == "白塔区2025年法治政府建设工作要点" and plan.region == "白塔区" and len(plan.tasks) == 15
+    first = plan.tasks[0]
+    assert first.title == "压实法治建设第一责任人职责" and first.section == "01 |加强党对法治政府建设的领导"
+    assert first.lead_units == ("区政府办",) and first.units == ("区司法局", "各街道办事处")
+    assert plan.tasks[4].targets[0].text == "区级政务服务事项全程网办率达到95%以上"
+
+
+def test_the_place_a_document_is_about():
+    from tracker.meta import region_of
+
+    body = "全年工作情况如下。" * 40  # the head, where a document names itself, is its first lines
+    # A county or banner first, the one its head names before words around 县 (并公布县, 常务副县长).
+    assert region_of(f"梅溪县2025年法治政府建设工作要点\n{body}编制并公布县级事项。编制并公布县级清单。梅溪县司法局") == "梅溪县"
+    assert region_of(f"锦溪县重点任务督办清单\n{body}常务副县长牵头。常务副县长负责。锦溪县政府") == "锦溪县"
+    # A district only as its head names it: not 社区 or 高新区, nor 报送区 (…报送区委) in the body.
+    assert region_of(f"桥西区2025年法治政府建设目标任务分解\n{body}各社区、各社区。报送区委。报送区委。桥西区司法局") == "桥西区"
+    assert region_of(f"2025年法治政府建设工作要点\n{body}各社区、各社区。高新区、高新区。报送区委。报送区委。") == ""

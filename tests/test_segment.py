@@ -380,3 +380,13 @@ def test_items_after_a_sentence_announcing_shortfalls_are_shortfalls():
         "一是法律顾问作用发挥不够充分，全县公职律师仅有11名；二是个别领导干部运用法治思维的能力还不强。")
     assert kinds["一是法律顾问作用发挥不够充分，全县公职律师仅有11名；"] == PROBLEM
     assert kinds["全年办理行政复议案件65件。"] == ACHIEVEMENT
+
+
+def test_marks_and_bars_before_a_heading_number():
+    # Articles on WeChat accounts number parts 01丨… and set marks before headings (▶ 三、…).
+    paragraphs = ("某区2025年法治政府建设情况", "01丨压实责任把牢方向", "全年召开常务会议专题研究法治建设4次。",
+                  "▶ 三、2026年工作打算", "开展法治督察2次。")
+    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    assert kinds_of(passages, "专题研究") == {ACHIEVEMENT}
+    assert next(p.section for p in passages if p.text.startswith("全年召开")) == "01丨压实责任把牢方向"
+    assert kinds_of(passages, "开展法治督察") == {PLAN}

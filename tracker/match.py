@@ -137,7 +137,8 @@ class PlanModel:
 def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None,
                    place: frozenset[str] = frozenset()) -> list[tuple]:
     """The measures of a task without weights: the same for every report. Words of the place's name are left out."""
-    body = text[len(title):].lstrip("。；;，, \n") if title and text.startswith(title) else text
+    opening = next((t for t in (title, f"【{title}】") if title and text.startswith(t)), "")
+    body = text[len(opening):].lstrip("。；;，, \n")
     pieces = [(title, True)] + [(piece, False) for line in body.split("\n") for s in sentences(line)
                                 for piece in _clause_groups(s, lexicon)]
     groups = _clause_groups(title, lexicon)

@@ -18,24 +18,41 @@ def wrapped_title(first: str, second: str, ends_title) -> bool:
     2025年度法治建设工 / 作情况的报告): a long first line that does not end a title by itself, no date, document
     number or sentence, and a short second line after which the title does end."""
     return (10 <= len(first) <= 40 and len(second) <= 20 and not ends_title(first) and ends_title(first + second)
-            and not re.match(r"\d", first) and not re.search(r"[，。；：:,〔〕\[\]]", first))
+            and re.match(r"[\u4e00-\u9fff“《]", first) is not None and not re.search(r"[，。；：:,〔〕\[\]]", first))
 
 
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
+_DISTRICT = re.compile(r"(?=([\u4e00-\u9fff]{2,5}?区))")
+# Words that end in 区 and name no district (社区, 辖区, 高新区).
+_NOT_DISTRICT = ("社区", "小区", "城区", "园区", "辖区", "片区", "景区", "牧区", "山区", "新区", "街区", "林区", "矿区",
+                 "库区", "灾区", "示范区", "开发区", "保护区", "功能区", "试验区", "服务区", "行政区", "自治区", "全区", "本区",
+                 "我区", "各区", "该区", "城乡区")
 REGION_SCAN = 6_000
 
 
 def region_of(text: str) -> str:
-    """The banner or county a document is about: the most repeated place name ending in 旗 or 县."""
-    counts = Counter(match.group(1) for match in _PLACE.finditer(text[:REGION_SCAN]))
+    """The banner or county a document is about: the most repeated place name ending in 旗 or 县; else, in a
+    district's documents, the most repeated one ending in 区 (桥西区, not 社区 or 高新区)."""
+    head = text[:HEAD_CHARS]
+    return _most_named(text, _PLACE, (), head) or _most_named(text, _DISTRICT, _NOT_DISTRICT, head, only_head=True)
+
+
+HEAD_CHARS = 300  # where a document names itself: its title and first lines
+
+
+def _most_named(text: str, pattern: re.Pattern, not_endings: tuple[str, ...], head: str, only_head: bool = False) -> str:
+    """The place name the text repeats most, a name its head gives first (项由县 and 并公布县 are words around
+    县, 龙泉县 is in the title); with only_head, none that the head does not give."""
+    counts = Counter(m.group(1) for m in pattern.finditer(text[:REGION_SCAN])
+                     if not m.group(1).endswith(not_endings) and (not only_head or m.group(1) in head))
     # A name is its own place only when no longer spelling covers every occurrence of it (特中旗 is always
     # 乌拉特中旗).
     covered = {other[cut:] for other, n in counts.items() for cut in range(1, len(other) - 2)
                if counts.get(other[cut:]) == n}
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], -len(item[0])))
+    ranked = sorted(counts.items(), key=lambda item: (item[0] not in head, -item[1], -len(item[0])))
     for name, count in ranked:
         if count < 2:
-            break
+            continue
         if len(name) >= 3 and name not in covered and not any(
                 name.startswith(s) or s in name[:-1] for s in not_place()):
             return name

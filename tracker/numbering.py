@@ -15,6 +15,7 @@ STYLES = (
     # The space after 第一项 may be gone once the text is normalised (第一项深化…).
     ("named", rf"(?:任务|第)[{CN_NUMERALS}]+(?:项[：:、\s]?|[：:、\s])"),
     ("cn", rf"[{CN_NUMERALS}]+(?:、|\.(?!\d))"),  # 三、2026年工作思路 is a heading, 一.5 is not
+    ("bar", r"\d{2}\s*[|丨｜]\s*"),  # 01 | 加强党的领导, 02丨…: the part numbers of an article on a WeChat account
     ("paren_cn", rf"（[{CN_NUMERALS}]+）"),
     # Decimal outline numbering (1 / 1.1 / 1.1.1), as department task lists and standards use it.
     ("decimal3", r"\d{1,2}\.\d{1,2}\.\d{1,3}(?![\d.])\s*"),
@@ -25,7 +26,9 @@ STYLES = (
     ("arabic_paren", r"\d{1,3}）"),
     ("circled", r"[①-⑳]"),
 )
-_LABEL = re.compile("|".join(f"(?P<{name}>^{pattern})" for name, pattern in STYLES))
+# ▶ 三、…, ■ 1. …: a mark an article sets before a heading's number.
+_MARK = r"(?:[▶►▷■□◆◇★☆▲△→]\s*)?"
+_LABEL = re.compile("|".join(f"(?P<{name}>^{_MARK}{pattern})" for name, pattern in STYLES))
 # The part headings of an outline (1 坚持党的领导 over 1.1, 1.2): a bare number is a label only where the
 # document numbers items N.1, N.2 under it; elsewhere it is a page number in a table of contents, or a count.
 _BARE = re.compile(rf"^\s*(\d{{1,2}})[ \u3000]*(?=[\u4e00-\u9fff])(?!{_COUNTED})")

@@ -392,12 +392,20 @@ def _is_section_row(cells: list[str], numbering: list[int] = ()) -> bool:
     return labelled is not None and labelled[0] in ("part", "cn")
 
 
+# 【压实法治建设第一责任人职责】区政府常务会议…: a task's title in bold brackets before its measures.
+LEAD_TITLE = re.compile(r"^【([^】]{2,40})】(?=\S)")
+
+
 def label_text(label: str) -> str:
     return label.strip().rstrip("、.：:")
 
 
 def task_title(text: str) -> str:
-    """The heading sentence of a task: its first sentence, or its first clause when that sentence is long."""
+    """The heading sentence of a task: its bold 【…】 lead-in, else its first sentence, or its first clause when that
+    sentence is long."""
+    bracketed = LEAD_TITLE.match(text)
+    if bracketed:
+        return bracketed.group(1)
     first = sentences(text.split("\n", 1)[0])[:1]
     if not first:
         return ""
