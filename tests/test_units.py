@@ -64,3 +64,9 @@ def test_brackets_and_quotes_inside_a_name_stay_with_it():
 def test_a_placeholder_cell_names_no_unit():
     assert split_units("—") == split_units("／") == split_units("无") == []
     assert split_units("基金监管股、—") == ["基金监管股"]
+
+
+def test_a_list_inside_brackets_is_part_of_one_name():
+    # 泾禾市's plan (tests/corpus/unseen-jinghe-2025): the counties, cities and districts under it are one group.
+    assert split_units("市直各部门、各县（市、区）人民政府") == ["市直各部门", "各县（市、区）人民政府"]
+    assert split_units("县司法局、各乡镇（街道）、县公安局") == ["县司法局", "各乡镇（街道）", "县公安局"]

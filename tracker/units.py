@@ -63,7 +63,7 @@ def split_units(text: str) -> list[str]:
     """Split a list of units on 、，；, and on 及/和/等 where both sides are unit names."""
     names: list[str] = []
     # 、 inside quotes or brackets is part of a name (“双随机、一公开”监管工作联席会议成员单位, 各县（市、区）人民政府).
-    text = re.sub(r"“[^”]*”|（[^（）]{1,12}）", lambda m: m.group(0).replace("、", "\0"), text)
+    text = re.sub(r"“[^”]*”|(?<=[\u4e00-\u9fff])（[^（）]{1,12}）", lambda m: m.group(0).replace("、", "\0"), text)
     for part in _SEPARATORS.split(_balanced(text.strip("。.；;：: "))):
         part = _balanced(part.strip("。. ")).replace("\0", "、")
         # 法治督察股（依法治旗办秘书股）: a second name of the same office in brackets.
