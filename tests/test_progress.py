@@ -126,3 +126,22 @@ def test_a_row_naming_two_tasks_by_their_numbers_reports_on_both():
     assert owners("规范涉企行政检查；深化“高效办成一件事”改革", plan.tasks) == {3, 4}
     assert owners("（一） 压实法治建设第一责任人职责", plan.tasks) == {1}
     assert owners("（八） 党政机关外聘律师和公职律师管理", plan.tasks) == set()  # its own words: matched as text
+
+
+def test_a_self_assessment_sheet_reads_its_explanations_not_its_scheme():
+    # 安和区司法局 (tests/corpus/unseen-anhe-sfj-2025): 评分标准 echoes the tasks, 自评分 is a claim, and only 自评说明
+    # shows work; a 扣分 reason admits what was not done.
+    table = Table(rows=(("序号", "评分项目", "评分标准", "分值", "自评分", "自评说明（佐证材料）"),
+                        ("1", "学习贯彻习近平法治思想", "纳入中心组学习计划得3分；举办法治专题讲座得3分。", "6", "3",
+                         "局党组理论学习中心组开展专题学习5次；年内未组织全区领导干部法治专题讲座，扣3分。"),
+                        ("2", "法治督察", "开展年度法治督察并通报得6分。", "6", "6", "")))
+    columns = progress_columns(table)
+    assert (columns.task, columns.progress, columns.claim) == (1, 5, 4)
+    from tracker.models import Document
+    from tracker.segment import split_report
+
+    report = split_report(Document("自查评分表.xlsx", "xlsx", ("安和区司法局2025年度法治政府建设自查评分表", table)))
+    rows = [(p.kind, p.text) for p in report.passages if p.row_task]
+    assert rows == [("achievement", "局党组理论学习中心组开展专题学习5次；"),
+                    ("problem", "年内未组织全区领导干部法治专题讲座，扣3分。")]
+    assert [c.text for c in report.claims] == ["3"]  # a full score with nothing said shows nothing

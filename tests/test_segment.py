@@ -390,3 +390,14 @@ def test_marks_and_bars_before_a_heading_number():
     assert kinds_of(passages, "专题研究") == {ACHIEVEMENT}
     assert next(p.section for p in passages if p.text.startswith("全年召开")) == "01丨压实责任把牢方向"
     assert kinds_of(passages, "开展法治督察") == {PLAN}
+
+
+def test_a_sentence_about_last_year_is_no_evidence_for_this_one():
+    # 川北县's 2024—2025 report (tests/corpus/unseen-chuanbei-2025) and last year's figures beside this year's.
+    paragraphs = ("川北县人民政府关于川北县2024—2025年法治政府建设工作情况的报告", "一、主要工作",
+                  "2024年，全面完成县、乡两级政府部门权责清单动态调整；2025年，新推出集成服务13项。",
+                  "2024年我局执法人员人均参训42学时；",
+                  "2024年度法治政府建设情况报告于3月底前向社会公开。", "2024年以来，累计培训执法人员800人次。")
+    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    assert kinds_of(passages, "权责清单") == kinds_of(passages, "人均参训") == {OTHER}
+    assert kinds_of(passages, "集成服务") == kinds_of(passages, "向社会公开") == kinds_of(passages, "累计培训") == {ACHIEVEMENT}

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from .models import Table, Task
 from .text import normalize
 
-# Header words, checked in this order: 完成进度 is a claim, 完成情况 the text, 工作任务 the task.
-_CLAIM = re.compile(r"进度|状态|是否完成|自评|完成程度")
-_PROGRESS = re.compile(r"情况|进展|成效|完成内容")
-_TASK = re.compile(r"任务|工作内容|事项")
+# Header words, checked in this order: 完成进度 is a claim, 完成情况 the text, 工作任务 the task. A self-assessment
+# sheet (评分项目 | 评分标准 | 分值 | 自评分 | 自评说明) is one too: 自评分 is the claim, 自评说明 the text.
+_CLAIM = re.compile(r"进度|状态|是否完成|自评(?!说明|情况)|完成程度")
+_PROGRESS = re.compile(r"情况|进展|成效|完成内容|说明")
+_TASK = re.compile(r"任务|工作内容|事项|项目")
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _PAPERS = re.compile(r"佐证|材料|附件")
 HEADER_ROWS = 4
@@ -55,7 +56,7 @@ def progress_columns(table: Table) -> Columns | None:
             label = normalize(cell).replace(" ", "")
             if not label or len(label) > 12:
                 continue
-            if _PAPERS.search(label):
+            if _PAPERS.search(label) and not _PROGRESS.search(label):  # 自评说明（佐证材料） is the text
                 continue
             kind = ("number" if _NUMBER.match(label) else "claim" if _CLAIM.search(label)
                     else "progress" if _PROGRESS.search(label) else "task" if _TASK.search(label) else None)

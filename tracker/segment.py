@@ -57,13 +57,17 @@ def heading_kind(heading: str, year: int | None = None) -> str | None:
     return None
 
 
-def sentence_kind(sentence: str, section_kind: str) -> str:
+def sentence_kind(sentence: str, section_kind: str, year: int | None = None) -> str:
     """A future or shortcoming sentence inside an achievement section is plan or problem, and a line of the
-    cover letter (现将…报告如下) other: none of them is evidence."""
+    cover letter (现将…报告如下) other: none of them is evidence. Given the report's year, a sentence that opens
+    with an earlier one (2024年，全面完成…) tells of that year's work: other too."""
     if section_kind not in (ACHIEVEMENT, PROBLEM):
         return section_kind
     terms = _terms()
     if terms["_sentence_other"].search(sentence):
+        return OTHER
+    earlier = _EARLIER_YEAR.match(sentence)
+    if year and earlier and int(earlier.group(1)) < year:
         return OTHER
     if terms["_sentence_plan"].search(sentence):
         return PLAN
@@ -167,7 +171,7 @@ def split_report(document: Document) -> Report:
             heading = first if titled else rest[:HEADING_CHARS]
             kind = heading_kind(heading, year) or parent_kind
             stack.append(_Open(style, label + heading.rstrip("。；"), kind))
-            passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled))
+            passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled, year=year))
             continue
         if _is_title_line(normal):
             # A signature or a date (a cover page's 2026年1月20日) is no heading, whatever year it names.
@@ -188,7 +192,7 @@ def split_report(document: Document) -> Report:
                 stack.append(_Open("plain", normal.rstrip("。"), stack[-1].kind if stack else ACHIEVEMENT))
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, True))
             continue
-        passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False))
+        passages.extend(_passages(name, _path(stack), index, paragraphs[index], base_kind, False, year=year))
     return Report(path=document.path, title=title, region=region_of(title + "\n" + "\n".join(normals)),
                   year=year, passages=tuple(passages), date=signed_date(normals),
                   claims=tuple(Claim(name, row.location, row.task, row.claim) for row in claims if row.claim))
@@ -361,8 +365,13 @@ def _turned(sentence: str) -> list[str]:
     return [sentence]
 
 
+# 2024年，…; 2024年12月，…; 2024年我局…: a sentence about that year, the year its time (not 2024年以来, since then,
+# 2024—2025年, or 2024年度法治政府建设情况报告于3月公开, a document of that year published in this one).
+_EARLIER_YEAR = re.compile(r"^(20\d\d)\s*年(?:度)?(?:[，,、]|\d{1,2}\s*月|[上下]半年|底|初|末|[我全本县区旗市镇乡])")
+
+
 def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool,
-              row_task: str = "") -> list[Passage]:
+              row_task: str = "", year: int | None = None) -> list[Passage]:
     """The sentences of a paragraph as passages. A heading names a topic and proves nothing by itself: the
     paragraph's own heading line, a 一是 item's short opener, a bold lead-in 【…】, or a short first sentence
     without figures that the rest of the paragraph develops (坚持依法科学民主决策。制定…)."""
@@ -383,7 +392,7 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
         heading = ((number == 1 and (heading_first or lead_in is not None))
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
                    or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)))
-        own = sentence_kind(normalize(sentence), kind)
+        own = sentence_kind(normalize(sentence), kind, year)
         # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…; …还有不小差距。一是…)
         # speaks for the items that follow it in its paragraph (二是…；三是…).
         if own in (PLAN, PROBLEM) and (re.search(r"[：:](?:[一二三四五六七八九十]+是|$)", sentence) or (
