@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .vocabulary import not_place
+from .vocabulary import not_district, not_place
 
 # A signature line: the issuer's name alone (旗人民政府, 旗司法局) or a date (2025年1月10日, …印发).
 SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
@@ -23,10 +23,6 @@ def wrapped_title(first: str, second: str, ends_title) -> bool:
 
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
 _DISTRICT = re.compile(r"(?=([\u4e00-\u9fff]{2,5}?区))")
-# Words that end in 区 and name no district (社区, 辖区, 高新区).
-_NOT_DISTRICT = ("社区", "小区", "城区", "园区", "辖区", "片区", "景区", "牧区", "山区", "新区", "街区", "林区", "矿区",
-                 "库区", "灾区", "示范区", "开发区", "保护区", "功能区", "试验区", "服务区", "行政区", "自治区", "全区", "本区",
-                 "我区", "各区", "该区", "城乡区")
 REGION_SCAN = 6_000
 
 
@@ -34,7 +30,7 @@ def region_of(text: str) -> str:
     """The banner or county a document is about: the most repeated place name ending in 旗 or 县; else, in a
     district's documents, the most repeated one ending in 区 (桥西区, not 社区 or 高新区)."""
     head = text[:HEAD_CHARS]
-    return _most_named(text, _PLACE, (), head) or _most_named(text, _DISTRICT, _NOT_DISTRICT, head, only_head=True)
+    return _most_named(text, _PLACE, (), head) or _most_named(text, _DISTRICT, not_district(), head, only_head=True)
 
 
 HEAD_CHARS = 300  # where a document names itself: its title and first lines

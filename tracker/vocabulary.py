@@ -47,6 +47,12 @@ def not_place() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def not_district() -> tuple[str, ...]:
+    """Words that end in 区 and name no district (社区, 辖区, 高新区)."""
+    return tuple(load_toml(PLAN_TERMS)["places"]["not_district"])
+
+
+@lru_cache(maxsize=1)
 def slogan_verbs() -> re.Pattern:
     """建立健全, 不断完善 …: a promise, not a finished action."""
     return _alternation(load_toml(REPORT_TERMS)["concrete"]["slogan_verbs"])
