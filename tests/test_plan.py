@@ -750,3 +750,15 @@ def test_the_place_a_document_is_about():
     # A district only as its head names it: not 社区 or 高新区, nor 报送区 (…报送区委) in the body.
     assert region_of(f"桥西区2025年法治政府建设目标任务分解\n{body}各社区、各社区。报送区委。报送区委。桥西区司法局") == "桥西区"
     assert region_of(f"2025年法治政府建设工作要点\n{body}各社区、各社区。高新区、高新区。报送区委。报送区委。") == ""
+
+
+def test_a_task_split_by_unit_names_its_units_and_keeps_their_shares():
+    # 禾林县's 分工方案 (tests/corpus/unseen-helin-2025): each unit's own share of a task on a line of its own.
+    paragraphs = ["一、优化营商环境", "1.落实公平竞争审查制度。",
+                  "县市场监管局（牵头）：对县本级起草的涉及经营主体经济活动的政策措施逐件开展公平竞争审查。",
+                  "县发改局：在招商引资、政府采购等政策措施制定中严格落实公平竞争审查。",
+                  "2.加强政务诚信建设。", "县发改局（牵头）：健全政务失信记录制度。", "各乡镇：常态化排查拖欠中小企业账款问题。"]
+    first, second = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks
+    assert first.lead_units == ("县市场监管局",) and first.units == ("县发改局",)
+    assert "县发改局：在招商引资" in first.text and first.title == "落实公平竞争审查制度"
+    assert second.lead_units == ("县发改局",) and second.units == ("各乡镇",)

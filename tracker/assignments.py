@@ -83,6 +83,21 @@ def _bare_units(value: str) -> Assignment | None:
     return None
 
 
+def unit_measures(paragraph: str) -> Assignment | None:
+    """县市场监管局（牵头）：对县本级…逐件开展公平竞争审查…: a unit's own share of a task (a 分工方案 splits each task by
+    unit). The unit is the task's, lead where marked so; the paragraph stays the task's text."""
+    match = _UNIT_SHARE.match(paragraph)
+    if match is None or not (is_unit_like(match.group("unit")) or is_group(match.group("unit"))):
+        return None
+    role = match.group("role") or ""
+    lead = role in _terms()["roles"]["lead"]
+    unit = match.group("unit")
+    return Assignment(lead=[unit] if lead else [], responsible=[] if lead else [unit])
+
+
+_UNIT_SHARE = re.compile(r"^(?P<unit>[^：:，,。；;（）()\s]{3,20}?)(?:[（(](?P<role>[^（）()]{2,4})[）)])?[：:]\s*(?=\S)")
+
+
 _TASKS_BY = re.compile(r"^[^，,。；;]{0,8}任务[均都]?由(?P<units>[^。]+)[。；;]?\s*$")
 
 

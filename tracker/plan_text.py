@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .assignments import Assignment, heading_units, split_assignment
+from .assignments import Assignment, heading_units, split_assignment, unit_measures
 from .meta import SIGNATURE
 from .numbering import label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
@@ -136,6 +136,14 @@ _MEASURE_MARK = re.compile(r"^(?:——|—|－|-|•|·|●)")
 
 def _attach(item: Item, paragraph: str) -> None:
     body, assignment = split_assignment(paragraph)
+    share = unit_measures(paragraph) if assignment is None else None
+    if share is not None:  # 县市场监管局：… one unit's share of the task, in its text
+        item.paragraphs.append(paragraph)
+        if item.assignments:
+            item.assignments[-1].merge(share)
+        else:
+            item.assignments.append(share)
+        return
     if item.assignments and (body or assignment is None):
         # Text after a task's unit clause is a closing remark of the plan, not part of the task, unless it is
         # marked as a measure (——健全…): a task that names its units first, right under its title.
