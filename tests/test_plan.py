@@ -750,6 +750,11 @@ def test_the_place_a_document_is_about():
     # A district only as its head names it: not 社区 or 高新区, nor 报送区 (…报送区委) in the body.
     assert region_of(f"桥西区2025年法治政府建设目标任务分解\n{body}各社区、各社区。报送区委。报送区委。桥西区司法局") == "桥西区"
     assert region_of(f"2025年法治政府建设工作要点\n{body}各社区、各社区。高新区、高新区。报送区委。报送区委。") == ""
+    # The title's place, named once (东阳旗's task list, tests/corpus/unseen-dongyang-2025), before words around 旗.
+    assert region_of(f"东阳旗2025年法治政府建设重点任务清单\n{body}纳入旗直部门考核。纳入旗直部门清单。") == "东阳旗"
+    assert region_of("2024年乌拉特中旗法治政府建设情况报告\n乌拉特中旗司法局") == "乌拉特中旗"
+    assert region_of(f"首页>政务公开>法治政府建设西山区2025年法治政府建设重点任务清单\n{body}西山区司法局") == "西山区"
+    assert region_of(f"柳城区2025年法治政府建设任务清单\n{body}柳城区司法局、柳城区财政局") == "柳城区"
 
 
 def test_a_task_split_by_unit_names_its_units_and_keeps_their_shares():

@@ -30,7 +30,28 @@ def region_of(text: str) -> str:
     """The banner or county a document is about: the most repeated place name ending in 旗 or 县; else, in a
     district's documents, the most repeated one ending in 区 (桥西区, not 社区 or 高新区)."""
     head = text[:HEAD_CHARS]
-    return _most_named(text, _PLACE, (), head) or _most_named(text, _DISTRICT, not_district(), head, only_head=True)
+    return (_titled(text) or _most_named(text, _PLACE, (), head)
+            or _most_named(text, _DISTRICT, not_district(), head, only_head=True))
+
+
+def _titled(text: str) -> str:
+    """The place the title line names (东阳旗2025年…清单), said once where the body may not repeat it: of the
+    spellings that end where its first place name ends (设西山区, 西山区), the one the text repeats most."""
+    title = text.split("\n", 1)[0]
+    if len(title) > TITLE_LINE:
+        return ""
+    found = [(m.start(1) + len(m.group(1)), m.group(1)) for pattern, endings in ((_PLACE, ()), (_DISTRICT, not_district()))
+             for m in pattern.finditer(title) if not m.group(1).endswith(endings)]
+    names = [(end, name) for end, name in found if len(name) >= 3 and not any(
+        name.startswith(s) or s in name[:-1] for s in not_place())]
+    if not names:
+        return ""
+    first = min(end for end, _ in names)
+    body = text[:REGION_SCAN]
+    return max((name for end, name in names if end == first), key=lambda name: (body.count(name), len(name)))
+
+
+TITLE_LINE = 60
 
 
 HEAD_CHARS = 300  # where a document names itself: its title and first lines
