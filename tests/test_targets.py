@@ -142,3 +142,12 @@ def test_a_measures_number_is_no_part_of_its_target_and_last_years_figure_is_not
     assert target.metric.startswith("执法人员") and (target.op, target.value, target.unit) == (">=", 40.0, "学时")
     status, figure = check_target(target, report_figures(["人均法律知识培训 52 学时（2024 年 36 学时）"], 2025))
     assert status == "met" and figure.endswith("52学时") and "某" not in figure
+
+
+def test_a_count_target_is_shown_as_the_plan_writes_it():
+    # 太平区应急管理局 (tests/corpus/unseen-taiping-yjj-2025): 人均 and 全年 were cut out of the text shown to staff.
+    (target,) = extract_targets("组织执法人员轮训，全年执法人员人均接受法律知识和业务培训不少于60学时；定期组织案例研讨。")
+    assert target.text == "全年执法人员人均接受法律知识和业务培训不少于60学时"
+    assert target.metric == "执法人员接受法律知识和业务培训" and (target.value, target.unit) == (60.0, "学时")
+    (target,) = extract_targets("开展案卷评查，每年不少于2次。")
+    assert (target.text, target.metric) == ("开展案卷评查，每年不少于2次", "案卷评查")

@@ -87,18 +87,20 @@ def _clean_metric(metric: str) -> str:
     return "“" + metric if metric.count("”") > metric.count("“") else metric
 
 
-_PER = re.compile(r"每人|每年|每季度|每月|每半年|每次|年均|全年|累计|均")
+_PER = re.compile(r"每人|每年|每季度|每月|每半年|每次|人均|年均|全年|累计|均")
 _LEADING_VERB = re.compile(r"^(?:开展|组织|举办|完成|参加|确保|要)+")
 
 
-def _metric_before(text: str) -> str:
+def _metric_before(text: str) -> tuple[str, int]:
     """What a count whose metric is not written after it counts: the words before it in its clause or,
-    when those are only 每年/每人, in the clause before."""
-    for clause in reversed(re.split(r"[，。；：,;\n]", text)[-2:]):
+    when those are only 每年/每人, in the clause before; and where in text that clause begins."""
+    starts = [0] + [m.end() for m in re.finditer(r"[，。；：,;\n]", text)]
+    for start in reversed(starts[-2:]):
+        clause = re.split(r"[，。；：,;\n]", text[start:])[0]
         metric = _LEADING_VERB.sub("", _PER.sub("", clause.strip()))
         if len(metric) >= 2:
-            return metric[-20:]
-    return ""
+            return metric[-20:], start
+    return "", len(text)
 
 
 _ITEM_LABEL = re.compile(r"(?m)^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]|[①-⑳])")
@@ -138,8 +140,8 @@ def extract_targets(text: str) -> list[Target]:
         label = text[match.start(): end]
         if not metric:
             # 执法人员每人每年培训不少于60学时; 开展案卷评查，每年不少于2次: what is counted comes first.
-            metric = _metric_before(text[: match.start()])
-            label = metric + label
+            metric, start = _metric_before(text[: match.start()])
+            label = text[start: match.start()].strip() + label  # as the plan writes it (人均, 每年 and all)
         if metric and claim((match.start(), end)):
             found.append((match.start(), Target(label, _clean_metric(metric),
                                                 _bounded(match), float(match.group(3)), match.group("unit"))))
