@@ -129,10 +129,11 @@ def _read_converted(path: Path, suffix: str, converted: Path | None = None) -> D
     with tempfile.TemporaryDirectory(prefix="tracker-convert-") as folder:
         if converted is None or not converted.is_file():
             try:
-                converted = _convert([path], Path(folder))[path]
-            except (OSError, subprocess.TimeoutExpired, KeyError) as error:
-                reason = "" if isinstance(error, OSError | subprocess.TimeoutExpired) else "（文件可能已损坏）"
-                raise InputError(f"无法转换“{shown(path.name)}”{reason}：{OLD_FORMATS[suffix]}") from error
+                converted = _convert([path], Path(folder)).get(path)
+            except (OSError, subprocess.TimeoutExpired) as error:
+                raise InputError(f"无法转换“{shown(path.name)}”：{OLD_FORMATS[suffix]}") from error
+            if converted is None:
+                raise InputError(f"无法转换“{shown(path.name)}”（文件可能已损坏）：{OLD_FORMATS[suffix]}")
         document = read_document(converted)
     return Document(path=str(path), format=suffix.lstrip("."), blocks=document.blocks)
 

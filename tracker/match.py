@@ -294,8 +294,8 @@ class ReportIndex:
         self.evidence = [p.kind == ACHIEVEMENT and not p.heading for p in passages]
         # The words of documents a sentence says were studied or passed on (学习《…意见》, 转发《…通知》): they
         # name what was read, not work done on the matter.
-        self.cited = [frozenset(lexicon.tokens(" ".join(_cited(masked(p.text, mask))), remember=True))
-                      if "《" in p.text else frozenset() for p in passages]
+        cited = [_cited(masked(p.text, mask)) if "《" in p.text else [] for p in passages]
+        self.cited = [frozenset(lexicon.tokens(" ".join(titles))) if titles else frozenset() for titles in cited]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for index, tokens in enumerate(self.tokens):
             for token in tokens:

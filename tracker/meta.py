@@ -24,14 +24,26 @@ def wrapped_title(first: str, second: str, ends_title) -> bool:
 _PLACE = re.compile(r"(?=([\u4e00-\u9fff]{2,7}?(?:旗|县)))")
 _DISTRICT = re.compile(r"(?=([\u4e00-\u9fff]{2,5}?区))")
 REGION_SCAN = 6_000
+TITLE_LINE = 60
+HEAD_CHARS = 300  # where a document names itself: its title and first lines
 
 
 def region_of(text: str) -> str:
-    """The banner or county a document is about: the most repeated place name ending in 旗 or 县; else, in a
-    district's documents, the most repeated one ending in 区 (桥西区, not 社区 or 高新区)."""
+    """The banner, county or district a document is about (its text begins with its title line): the one the
+    title names; else the most repeated name ending in 旗 or 县; else, in a district's documents, the most
+    repeated one ending in 区 that its head gives (桥西区, not 社区 or 高新区)."""
     head = text[:HEAD_CHARS]
     return (_titled(text) or _most_named(text, _PLACE, (), head)
             or _most_named(text, _DISTRICT, not_district(), head, only_head=True))
+
+
+def _names(text: str, pattern: re.Pattern, not_endings: tuple[str, ...]) -> list[re.Match]:
+    return [m for m in pattern.finditer(text) if not m.group(1).endswith(not_endings)]
+
+
+def _is_place(name: str) -> bool:
+    """A place name: not a word around its level (并公布县, 常务副县长, 年乌拉特中旗)."""
+    return len(name) >= 3 and not any(name.startswith(s) or s in name[:-1] for s in not_place())
 
 
 def _titled(text: str) -> str:
@@ -40,10 +52,8 @@ def _titled(text: str) -> str:
     title = text.split("\n", 1)[0]
     if len(title) > TITLE_LINE:
         return ""
-    found = [(m.start(1) + len(m.group(1)), m.group(1)) for pattern, endings in ((_PLACE, ()), (_DISTRICT, not_district()))
-             for m in pattern.finditer(title) if not m.group(1).endswith(endings)]
-    names = [(end, name) for end, name in found if len(name) >= 3 and not any(
-        name.startswith(s) or s in name[:-1] for s in not_place())]
+    names = [(m.start(1) + len(m.group(1)), m.group(1)) for pattern, endings in ((_PLACE, ()), (_DISTRICT, not_district()))
+             for m in _names(title, pattern, endings) if _is_place(m.group(1))]
     if not names:
         return ""
     first = min(end for end, _ in names)
@@ -51,29 +61,17 @@ def _titled(text: str) -> str:
     return max((name for end, name in names if end == first), key=lambda name: (body.count(name), len(name)))
 
 
-TITLE_LINE = 60
-
-
-HEAD_CHARS = 300  # where a document names itself: its title and first lines
-
-
 def _most_named(text: str, pattern: re.Pattern, not_endings: tuple[str, ...], head: str, only_head: bool = False) -> str:
     """The place name the text repeats most, a name its head gives first (项由县 and 并公布县 are words around
     县, 龙泉县 is in the title); with only_head, none that the head does not give."""
-    counts = Counter(m.group(1) for m in pattern.finditer(text[:REGION_SCAN])
-                     if not m.group(1).endswith(not_endings) and (not only_head or m.group(1) in head))
+    counts = Counter(m.group(1) for m in _names(text[:REGION_SCAN], pattern, not_endings)
+                     if not only_head or m.group(1) in head)
     # A name is its own place only when no longer spelling covers every occurrence of it (特中旗 is always
     # 乌拉特中旗).
     covered = {other[cut:] for other, n in counts.items() for cut in range(1, len(other) - 2)
                if counts.get(other[cut:]) == n}
     ranked = sorted(counts.items(), key=lambda item: (item[0] not in head, -item[1], -len(item[0])))
-    for name, count in ranked:
-        if count < 2:
-            continue
-        if len(name) >= 3 and name not in covered and not any(
-                name.startswith(s) or s in name[:-1] for s in not_place()):
-            return name
-    return ""
+    return next((name for name, count in ranked if count >= 2 and name not in covered and _is_place(name)), "")
 
 
 def year_of(title: str, paragraphs: list[str], filename: str) -> int | None:

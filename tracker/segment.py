@@ -15,7 +15,7 @@ from .progress import progress_columns, progress_rows
 from .resources import load_toml
 from .targets import count_units
 from .text import normalize
-from .vocabulary import counted
+from .vocabulary import adverse, counted
 
 HEADING_CHARS = 40
 TOPIC_CHARS = 45
@@ -251,8 +251,7 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
 
 def _nothing_done(metric: str, value: str) -> bool:
     """A figure of 0 this year for work (培训 | 0 人次); not for something bad (行政诉讼败诉 | 0, 纠错率 | 0)."""
-    return bool(re.fullmatch(r"0+(?:\.0+)?", value)) and not any(
-        word in metric for word in load_toml("report_terms.toml")["concrete"]["adverse"])
+    return bool(re.fullmatch(r"0+(?:\.0+)?", value)) and not any(word in metric for word in adverse())
 
 
 # An indicator table's column of units (单位 | 计量单位: 次, 人次) and of remarks (备注 | 说明).

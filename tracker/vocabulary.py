@@ -66,6 +66,12 @@ def counted() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def adverse() -> tuple[str, ...]:
+    """败诉, 纠错 …: what a metric counts when 0 of it is a result, not work left undone."""
+    return tuple(load_toml(REPORT_TERMS)["concrete"]["adverse"])
+
+
+@lru_cache(maxsize=1)
 def citing() -> tuple[re.Pattern, re.Pattern]:
     """A run of 《titles》 after a verb of reading or passing on (学习《…》《…》, 转发《…》), and the words of a
     measure that is itself to study or spread something."""
