@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .models import Table, Task
+from .models import Table, Task, row_value
 from .text import normalize
 
 # Header words, checked in this order: 完成进度 is a claim, 完成情况 the text, 工作任务 the task. A self-assessment
@@ -65,7 +65,7 @@ def progress_columns(table: Table) -> Columns | None:
         if "task" in found and "progress" in found:
             columns = Columns(index, found["task"], found["progress"], found.get("number"), found.get("claim"))
             body = table.rows[index + 1:]
-            filled = sum(1 for r in body if _cell(r, columns.progress))
+            filled = sum(1 for r in body if row_value(r, columns.progress))
             return columns if body and filled >= FILLED_SHARE * len(body) else None
     return None
 
@@ -74,17 +74,13 @@ def progress_rows(table: Table, columns: Columns) -> list[Row]:
     """The rows of a progress table that report on a task, in order."""
     out = []
     for number, row in enumerate(table.rows[columns.header + 1:], start=columns.header + 2):
-        task, progress = _cell(row, columns.task), _cell(row, columns.progress)
+        task, progress = row_value(row, columns.task), row_value(row, columns.progress)
         if not task or not progress or task == progress:
             continue  # a section row spans all columns with one text
-        label = _cell(row, columns.number) if columns.number is not None else ""
+        label = row_value(row, columns.number)
         out.append(Row(location=f"表格第{number}行", task=f"{label} {task}".strip(), progress=progress,
-                       claim=_cell(row, columns.claim) if columns.claim is not None else ""))
+                       claim=row_value(row, columns.claim)))
     return out
-
-
-def _cell(row: tuple[str, ...], column: int | None) -> str:
-    return row[column].strip() if column is not None and column < len(row) else ""
 
 
 def claims_done(claim: str) -> bool:

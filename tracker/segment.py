@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .meta import SIGNATURE, region_of, report_year, signed_date, wrapped_title
-from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table
+from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table, row_value
 from .numbering import match_label, outline_parts
 from .progress import Row as ProgressRow
 from .progress import progress_columns, progress_rows
@@ -242,10 +242,10 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         name, column, first = columns
         unit, note = _header_column(block, first, _UNIT_HEADERS), _header_column(block, first, _NOTE_HEADERS)
         for number, row in enumerate(block.rows[first:], start=first + 1):
-            metric, value = _cell(row, name), _cell(row, column)
+            metric, value = row_value(row, name), row_value(row, column)
             if metric and value and re.search(r"\d", value) and not _nothing_done(metric, value):
                 rows[len(out)] = (f"表格第{number}行", "")
-                out.append(indicator_sentence(metric, value, _cell(row, unit), _cell(row, note)))
+                out.append(indicator_sentence(metric, value, row_value(row, unit), row_value(row, note)))
     return out, rows, progress
 
 
@@ -262,10 +262,6 @@ _NOTE_HEADERS = ("备注", "说明")
 def _header_column(table: Table, first: int, names: tuple[str, ...]) -> int | None:
     header = [re.sub(r"\s+", "", cell) for cell in table.rows[first - 1]]
     return next((i for i, cell in enumerate(header) if cell in names), None)
-
-
-def _cell(row: tuple[str, ...], column: int | None) -> str:
-    return row[column].strip() if column is not None and column < len(row) else ""
 
 
 _UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,6})[）)]$")
