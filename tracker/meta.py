@@ -74,6 +74,17 @@ def _most_named(text: str, pattern: re.Pattern, not_endings: tuple[str, ...], he
     return next((name for name, count in ranked if count >= 2 and name not in covered and _is_place(name)), "")
 
 
+# 2024年，…; 2024年12月，…; 2024年我局…; 2024年全程网办率…: a sentence or clause about that year, the year its
+# time (not 2024年以来, since then, 2024—2025年, or 2024年度法治政府建设情况报告于3月公开, a document of that year).
+EARLIER_YEAR = re.compile(r"^(20\d\d)\s*年(?:度)?(?:[，,、]|\d{1,2}\s*月|[上下]半年|底|初|末|[我全本县区旗市镇乡])")
+
+
+def opens_with_year_before(text: str, year: int | None) -> bool:
+    """Whether a sentence or clause opens with a year earlier than year, as its time (EARLIER_YEAR)."""
+    match = EARLIER_YEAR.match(text)
+    return bool(year and match and int(match.group(1)) < year)
+
+
 def year_of(title: str, paragraphs: list[str], filename: str) -> int | None:
     """The plan year: from the title, the file name, else the year the text names most often."""
     for source in (title, filename):

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta import SIGNATURE, region_of, report_year, signed_date, wrapped_title
+from .meta import SIGNATURE, opens_with_year_before, region_of, report_year, signed_date, wrapped_title
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table, row_value
 from .numbering import match_label, outline_parts
 from .progress import Row as ProgressRow
@@ -66,8 +66,7 @@ def sentence_kind(sentence: str, section_kind: str, year: int | None = None) -> 
     terms = _terms()
     if terms["_sentence_other"].search(sentence):
         return OTHER
-    earlier = _EARLIER_YEAR.match(sentence)
-    if year and earlier and int(earlier.group(1)) < year:
+    if opens_with_year_before(sentence, year):
         return OTHER
     if terms["_sentence_plan"].search(sentence):
         return PLAN
@@ -358,11 +357,6 @@ def _turned(sentence: str) -> list[str]:
             and sentence_kind(normalize(parts[1]), ACHIEVEMENT) == PROBLEM:
         return parts
     return [sentence]
-
-
-# 2024年，…; 2024年12月，…; 2024年我局…: a sentence about that year, the year its time (not 2024年以来, since then,
-# 2024—2025年, or 2024年度法治政府建设情况报告于3月公开, a document of that year published in this one).
-_EARLIER_YEAR = re.compile(r"^(20\d\d)\s*年(?:度)?(?:[，,、]|\d{1,2}\s*月|[上下]半年|底|初|末|[我全本县区旗市镇乡])")
 
 
 def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool,

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .meta import opens_with_year_before
 from .models import MET, NOT_MET, UNKNOWN, Target
 from .resources import load_toml
 from .text import normalize
@@ -206,7 +207,6 @@ _EARLIER = re.compile(r"(?:由|从)(?:上年|去年|上一年度?|\d{4}年)?(?:�
                       r"(?=%?(?:提升|提高|上升|增长|下降|降低|减少|增加)?[至到为])"
                       r"|(?:上年|去年|上一年度?|同期)[^，。；\d]{0,6}?(?P<last>\d+(?:\.\d+)?)(?=\s*%)")
 _YEAR = re.compile(r"(20\d\d)年")
-_OPENING_YEAR = re.compile(r"^(20\d\d)年(?:度)?(?!\d{1,2}月)")
 # A rate whose metric is named earlier in the sentence: 出庭应诉率为92%，2025年提升至100%.
 _BARE_RATE = re.compile(r"(?:提升至|提升到|提高到|提高至|上升至|上升到|下降至|下降到|降至|降到|达到|达)\s*(?:\d{4}年的?)?"
                         r"(?P<value>\d+(?:\.\d+)?)\s*%")
@@ -219,7 +219,7 @@ def this_year_only(text: str, year: int | None = None) -> str:
     text = _EARLIER.sub(lambda m: m.group(0).replace(m.group("value") or m.group("last"), "某"), text)
     figure = _earlier_figure()
     if year and "年" in text:
-        text = "".join(figure.sub("某", c) if (m := _OPENING_YEAR.match(c)) and int(m.group(1)) < year else c
+        text = "".join(figure.sub("某", c) if opens_with_year_before(c, year) else c
                        for c in re.split(r"(?<=[，；;])", text))
     # A year in brackets beside a figure outside them gives the year compared with.
     text = re.sub(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]",
