@@ -104,6 +104,28 @@ def test_a_document_read_or_forwarded_is_no_work_on_its_matter():
     found = {task.seq: {hit.passage for hit in index.hits(model.measures(task, weights)[0])} for task in tasks}
     assert found == {1: set(), 2: {2}, 3: {1}}
 
+def test_work_that_its_own_sentence_says_is_unfinished_is_no_concrete_evidence(tmp_path):
+    # 新河县 (tests/corpus/unseen-xinhe-2025): 开展集中清理，但…清理工作尚未全部完成 begins the clean-up, which the
+    # same sentence says is not finished; the 合法性审核 before it stands. A shortfall in the next sentence, on
+    # other work, takes nothing from it (安远县: 法制审核…。…未能组织开展执法案卷交叉评查。).
+    from tracker.ingest import read_document
+    from tracker.segment import split_report
+
+    task = Task(1, "1", "", "加强行政规范性文件监督管理", "加强行政规范性文件监督管理。严格落实合法性审核制度；"
+                "2025年9月底前完成现行有效行政规范性文件集中清理。")
+    path = tmp_path / "report.txt"
+    path.write_text("一、主要工作\n对行政规范性文件23件逐件开展合法性审核。同步部署对现行有效的行政规范性文件开展"
+                    "集中清理，但截至年底清理工作尚未全部完成。全年组织执法培训3期，但案卷评查尚未开展。\n",
+                    encoding="utf-8")
+    passages = split_report(read_document(path)).passages
+    index, model, weights = matching([task], passages)
+    levels = {}
+    for measure in model.measures(task, weights)[1:]:
+        hit = index.hits(measure)[0]
+        levels[index.passages[hit.passage].text[:4]] = index.concreteness(hit)
+    assert levels["对行政规"] >= 1 and levels["同步部署"] == 0
+
+
 # ---------------------------------------------------------------- lexicon
 
 def test_tokens_drop_boilerplate_and_keep_phrases_whole():

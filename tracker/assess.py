@@ -355,17 +355,17 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
     is_evidence = index.evidence
     evidence = [h for h in candidate.hits if is_evidence[h.passage]
                 and h.coverage >= settings.share * best.get(h.passage, 0.0)]
-    top = max(evidence, key=lambda h: (h.coverage, index.concrete[h.passage]), default=None)
+    top = max(evidence, key=lambda h: (h.coverage, index.concreteness(h)), default=None)
     value = top.coverage if top is not None else 0.0
     if top is not None and value >= settings.found and (top.anchored or (value >= 0.99 and not candidate.measure.core)):
-        return (CONCRETE if index.concrete[top.passage] >= 1 else GENERAL), top
+        return (CONCRETE if index.concreteness(top) >= 1 else GENERAL), top
     joint = _joint_hit(candidate.measure, [h for h in candidate.hits if is_evidence[h.passage] and (
         h.passage in own or h.coverage >= settings.share * best.get(h.passage, 0.0))], index, settings)
     if joint is not None:
         return CONCRETE, joint
     # A weak match counts only where the sentence fits this task about as well as any other task.
     weak = [h for h in evidence if h.coverage >= settings.share_general * best.get(h.passage, 0.0)]
-    top = max(weak, key=lambda h: (h.coverage, index.concrete[h.passage]), default=None)
+    top = max(weak, key=lambda h: (h.coverage, index.concreteness(h)), default=None)
     if top is not None and top.coverage >= settings.general:
         return GENERAL, top
     elsewhere = [h for h in candidate.hits if index.passages[h.passage].kind in (PROBLEM, PLAN)
@@ -386,7 +386,7 @@ def _joint_hit(measure: Measure, evidence: list[Hit], index: ReportIndex, settin
     covered: dict[str, float] = {}
     used = []
     for hit in sorted(evidence, key=lambda h: -h.coverage):
-        if not hit.anchored or index.concrete[hit.passage] < 1:
+        if not hit.anchored or index.concreteness(hit) < 1:
             continue
         new = [t for t in hit.matched if t in measure.terms and t not in covered]
         for token in new:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency, trie_pattern
-from .models import ACHIEVEMENT, OTHER, Passage, Plan, Task
+from .models import ACHIEVEMENT, OTHER, PROBLEM, Passage, Plan, Task
 from .resources import load_toml
 from .text import normalize, sentences
 from .vocabulary import citing, counted, slogan_verbs
@@ -291,6 +291,10 @@ class ReportIndex:
             for i in range(len(passages))
         ]
         self.blocks = _blocks(passages)
+        # Work done, then in the same sentence what is still undone (开展集中清理，但截至年底清理工作尚未全部完成):
+        # the shortfall's words, on which the work done is no proof of completion.
+        self.undone = [self.tokens[i + 1] if i + 1 < len(passages) and _retracted(passages[i], passages[i + 1])
+                       else frozenset() for i in range(len(passages))]
         self.evidence = [p.kind == ACHIEVEMENT and not p.heading for p in passages]
         # The words of documents a sentence says were studied or passed on (学习《…意见》, 转发《…通知》): they
         # name what was read, not work done on the matter.
@@ -351,9 +355,20 @@ class ReportIndex:
         out.sort(key=lambda h: (-h.coverage, -self.concrete[h.passage]))
         return out[:limit]
 
+    def concreteness(self, hit: Hit) -> int:
+        """How concrete a hit's passage is as evidence for its measure: none where the next sentence says the
+        matter it shares with the measure is still undone."""
+        return 0 if self.undone[hit.passage].intersection(hit.matched) else self.concrete[hit.passage]
+
     def is_evidence(self, index: int) -> bool:
         """Only sentences of achievement that are not headings count as evidence."""
         return self.evidence[index]
+
+
+def _retracted(done: Passage, after: Passage) -> bool:
+    """A clause of work done that its own sentence goes on to qualify (…开展集中清理，但…尚未全部完成)."""
+    return (done.kind == ACHIEVEMENT and after.kind == PROBLEM and done.text.rstrip()[-1:] in "，,"
+            and (done.report, done.paragraph) == (after.report, after.paragraph))
 
 
 def _by_concept(measure: Measure) -> dict[str, list[tuple[str, float]]]:
