@@ -193,6 +193,18 @@ def test_shortfalls_under_a_heading_in_other_words_are_no_evidence(heading):
     assert kinds["部分乡镇法律顾问作用发挥不充分，公职律师数量偏少。"] == PROBLEM
 
 
+def test_a_heading_naming_a_list_the_work_made_is_no_contents_page():
+    # 澧水县 (tests/corpus/unseen-lishui-2025): a news item titled …事项目录 is work; 目录 alone, a 大事记 are not.
+    kinds = kinds_of_lines("澧水县2025年法治政府建设工作动态汇编", "县政府公布2025年度重大行政决策事项目录",
+                           "3月5日，《澧水县人民政府2025年度重大行政决策事项目录》在县政府门户网站向社会公布。",
+                           "县司法局开展行政执法案卷评查", "3月12日，县司法局对8个部门的行政处罚案卷开展集中评查。",
+                           "澧水县2025年法治建设大事记", "12月4日，举办宪法宣传周活动。")
+    assert kinds["3月5日，《澧水县人民政府2025年度重大行政决策事项目录》在县政府门户网站向社会公布。"] == ACHIEVEMENT
+    assert kinds["3月12日，县司法局对8个部门的行政处罚案卷开展集中评查。"] == ACHIEVEMENT
+    assert kinds["12月4日，举办宪法宣传周活动。"] == OTHER
+    assert kinds_of_lines("某县2025年法治政府建设情况报告", "目录", "一、主要成效……1")["一、主要成效……1"] == OTHER
+
+
 def test_sentences_ended_by_an_english_period_are_told_apart():
     assert split_sentences("2.案件查办.全年立案186件,罚没款93.6万元.移送公安机关3件.") == [
         "2.案件查办.", "全年立案186件,罚没款93.6万元.", "移送公安机关3件."]

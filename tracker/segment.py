@@ -44,9 +44,9 @@ def heading_kind(heading: str, year: int | None = None) -> str | None:
     terms = _terms()
     words = terms["headings"]
     # An annex, a chronicle or a contents page is named by a title of its own (附件：…, 2025年法治建设大事记, 目录);
-    # 目录 inside a sentence (全面推进政务公开，及时更新主动公开事项目录) names a list the work produced.
-    if any(heading.startswith(word) or (word in heading and not re.search("[，,；;]", heading))
-           for word in words[OTHER]):
+    # 目录 inside a heading (重大决策目录化管理) names a list the work produced.
+    if any(heading.startswith(word) for word in words[OTHER]) or (
+            any(word in heading for word in words["other_within"]) and not re.search("[，,；;]", heading)):
         return OTHER
     for kind in (PROBLEM, PLAN):
         if any(word in heading for word in words[kind]):
