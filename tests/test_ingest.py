@@ -24,6 +24,15 @@ def test_reads_markdown(tmp_path):
     assert read_document(path).blocks == ("工作要点", "一、总体要求", "（一）加强领导。建立机制。")
 
 
+def test_a_line_break_in_a_markdown_table_cell_is_a_line_break(tmp_path):
+    # 平安镇 (tests/corpus/unseen-pingan-zhen-2025): a task table exported from an OA system writes <br> in cells.
+    path = tmp_path / "plan.md"
+    path.write_text("| 序号 | 工作任务 | 具体措施 |\n|---|---|---|\n| 1 | 推进学法用法 | 落实会前学法制度；<br>组织年度法律知识考试；<BR/>旁听庭审 |\n",
+                    encoding="utf-8")
+    table = read_document(path).blocks[0]
+    assert table.rows[1][2] == "落实会前学法制度；\n组织年度法律知识考试；\n旁听庭审"
+
+
 def test_reads_pdf_text_layer_without_page_furniture(seeds_dir, tmp_path):
     lines = (seeds_dir / "wulatezhong-2024-report.txt").read_text(encoding="utf-8").splitlines()
     document = read_document(write_pdf(lines, tmp_path / "report.pdf", header="乌拉特中旗人民政府"))

@@ -226,7 +226,7 @@ def read_text(path: Path) -> list[Block]:
             if not rows:
                 flush_text()
             if not all(re.fullmatch(r"\s*:?-{2,}:?\s*", c) for c in cells):  # a markdown rule |---|---|
-                rows.append(tuple(c.strip() for c in cells))
+                rows.append(tuple(_LINE_BREAK.sub("\n", c).strip() for c in cells))
             continue
         if rows:
             flush_rows()
@@ -236,6 +236,8 @@ def read_text(path: Path) -> list[Block]:
     return blocks
 
 
+# A markdown table writes a line break inside a cell as HTML (措施一；<br>措施二).
+_LINE_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 HEADER_CELLS = 4
 HEADER_CELL_CHARS = 12  # a column name on a line of its own (序号, 主要措施, 牵头单位)
 RUN_IN_LINE = 500
