@@ -205,6 +205,16 @@ def test_a_heading_naming_a_list_the_work_made_is_no_contents_page():
     assert kinds_of_lines("某县2025年法治政府建设情况报告", "目录", "一、主要成效……1")["一、主要成效……1"] == OTHER
 
 
+def test_what_a_meeting_required_is_no_work_done():
+    # 澧水县 (tests/corpus/unseen-lishui-2025): a 部署会's requirements; a unit's own 要求 and a goal's 要点 are work.
+    kinds = kinds_of_lines("澧水县2025年法治政府建设工作动态汇编", "县委政法委召开矛盾纠纷排查化解动员部署会",
+                           "会议要求，各乡镇要加快建设县、乡、村三级矛盾纠纷调处化解平台；县人民法院要会同县司法局深化诉调对接。",
+                           "县司法局开展行政执法案卷评查", "县司法局按照年度考核要求，评查案卷120卷，印发《评查工作要点》。")
+    assert kinds["会议要求，各乡镇要加快建设县、乡、村三级矛盾纠纷调处化解平台；"] == PLAN
+    assert kinds["县人民法院要会同县司法局深化诉调对接。"] == PLAN
+    assert kinds["县司法局按照年度考核要求，评查案卷120卷，印发《评查工作要点》。"] == ACHIEVEMENT
+
+
 def test_sentences_ended_by_an_english_period_are_told_apart():
     assert split_sentences("2.案件查办.全年立案186件,罚没款93.6万元.移送公安机关3件.") == [
         "2.案件查办.", "全年立案186件,罚没款93.6万元.", "移送公安机关3件."]
