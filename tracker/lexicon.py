@@ -100,10 +100,15 @@ class Lexicon:
             known, judge = self._content, self.is_content
             return [word for word in words if (known[word] if word in known else judge(word))]
         out = [_phrase(normal[start:end]) for start, end, _ in spans]
-        start = 0
+        # The spans come in order and do not overlap: one pass over words and spans together.
+        known, judge = self._content, self.is_content
+        start, next_span = 0, 0
         for word in words:
             end = start + len(word)
-            if self.is_content(word) and not any(start < e and s < end for s, e, _ in spans):
+            while next_span < len(spans) and spans[next_span][1] <= start:
+                next_span += 1
+            if (next_span == len(spans) or spans[next_span][0] >= end) and (
+                    known[word] if word in known else judge(word)):
                 out.append(word)
             start = end
         return out
