@@ -27,8 +27,8 @@ def test_reads_markdown(tmp_path):
 def test_a_line_break_in_a_markdown_table_cell_is_a_line_break(tmp_path):
     # 平安镇 (tests/corpus/unseen-pingan-zhen-2025): a task table exported from an OA system writes <br> in cells.
     path = tmp_path / "plan.md"
-    path.write_text("| 序号 | 工作任务 | 具体措施 |\n|---|---|---|\n| 1 | 推进学法用法 | 落实会前学法制度；<br>组织年度法律知识考试；<BR/>旁听庭审 |\n",
-                    encoding="utf-8")
+    path.write_text("| 序号 | 工作任务 | 具体措施 |\n|---|---|---|\n"
+                    "| 1 | 推进学法用法 | 落实会前学法制度；<br>组织年度法律知识考试；<BR/>旁听庭审 |\n", encoding="utf-8")
     table = read_document(path).blocks[0]
     assert table.rows[1][2] == "落实会前学法制度；\n组织年度法律知识考试；\n旁听庭审"
 
