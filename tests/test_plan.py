@@ -674,6 +674,34 @@ def test_units_after_a_dash_at_the_end_of_a_task():
     assert plan.tasks[0].units == ("县政府办公室", "县直各部门", "各乡镇人民政府")
 
 
+def test_a_task_list_printed_from_excel_keeps_tasks_merged_across_page_breaks():
+    # 东阳旗 (tests/corpus/unseen-dongyang-2025): 序号 and 重点任务 merged down over measure rows; where a page
+    # break cuts them the cell has no bottom line, its text is drawn under the table's last line or into the next
+    # page's header (10序号), and Excel prints it again on the next page.
+    plan = load_plan(CORPUS / "unseen-dongyang-2025" / "unseen-dongyang-2025-plan.pdf")
+    assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 15)]
+    fifth, ninth, tenth = plan.tasks[4], plan.tasks[8], plan.tasks[9]
+    assert fifth.text.count("行政规范性文件") == 4 and "合法性审核机制" in fifth.text
+    assert "合法性审核机制" not in plan.tasks[3].text
+    assert "执法人员" not in ninth.text and ninth.deadline == "2025年8月底前；2025年12月底前；2025年10月底前"
+    assert tenth.title == "加强行政执法队伍建设" and tenth.text.endswith("亮证执法。开展行政执法案卷评查，通报评查结果并督促整改")
+
+
+def test_a_page_number_between_two_parts_of_a_table_and_a_label_printed_twice():
+    from tracker.models import Table
+    from tracker.pages import Segment, pages_to_blocks
+
+    header = ("序号", "重点任务", "具体措施", "牵头单位")
+    first = Table(rows=(header, ("1", "压实责任", "听取汇报", "政府办"), ("2", "学法用法", "会前学法", "司法局"),
+                        ("", "", "专题培训", "组织部")))
+    second = Table(rows=(("2序号", "学法用法重点任务", "具体措施", "牵头单位"), ("", "", "任前考试", "组织部"),
+                         ("3", "优化营商环境", "综合查一次", "市场监管局")))
+    blocks = pages_to_blocks([[Segment(10, table=first), Segment(800, text="第1页，共2页")],
+                              [Segment(10, table=second), Segment(800, text="第2页，共2页")]])
+    rest = (("", "", "任前考试", "组织部"), ("3", "优化营商环境", "综合查一次", "市场监管局"))
+    assert blocks == [Table(rows=first.rows + rest)]
+
+
 def test_a_markdown_plan_of_nested_bullets():
     # - **task title** over indented - measures, the last one 牵头单位：…；配合单位：…; some lists marked with *.
     plan = load_plan(CORPUS / "tianhe-2025" / "tianhe-2025-plan.md")

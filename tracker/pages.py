@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import Block, Table
-from .text import clean_pages, running_lines, squash
+from .text import clean_pages, is_page_number, running_lines, squash
 
 _TERMINAL = "。；;！？!?）)"
 
@@ -31,7 +31,8 @@ def pages_to_blocks(pages: list[list[Segment]]) -> list[Block]:
     for page in pages:
         for segment in page:
             if segment.table is None:
-                if squash(segment.text) not in repeated:
+                # A page's number is furniture: it does not stand between a table and its continuation.
+                if squash(segment.text) not in repeated and not is_page_number(segment.text):
                     lines.append(segment.text)
                 continue
             text_between = any(line.strip() for line in lines)
@@ -58,17 +59,52 @@ def _join_tables(first: Table, second: Table) -> Table:
     rows = list(second.rows)
     if rows and rows[0] == first.rows[0]:
         rows = rows[1:]
+    elif rows and (beside := _beside_header(rows[0], first.rows[0])) is not None:
+        rows = ([beside] if any(beside) else []) + rows[1:]
     head = list(first.rows)
+    # A cell merged down over rows that the page break cuts (a task's 序号 and 名称) is printed on both pages:
+    # where the second part opens with the label the first part ended under, its rows go on under that label.
+    merged = _merged_label(head)
+    if rows and merged and tuple(rows[0][:len(merged)]) == merged:
+        rows[0] = ("",) * len(merged) + tuple(rows[0][len(merged):])
+        if not any(rows[0]):
+            rows = rows[1:]
     if rows and head and _split_row(head[-1], rows[0], first):
         head[-1] = tuple(a + b for a, b in zip(head[-1], rows[0], strict=True))
         rows = rows[1:]
     return Table(rows=tuple(head + rows))
 
 
+def _beside_header(row: tuple[str, ...], header: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A repeated header that a merged cell's text was drawn into (10序号, 加强行政执法队伍建设重点任务): that
+    text, column by column; None for a row that is no header."""
+    named = [name for name in header if name.strip()]
+    if len(row) != len(header) or len(named) < 2 or not all(name in cell for name, cell in zip(header, row, strict=True)):
+        return None
+    return tuple(cell.replace(name, "", 1).strip() if name else cell for name, cell in zip(header, row, strict=True))
+
+
+def _merged_label(rows: list[tuple[str, ...]]) -> tuple[str, ...]:
+    """The leading cells of the last row with a number that the rows after it leave empty: the label of a
+    merged region still open at the table's end."""
+    labelled = max((i for i, row in enumerate(rows) if row and row[0].strip()), default=None)
+    if labelled is None or labelled == 0:
+        return ()
+    after = rows[labelled + 1:]
+    width = 0
+    while width < len(rows[labelled]) - 1 and rows[labelled][width].strip() and all(
+            width < len(row) and not row[width].strip() for row in after):
+        width += 1
+    return tuple(rows[labelled][:width])
+
+
 def _split_row(last: tuple[str, ...], first: tuple[str, ...], table: Table) -> bool:
-    """A row cut by a page break: the new part names no number or task of its own, and the widest text column
-    of the part before stops mid-sentence."""
+    """A row cut by a page break: the new part names no number or task of its own, leaves empty a cell the part
+    before filled, and the widest text column of the part before stops mid-sentence."""
     if first[0].strip():
+        return False
+    # A row with all its cells filled is a row of its own, even where its text has no closing stop (Excel).
+    if all(cell.strip() for cell, before in zip(first, last, strict=False) if before.strip()):
         return False
     widths = [sum(len(row[i]) for row in table.rows if i < len(row)) for i in range(len(last))]
     text_column = max(range(len(last)), key=widths.__getitem__)

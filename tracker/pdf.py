@@ -97,7 +97,8 @@ def page_segments(page, columns: list[float] | None = None) -> tuple[list[Segmen
     boxes = [table.bbox for table in tables]
     segments = []
     for table in tables:
-        rows = _table_rows(page, table)
+        rows, spilled = _table_rows(page, table)
+        boxes += spilled
         if rows:
             segments.append(Segment(table.bbox[1], table=Table(rows=rows)))
     aligned = None if tables else aligned_table(page, columns)
@@ -283,9 +284,10 @@ SHORT_LINE_EMS = 1.5
 MAX_CELL_MARGIN = 8.0
 
 
-def _table_rows(page, table) -> tuple[tuple[str, ...], ...]:
-    """A ruled table's cells, each with the line breaks its author made and without those of wrapping."""
-    texts = table.extract()
+def _table_rows(page, table) -> tuple[tuple[tuple[str, ...], ...], list[tuple]]:
+    """A ruled table's cells, each with the line breaks its author made and without those of wrapping; with
+    the boxes below the table that an open cell's text was taken from."""
+    texts, spilled = _with_open_cells(page, table, table.extract())
     ends = []  # per row, per cell: (right edge, [(line's right end, font size)]) or None
     for row in table.rows:
         top, bottom = row.bbox[1], row.bbox[3]
@@ -299,7 +301,40 @@ def _table_rows(page, table) -> tuple[tuple[str, ...], ...]:
                 margins[right] = min(margins.get(right, MAX_CELL_MARGIN), *(cell[0] - x for x, _ in cell[1]))
     return tuple(tuple(_cell(text, cell and (cell[1], cell[0] - margins.get(round(cell[0], 1), 0.0)))
                        for text, cell in zip(row_texts, row, strict=False))
-                 for row_texts, row in zip(texts, ends, strict=False))
+                 for row_texts, row in zip(texts, ends, strict=False)), spilled
+
+
+def _with_open_cells(page, table, texts: list[list[str | None]]) -> tuple[list[list[str | None]], list[tuple]]:
+    """The text of cells whose ruling is not closed: a cell merged down over rows that a page break cuts (a
+    task's 序号 and 名称 in a list printed from Excel) has no bottom line on the page, so no cell is found there
+    and its text, drawn halfway down the merged rows, would be lost. The rows under such an open cell, up to the
+    table's end, take its text on the first of them; it is printed again on the next page (pages.py)."""
+    rows = table.rows
+    closed = list(table.cells)
+    columns = len(texts[0]) if texts else 0
+    spilled = []
+    for column in range(columns):
+        spans = [row.cells[column] for row in rows if column < len(row.cells) and row.cells[column] is not None]
+        if not spans:
+            continue
+        left, right = spans[0][0], spans[0][2]
+        start = None
+        for index, row in enumerate(rows):
+            top, bottom = row.bbox[1], row.bbox[3]
+            covered = column < len(row.cells) and row.cells[column] is not None or any(
+                box[0] <= (left + right) / 2 <= box[2] and box[1] <= top and bottom <= box[3] + 0.5 for box in closed)
+            start = None if covered else (index if start is None else start)
+        if start is None:
+            continue
+        # Its text may be drawn below the table's last line, by up to a row's height.
+        last = rows[-1].bbox
+        box = (left, rows[start].bbox[1], right, min(page.height, last[3] + (last[3] - last[1])))
+        region = page.within_bbox(box).filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, closed))
+        text = region.extract_text().strip()
+        if text:
+            texts[start][column] = text
+            spilled.append((left, last[3], right, box[3]))
+    return texts, spilled
 
 
 def _line_ends(chars: list[dict], box: tuple) -> list[tuple[float, float]]:

@@ -63,6 +63,13 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
 )
+
+
+def is_page_number(line: str) -> bool:
+    """A page number on a line of its own (— 2 —, 第1页，共3页, 2/3)."""
+    return bool(_PAGE_NUMBER.match(line))
+
+
 # Numbered items are told by numbering.match_label; articles and sections (第三条, 第二节) start paragraphs too.
 _ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百]+[节条]")
 
