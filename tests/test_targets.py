@@ -151,3 +151,16 @@ def test_a_count_target_is_shown_as_the_plan_writes_it():
     assert target.metric == "执法人员接受法律知识和业务培训" and (target.value, target.unit) == (60.0, "学时")
     (target,) = extract_targets("开展案卷评查，每年不少于2次。")
     assert (target.text, target.metric) == ("开展案卷评查，每年不少于2次", "案卷评查")
+
+
+def test_a_cut_by_a_share_is_checked_against_the_cut_reported():
+    # 金山经济开发区 (tests/corpus/unseen-jinshan-kfq-2025): 涉企行政检查频次较上年下降30%以上; the report gives the
+    # cut in a sentence that names what was cut, not always in the same clause.
+    (target,) = extract_targets("2025年底前，涉企行政检查频次较上年下降30%以上。")
+    assert (target.text, target.op, target.value, target.unit) == ("涉企行政检查频次较上年下降30%以上", ">=", 30.0, "%")
+    missed = report_figures(["全年涉企行政检查412户次，较上年的524户次下降21.4%。"], 2025)
+    assert check_target(target, missed) == ("not_met", "全年涉企行政检查412户次，较上年的524户次下降21.4%")
+    met = report_figures(["涉企行政检查频次同比下降33.5%，入企检查企业满意度达到98.6%。"], 2025)
+    assert check_target(target, met)[0] == "met"
+    unrelated = report_figures(["全年审批时限平均压缩45%。"], 2025)
+    assert check_target(target, unrelated)[0] == "unknown"

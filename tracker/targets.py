@@ -48,6 +48,12 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     return comparators, rate, count
 
 
+# 涉企行政检查频次较上年下降30%以上, 办理时限压缩50%: a cut by a share, checked against the cut reported.
+_DECLINE_WORDS = r"(?:下降|降低|减少|压减|压缩|缩减)(?:了|幅度)?"
+_DECLINE = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{2,20}}?)(?:较上年|比上年|同比|较去年|较\d{{4}}年)?{_DECLINE_WORDS}"
+                      rf"(?:不少于|不低于|至少|超过)?\s*{_NUMBER}\s*%(?:以上)?")
+_DECLINE_FIGURE = re.compile(rf"{_DECLINE_WORDS}\s*(?P<value>\d+(?:\.\d+)?)\s*%")
+DECLINE = "降幅"
 _ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
 _METRIC_TRIM = re.compile(r"^(?:确保|实现|力争|推动|做到|全面|全年|年内|年底前|到年底|各|全部|进一步|提高|提升|基本|建成)+")
 
@@ -131,6 +137,10 @@ def extract_targets(text: str) -> list[Target]:
             metric = _clean_metric(name)
             label = metric + tail if name == main else f"{metric}{value:g}%"
             found.append((match.start(), Target(label, metric, op, value, "%")))
+    for match in _DECLINE.finditer(text):
+        if claim(match.span()):
+            found.append((match.start(), Target(match.group(0), _clean_metric(match.group("metric")) + DECLINE, ">=",
+                                                float(match.group(2)), "%")))
     for match in _PERCENT_VERB.finditer(text):
         if claim(match.span()):
             found.append((match.start(), Target(match.group(0), _clean_metric(match.group("metric")), ">=",
@@ -286,7 +296,13 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
     A target is not met only when a figure for the same metric misses it; no figure leaves it unknown.
     """
     found: list[tuple[bool, str]] = []
-    if target.unit == "%":
+    if target.unit == "%" and target.metric.endswith(DECLINE):
+        # The cut stands in a sentence that names what was cut (涉企行政检查412户次，较上年下降21.4%).
+        keys = _count_keys(Target(target.text, target.metric[: -len(DECLINE)], target.op, target.value, ""))
+        found = [(_compare(target.op, float(match.group("value")), target.value), _cut_excerpt(text, match.end(), keys))
+                 for text in figures.texts if any(key in text for key in keys)
+                 for match in _DECLINE_FIGURE.finditer(text)]
+    elif target.unit == "%":
         # Only the rates that name the metric most fully count: 诉求按时办结率 for 热线诉求按时办结率, not the
         # 办结率 of 建议提案 in another sentence.
         rates = [(_shared_tail(target.metric, metric), value, written) for metric, value, written in figures.rates
@@ -334,6 +350,13 @@ def _figure_excerpt(text: str, start: int, end: int) -> str:
     never the blanked figure of an earlier year beside it (人均法律知识培训52学时, not …（2024年某学时）)."""
     after = re.split(r"[（(，,。；;]", text[end:end + 8])[0]
     return text[max(0, start - 12): end] + after
+
+
+def _cut_excerpt(text: str, end: int, keys: list[str]) -> str:
+    """A reported cut from the start of the clause that names what was cut: 全年涉企行政检查412户次，较上年的524户次下降21.4%."""
+    starts = [0] + [m.end() for m in re.finditer(r"[，。；：,;]", text[:end])]
+    start = next((s for s in reversed(starts) if any(key in text[s:end] for key in keys)), starts[-1])
+    return text[start:end]
 
 
 def _excerpt(text: str, key: str) -> str:
