@@ -215,6 +215,14 @@ def test_what_a_meeting_required_is_no_work_done():
     assert kinds["县司法局按照年度考核要求，评查案卷120卷，印发《评查工作要点》。"] == ACHIEVEMENT
 
 
+def test_a_summary_announced_like_a_report_is_no_evidence():
+    # 松原县司法局 (tests/corpus/unseen-songyuan-2025): 现将全年工作情况总结如下, as 报告如下 and 汇报如下.
+    kinds = kinds_of_lines("松原县司法局2025年法治政府建设工作总结", "现将全年工作情况总结如下。", "一、主要工作及成效",
+                           "全年组织县直部门主要负责人现场述法27人。")
+    assert kinds["现将全年工作情况总结如下。"] == OTHER
+    assert kinds["全年组织县直部门主要负责人现场述法27人。"] == ACHIEVEMENT
+
+
 def test_sentences_ended_by_an_english_period_are_told_apart():
     assert split_sentences("2.案件查办.全年立案186件,罚没款93.6万元.移送公安机关3件.") == [
         "2.案件查办.", "全年立案186件,罚没款93.6万元.", "移送公安机关3件."]
