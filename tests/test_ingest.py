@@ -24,6 +24,14 @@ def test_reads_markdown(tmp_path):
     assert read_document(path).blocks == ("工作要点", "一、总体要求", "（一）加强领导。建立机制。")
 
 
+def test_to_do_marks_and_quote_marks_are_markup(tmp_path):
+    path = tmp_path / "report.md"
+    path.write_text("## 一、主要工作\n\n- [x] 全年调解纠纷322件\n- [ ] 决策程序规定尚未印发（推进中）\n\n> 责任科室：司法所\n",
+                    encoding="utf-8")
+    expected = ("一、主要工作", "全年调解纠纷322件", "决策程序规定尚未印发（推进中）", "责任科室：司法所")
+    assert read_document(path).blocks == expected
+
+
 def test_a_line_break_in_a_markdown_table_cell_is_a_line_break(tmp_path):
     # 平安镇 (tests/corpus/unseen-pingan-zhen-2025): a task table exported from an OA system writes <br> in cells.
     path = tmp_path / "plan.md"

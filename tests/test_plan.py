@@ -702,6 +702,16 @@ def test_a_page_number_between_two_parts_of_a_table_and_a_label_printed_twice():
     assert blocks == [Table(rows=first.rows + rest)]
 
 
+def test_a_markdown_plan_of_to_do_items_under_numbered_task_headings():
+    # 兰山街道 (tests/corpus/unseen-lanshan-jd-2025): ### 任务1：… headings, - [ ] measures, > 责任科室：… lines.
+    plan = load_plan(CORPUS / "unseen-lanshan-jd-2025" / "unseen-lanshan-jd-2025-plan.md")
+    assert [t.no for t in plan.tasks] == [f"任务{n}" for n in range(1, 14)]
+    first = plan.tasks[0]
+    assert first.title == "压实法治建设第一责任人职责" and (first.lead_units, first.units) == (("党政办",), ("司法所",))
+    assert "[ ]" not in first.text and first.text.count("\n") == 3
+    assert [t.text for t in plan.tasks[10].targets] == ["调解成功率不低于96%"]
+
+
 def test_a_markdown_plan_of_nested_bullets():
     # - **task title** over indented - measures, the last one 牵头单位：…；配合单位：…; some lists marked with *.
     plan = load_plan(CORPUS / "tianhe-2025" / "tianhe-2025-plan.md")

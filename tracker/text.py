@@ -55,6 +55,9 @@ UNIT_LABEL_HEADS = ("牵头单", "责任单", "配合单", "协办单", "参与�
 _ARTIFACT = re.compile(r"\[bookmark:[^\]]*\]|\{#[^}]*\}|<!--.*?-->|[\u1800-\u18af\u200b-\u200f\u2060\ufeff]")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
+# A to-do item (- [ ] …, - [x] …) and a quoted line (> 责任科室：…): the marks only.
+_MD_CHECKBOX = re.compile(r"^\[[ xX√]\]\s*")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -124,9 +127,10 @@ def strip_markup(text: str) -> list[tuple[str, bool]]:
             out.append(("", False))
             continue
         # A heading or a list item (- **深化…**, its measures indented under it) stands on its own line.
-        heading = bool(_MD_HEADING.match(line) or _MD_BULLET.match(line))
+        heading = bool(_MD_HEADING.match(line) or _MD_BULLET.match(line) or _MD_QUOTE.match(line))
         line = _MD_HEADING.sub("", line)
-        line = _MD_BULLET.sub("", line)
+        line = _MD_QUOTE.sub("", line)
+        line = _MD_CHECKBOX.sub("", _MD_BULLET.sub("", line))
         line = _MD_EMPHASIS.sub("", line)
         if line.strip().startswith("|") and line.strip().endswith("|"):
             line = "　".join(cell.strip() for cell in line.strip().strip("|").split("|"))
