@@ -164,3 +164,13 @@ def test_a_cut_by_a_share_is_checked_against_the_cut_reported():
     assert check_target(target, met)[0] == "met"
     unrelated = report_figures(["全年审批时限平均压缩45%。"], 2025)
     assert check_target(target, unrelated)[0] == "unknown"
+
+
+def test_a_bare_figure_after_another_subject_is_not_the_rate_named_before():
+    # 雨花县 (tests/corpus/unseen-yuhua-2025): 网上可办率达到93.6%，即办件占比达到97.2% misses 95%; the 97.2% is the
+    # share of 即办件. A clause with no subject of its own still continues the rate (…92%，2025年提升至100%).
+    (target,) = extract_targets("县级政务服务事项网上可办率达到95%以上")
+    figures = report_figures(["县级政务服务事项网上可办率达到93.6%，即办件占比达到97.2%；"])
+    assert check_target(target, figures) == ("not_met", "县级政务服务事项网上可办率达到93.6%")
+    (rate,) = extract_targets("出庭应诉率达到100%")
+    assert check_target(rate, report_figures(["行政机关负责人出庭应诉率为92%，2025年提升至100%。"]))[0] == "met"

@@ -270,6 +270,11 @@ def arabic_percent(text: str) -> str:
     return _CN_PERCENT.sub(figure, text) if "百分之" in text else text
 
 
+# Words that leave a clause without a subject of its own: 2025年提升至100%, 同比进一步提高到98%.
+_OWN_SUBJECT = re.compile(r"\d{4}年(?:度|底|末)?|今年|全年|本年度?|当年|同比|较上年|比上年"
+                          r"|进一步|已|均|分别|又|再|并|且|全部|稳定")
+
+
 def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
@@ -284,7 +289,11 @@ def report_figures(sentences: list[str], year: int | None = None) -> Figures:
         taken = {start + len(metric) for start, metric, _, _ in named}
         for match in _BARE_RATE.finditer(text):
             before = [metric for start, metric in metrics if start < match.start()]
-            if before and not any(match.start() <= end <= match.end() for end in taken):
+            # The clause's own subject, if any, is what the figure measures (…可办率达到93.6%，即办件占比达到97.2%).
+            subject = re.split(r"[，,；;。]", text[: match.start()])[-1]
+            own = _OWN_SUBJECT.sub("", subject)
+            if before and not any(match.start() <= end <= match.end() for end in taken) and (
+                    not own or before[-1] in subject):
                 named.append((match.start(), before[-1], float(match.group("value")), before[-1] + match.group(0)))
         rates += [(metric, value, written) for _, metric, value, written in sorted(named)]
     return Figures(texts, tuple(rates))
