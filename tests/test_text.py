@@ -62,6 +62,20 @@ def test_page_numbers_and_running_headers_are_dropped():
     assert clean_pages(pages) == [f"第{i}段文字。" for i in range(1, 5)]
 
 
+def test_a_web_page_printed_from_a_browser_loses_its_address_and_stamp():
+    # 雨花县 (tests/corpus/unseen-yuhua-2025): each page ends with the address and i/4; the article opens with
+    # 发布时间/来源/浏览次数 and the page's buttons, which no paragraph takes in.
+    url = "https://www.yuhua.gov.cn/zwgk/fzzf/202601/t20260120_118.html"
+    pages = ["2026/1/22 09:41 雨花县人民政府关于2025年度法治政府建设情况的报告\n发布时间：\n"
+             "2026-01-20 来源：县司法局 浏览次数：1325 【字体：大 中 小】 【打印】 【关闭】\n"
+             "2025年，雨花县全面推进依法行政。\n" + url + " 1/3",
+             "2026/1/22 09:41 雨花县人民政府关于2025年度法治政府建设情况的报告\n全年审核规范性文件16件，平均办理时限压缩42%。\n"
+             + url + " 2/3",
+             "2026/1/22 09:41 雨花县人民政府关于2025年度法治政府建设情况的报告\n雨花县人民政府\n" + url + " 3/3"]
+    assert clean_pages(pages) == ["2025年，雨花县全面推进依法行政。", "全年审核规范性文件16件，平均办理时限压缩42%。",
+                                  "雨花县人民政府"]
+
+
 def test_normalize_unifies_widths_brackets_colons_and_stray_spaces():
     assert normalize("(1) 出庭应诉率达到 ９８％ ,牵头单位:旗司法局") == "（1）出庭应诉率达到98%，牵头单位：旗司法局"
     assert normalize("时间 12:30，金额 2,500 元") == "时间12:30，金额2,500元"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import Block, Table
-from .text import clean_pages, is_page_number, running_lines, squash
+from .text import clean_pages, is_page_number, running_key, running_lines
 
 _TERMINAL = "。；;！？!?）)"
 
@@ -32,7 +32,7 @@ def pages_to_blocks(pages: list[list[Segment]]) -> list[Block]:
         for segment in page:
             if segment.table is None:
                 # A page's number is furniture: it does not stand between a table and its continuation.
-                if squash(segment.text) not in repeated and not is_page_number(segment.text):
+                if running_key(segment.text) not in repeated and not is_page_number(segment.text):
                     lines.append(segment.text)
                 continue
             text_between = any(line.strip() for line in lines)

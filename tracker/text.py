@@ -53,6 +53,10 @@ CONTINUING = set("，、（《“‘—-－(")
 UNIT_LABEL_HEADS = ("牵头单", "责任单", "配合单", "协办单", "参与单", "牵头部", "责任部", "配合部", "承办单")
 
 _ARTIFACT = re.compile(r"\[bookmark:[^\]]*\]|\{#[^}]*\}|<!--.*?-->|[\u1800-\u18af\u200b-\u200f\u2060\ufeff]")
+# A web page's stamp, printed or copied with its article (发布时间：2026-01-20 来源：县司法局 浏览次数：1325 【打印】).
+_WEB_STAMP = re.compile(r"发布(?:时间|日期)|来源[：:]|(?:浏览|阅读|访问)(?:次数|量)|【?字体[：:]"
+                        r"|【打印】|【关闭】|分享到|打印本页|关闭窗口")
+_LONE_STAMP = re.compile(r"^\s*(?:发布(?:时间|日期)|来源)[：:]\s*$")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+(?=\S)")
 # A to-do item (- [ ] …, - [x] …) and a quoted line (> 责任科室：…): the marks only.
@@ -96,7 +100,7 @@ def clean_pages(pages: list[str]) -> list[str]:
     repeated = running_lines(page_lines)
     kept: list[str] = []
     for lines in page_lines:
-        kept.extend(line for line in lines if squash(line) not in repeated)
+        kept.extend(line for line in lines if running_key(line) not in repeated)
         kept.append("")
     return join_lines(strip_markup("\n".join(kept)))
 
@@ -105,15 +109,27 @@ def squash(line: str) -> str:
     return re.sub(r"\s+", "", line)
 
 
+_TRAILING_PAGE = re.compile(r"(?:\d{1,4}[/／]\d{1,4}|第\d{1,4}页(?:[，,/／]?共\d{1,4}页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4})$")
+
+
+def running_key(line: str) -> str:
+    """A line as running_lines() compares it: without spaces or the page number it ends with (…html 2/4)."""
+    return _TRAILING_PAGE.sub("", squash(line))
+
+
+RUNNING_CHARS = 100  # a browser prints the page's address and the page number as one footer line
+
+
 def running_lines(page_lines: list[list[str]]) -> set[str]:
-    """Lines at the top or bottom of most pages (titles, dates) with their digits ignored."""
+    """Lines at the top or bottom of most pages (titles, dates, a web page's address), their page numbers
+    ignored: the running_key() of each."""
     if len(page_lines) < 3:
         return set()
     counts: Counter[str] = Counter()
     for lines in page_lines:
-        filled = [squash(line) for line in lines if line.strip()]
+        filled = [running_key(line) for line in lines if line.strip()]
         edge = set(filled[:2] + filled[-2:])
-        counts.update(line for line in edge if len(line) <= 40)
+        counts.update(line for line in edge if len(line) <= RUNNING_CHARS)
     return {line for line, n in counts.items() if n >= max(3, len(page_lines) // 2)}
 
 
@@ -123,7 +139,8 @@ def strip_markup(text: str) -> list[tuple[str, bool]]:
     out: list[tuple[str, bool]] = []
     for raw in text.split("\n"):
         line = _ARTIFACT.sub("", raw)
-        if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER.match(line):
+        if (_MD_RULE.match(line) or _MD_TABLE_RULE.match(line) or _PAGE_NUMBER.match(line)
+                or _LONE_STAMP.match(line) or len(_WEB_STAMP.findall(line)) >= 2):
             out.append(("", False))
             continue
         # A heading or a list item (- **深化…**, its measures indented under it) stands on its own line.
