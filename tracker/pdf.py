@@ -321,15 +321,17 @@ def _with_open_cells(page, table, texts: list[list[str | None]]) -> tuple[list[l
         start = None
         for index, row in enumerate(rows):
             top, bottom = row.bbox[1], row.bbox[3]
-            covered = column < len(row.cells) and row.cells[column] is not None or any(
-                box[0] <= (left + right) / 2 <= box[2] and box[1] <= top and bottom <= box[3] + 0.5 for box in closed)
+            own = column < len(row.cells) and row.cells[column] is not None
+            covered = own or any(box[0] <= (left + right) / 2 <= box[2] and box[1] <= top and bottom <= box[3] + 0.5
+                                 for box in closed)
             start = None if covered else (index if start is None else start)
         if start is None:
             continue
         # Its text may be drawn below the table's last line, by up to a row's height.
         last = rows[-1].bbox
         box = (left, rows[start].bbox[1], right, min(page.height, last[3] + (last[3] - last[1])))
-        region = page.within_bbox(box).filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, closed))
+        region = page.within_bbox(box, strict=False).filter(
+            lambda obj: obj.get("object_type") != "char" or not _inside(obj, closed))
         text = region.extract_text().strip()
         if text:
             texts[start][column] = text

@@ -65,11 +65,11 @@ _MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 _MD_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?"
-    r"|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
-    re.IGNORECASE,
-)
+# A page number: — 2 —, 第1页，共3页, 2/3, 2, page 2 of 3.
+_PAGE_FORMS = (r"[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[，,/／]?\s*共\s*\d{1,4}\s*页)?"
+               r"|\d{1,4}\s*[/／]\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?")
+_PAGE_NUMBER = re.compile(rf"^\s*(?:{_PAGE_FORMS})\s*$", re.IGNORECASE)
+_TRAILING_PAGE = re.compile(rf"(?:{_PAGE_FORMS})$", re.IGNORECASE)
 
 
 def is_page_number(line: str) -> bool:
@@ -107,9 +107,6 @@ def clean_pages(pages: list[str]) -> list[str]:
 
 def squash(line: str) -> str:
     return re.sub(r"\s+", "", line)
-
-
-_TRAILING_PAGE = re.compile(r"(?:\d{1,4}[/／]\d{1,4}|第\d{1,4}页(?:[，,/／]?共\d{1,4}页)?|[-—–－]\d{1,4}[-—–－]|\d{1,4})$")
 
 
 def running_key(line: str) -> str:
