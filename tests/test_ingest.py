@@ -129,6 +129,45 @@ def test_old_files_are_read_through_libreoffice_one_start_per_format(tmp_path, m
 
 
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
+def test_opendocument_files_read_as_their_sources():
+    # 凤仪县 (tests/corpus/unseen-fengyi-2025): offices on LibreOffice send .ods plans and .odt reports.
+    from tracker.classify import load_plan, load_report
+
+    folder = Path(__file__).parent / "corpus" / "unseen-fengyi-2025"
+    plan, source = (load_plan(folder / f"unseen-fengyi-2025-plan{tail}") for tail in (".ods", "-source.xlsx"))
+    assert plan.format == "ods" and len(plan.tasks) == 13
+    assert [(t.title, t.lead_units, t.targets) for t in plan.tasks] == [(t.title, t.lead_units, t.targets)
+                                                                       for t in source.tasks]
+    report, twin = (load_report(folder / f"unseen-fengyi-2025-report{tail}") for tail in (".odt", "-source.docx"))
+    assert [p.text for p in report.passages] == [p.text for p in twin.passages]
+
+
+def test_opendocument_without_libreoffice_gets_advice(monkeypatch):
+    import tracker.ingest
+
+    monkeypatch.setattr(tracker.ingest, "office_converter", lambda: None)  # a machine without LibreOffice
+    report = Path(__file__).parent / "corpus" / "unseen-fengyi-2025" / "unseen-fengyi-2025-report.odt"
+    with pytest.raises(InputError, match="OpenDocument.*另存为” .docx"):
+        read_document(report)
+
+
+def test_a_page_laid_out_with_a_table_reads_as_headings_and_paragraphs():
+    # 墨岭区 (tests/corpus/unseen-moling-2025): a borderless table, headings left and their text right; a table of
+    # tasks and their progress under a header row stays a table.
+    from tracker.ingest import unframed
+    from tracker.models import Table
+
+    text = "区政府主要负责同志认真履行推进法治建设第一责任人职责，全年4次主持召开区政府常务会议专题听取法治政府建设工作汇报。"
+    shortfall = ("一是政务公开标准目录动态更新不够及时，部分部门政策解读形式单一，回应社会关切不够主动。\n"
+                 "二是部分部门负责人出庭应诉意识有所弱化，行政机关负责人出庭应诉率较上年下降。")
+    layout = Table(rows=(("一、主要工作", ""), ("（一）坚持党的领导", text + "\n组织年终述法，述法对象实现全覆盖。"),
+                         ("二、存在问题", shortfall)))
+    assert unframed((layout,))[:3] == ("一、主要工作", "（一）坚持党的领导", text)
+    progress = Table(rows=(("重点任务", "落实情况"), ("1.压实法治建设第一责任人职责", text)))
+    assert unframed((progress,)) == (progress,)
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_a_web_page_saved_as_word_is_read_and_a_text_file_named_doc_is_not(tmp_path):
     # OA systems and Word's 另存为网页 write HTML under a .doc name; LibreOffice reads it as a web page.
     page = tmp_path / "报告.doc"

@@ -69,13 +69,18 @@ def family_pairs(folder: Path) -> list[Pair]:
                     and (folder / value).is_file()}
         name = f"{Path(data['plan']).stem}__{Path(data['report']).stem}"
         _with_second_reader(labels, folder / "second-reader" / f"{name}.json")
-        pairs.append(Pair(folder.name, name, _readable(folder / data["plan"], variants.get("plan_docx")),
-                          _readable(folder / data["report"], variants.get("report_docx")), labels, variants))
+        pairs.append(Pair(folder.name, name, _readable(folder / data["plan"], _twin(variants, "plan")),
+                          _readable(folder / data["report"], _twin(variants, "report")), labels, variants))
     return pairs
 
 
+def _twin(variants: dict[str, Path], role: str) -> Path | None:
+    """The modern file a document was made from (plan_docx, report_source: the .docx/.xlsx of a .doc or .odt)."""
+    return variants.get(f"{role}_docx") or variants.get(f"{role}_source")
+
+
 def _readable(path: Path, twin: Path | None) -> Path:
-    """An old Office file is read through LibreOffice; on a machine without it, its Word twin stands in."""
+    """An old Office or OpenDocument file is read through LibreOffice; on a machine without it, its twin stands in."""
     from tracker.ingest import CONVERTIBLE, office_converter
 
     return twin if twin and path.suffix.lower() in CONVERTIBLE and office_converter() is None else path

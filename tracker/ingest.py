@@ -12,9 +12,9 @@ from pathlib import Path
 from .archive import Grid, bounded_docx, bounded_xlsx
 from .errors import InputError
 from .models import Block, Document, Table
-from .numbering import WordListNumbering
+from .numbering import WordListNumbering, match_label
 from .pdf import read_pdf
-from .text import clean_text, decode, shown
+from .text import clean_text, decode, normalize, shown
 from .webpage import read_html
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -27,6 +27,8 @@ OLD_FORMATS = {
     ".xls": "这是旧版 Excel 文件（.xls）。请用 Excel 或 WPS 打开后“另存为” .xlsx 格式再试。",
     ".et": "这是 WPS 表格文件（.et）。请用 WPS 打开后“另存为” .xlsx 格式再试。",
     ".rtf": "这是 RTF 文件。请用 Word 或 WPS 打开后“另存为” .docx 格式再试。",
+    ".odt": "这是 OpenDocument 文字文件（.odt）。请用 WPS 或 LibreOffice 打开后“另存为” .docx 格式再试。",
+    ".ods": "这是 OpenDocument 表格文件（.ods）。请用 WPS 或 LibreOffice 打开后“另存为” .xlsx 格式再试。",
     ".ofd": "这是 OFD 版式文件。请在阅读器中导出为 PDF 或 Word 后再试。",
     ".pptx": "这是演示文稿，不是计划或报告。请选择 .docx、.pdf、.txt 或 .xlsx 文件。",
 }
@@ -75,11 +77,13 @@ def read_document(path: str | Path, converted: Path | None = None) -> Document:
 
 
 def unframed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A table of one column is a frame around text (a report typed into one bordered cell, a boxed notice), not a
-    table of data: its cells' lines are paragraphs, so that headings inside it stay headings."""
+    """A table of one column is a frame around text (a report typed into one bordered cell, a boxed notice), and
+    a table of headings beside their text is a page laid out in two columns: not tables of data. Their cells'
+    lines are paragraphs, row by row, so that headings inside them stay headings."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Table) and all(len({c for c in row if c.strip()}) <= 1 for row in block.rows):
+        if isinstance(block, Table) and (all(len({c for c in row if c.strip()}) <= 1 for row in block.rows)
+                                         or _laid_out(block)):
             out.extend(line for row in block.rows for cell in dict.fromkeys(c for c in row if c.strip())
                        for line in cell.splitlines() if line.strip())
         else:
@@ -87,17 +91,35 @@ def unframed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(out)
 
 
-# Old Office and WPS files are read through LibreOffice when it is installed: converted to a temporary copy.
-CONVERTIBLE = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".xls": "xlsx", ".et": "xlsx"}
+LAYOUT_TEXT_CHARS = 60  # the text column of a page laid out with a table: paragraphs, not a figure or a name
+
+
+def _laid_out(table: Table) -> bool:
+    """Two columns, the left one the report's own section headings (一、主要工作, （一）…, 二、存在问题) and the
+    right one the paragraphs under each: no header row, no data."""
+    rows = [row for row in table.rows if any(cell.strip() for cell in row)]
+    if not rows or any(len(row) != 2 for row in rows):
+        return False
+    labels = [match_label(normalize(left)) for left, _ in rows]
+    sections = sum(1 for label in labels if label and label[0] == "cn")
+    texts = [right for _, right in rows if right.strip()]
+    return sections >= 2 and all(labels) and bool(texts) and sum(map(len, texts)) / len(texts) >= LAYOUT_TEXT_CHARS
+
+
+# Old Office and WPS files, and OpenDocument files (.odt/.ods from LibreOffice on a domestic Linux desktop), are
+# read through LibreOffice when it is installed: converted to a temporary copy.
+CONVERTIBLE = {".doc": "docx", ".wps": "docx", ".rtf": "docx", ".odt": "docx", ".xls": "xlsx", ".et": "xlsx",
+               ".ods": "xlsx"}
 CONVERT_SECONDS = 120
 EACH_SECONDS = 10  # more for each further file converted in the same start
-# How each old format begins: Office 97-2003 and WPS files are OLE compound files, RTF is text. A file renamed
-# from .docx/.xlsx (a zip) is accepted too, and a "Word" file that an OA system or Word's 另存为网页 wrote as
-# RTF, HTML, MHT or Word 2003 XML. LibreOffice would import anything else as plain text, garbage and all.
+# How each old format begins: Office 97-2003 and WPS files are OLE compound files, RTF is text, OpenDocument
+# is a zip. A file renamed from .docx/.xlsx (a zip) is accepted too, and a "Word" file that an OA system or
+# Word's 另存为网页 wrote as RTF, HTML, MHT or Word 2003 XML. LibreOffice would import anything else as plain
+# text, garbage and all.
 _OLE, _ZIP, _RTF = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"PK\x03\x04", b"{\\rtf"
 _WORD_AS_TEXT = re.compile(rb"<html|<\?mso-application progid=\"word|<w:worddocument|^mime-version:")
 SIGNATURES = {".doc": (_OLE, _ZIP, _RTF), ".wps": (_OLE, _ZIP, _RTF), ".xls": (_OLE, _ZIP), ".et": (_OLE, _ZIP),
-              ".rtf": (_RTF,)}
+              ".rtf": (_RTF,), ".odt": (_ZIP,), ".ods": (_ZIP,)}
 # The export filters by name: a document LibreOffice opens as a web page has no default .docx filter.
 FILTERS = {"docx": "docx:MS Word 2007 XML", "xlsx": "xlsx:Calc MS Excel 2007 XML"}
 
