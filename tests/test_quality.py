@@ -14,17 +14,17 @@ def prepared():
 
 
 def test_leave_one_family_out(prepared):
-    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 84.0%
-    # agreement and 50 critical errors over 2838 tasks of 116 families (1.76%). Each blind family carries a task
-    # done only in other words by design (10 of the 50 are in the 15 families added last, 3.9% of their tasks), so
-    # the count grows with the corpus and the bound is a share; the margin leaves room for small changes and a few
-    # more such families, not for a method that only fits the data it was tuned on.
+    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 83.2%
+    # agreement and 43 critical errors over 2890 tasks of 113 families (1.5%). Each blind family carries a task
+    # done only in other words by design (9 of the 43 are in the 18 families added last), so the count grows with
+    # the corpus and the bound is a share; the margin leaves room for small changes and a few more such families,
+    # not for a method that only fits the data it was tuned on.
     pairs = [pair for pair, _ in prepared]
     counts = held_out([table_of_counts(prepared)], families(pairs), sizes(pairs))
     held = [sum(c[i] for c in counts.values()) for i in range(3)]
     tasks = sum(len(pair.labels) for pair in pairs)
     assert held[0] / tasks >= 0.82, f"held-out agreement {held[0] / tasks:.1%} < 82% ({held})"
-    assert held[2] <= 0.02 * tasks, f"{held[2]} critical errors held out over {tasks} tasks (> 2%)"
+    assert held[2] <= 0.018 * tasks, f"{held[2]} critical errors held out over {tasks} tasks (> 1.8%)"
 
 
 def test_quotes_shown_are_mostly_relevant(prepared):
@@ -33,7 +33,7 @@ def test_quotes_shown_are_mostly_relevant(prepared):
     for pair, prep in prepared:
         total.add(score_pair(pair, prepared=prep))
     figures = total.figures()
-    assert figures["top_quote"] >= 0.78, f"relevant first quote {figures['top_quote']:.1%} < 78%"  # measured 91.7%
+    assert figures["top_quote"] >= 0.78, f"relevant first quote {figures['top_quote']:.1%} < 78%"  # measured 91.5%
 
 
 def test_second_reader_seed_pairs():
