@@ -66,6 +66,7 @@ BAD_INPUTS = {
     "missing": (lambda tmp: tmp / "不存在.txt", "找不到文件"),
     "unknown extension": (lambda tmp: _write(tmp, "plan.png", b"\x89PNG...."), "不支持"),
     "empty": (lambda tmp: _write(tmp, "plan.txt", b""), "空文件"),
+    "empty odt": (lambda tmp: _write(tmp, "plan.odt", b""), "空文件"),  # not "re-save it as .docx"
     "blank text": (lambda tmp: _write(tmp, "plan.txt", b"   \n\n  \n"), "没有可读的文字"),
     "old doc": (lambda tmp: _write(tmp, "plan.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 100), "另存为” .docx"),
     "corrupt docx": (lambda tmp: _write(tmp, "plan.docx", b"PK\x03\x04 not really a zip"), "已损坏"),

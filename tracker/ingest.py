@@ -48,16 +48,16 @@ def read_document(path: str | Path, converted: Path | None = None) -> Document:
     if not path.is_file():
         raise InputError(f"“{shown(path)}”不是普通文件（管道、设备等）。请指定计划或报告文件本身。")
     suffix = path.suffix.lower()
-    if suffix in CONVERTIBLE and path.stat().st_size and office_converter():
+    reader = READERS.get(suffix)
+    if reader is None and suffix not in OLD_FORMATS:
+        raise InputError(f"无法读取“{name}”：不支持“{suffix or '无扩展名'}”格式。{SUPPORTED}。")
+    size = path.stat().st_size
+    if size == 0:  # an empty .odt or .doc as much as an empty .docx: nothing to convert, nothing to re-save
+        raise InputError(f"“{name}”是空文件。请确认文件内容已保存，或重新导出后再试。")
+    if suffix in CONVERTIBLE and office_converter():
         return _read_converted(path, suffix, converted)
     if suffix in OLD_FORMATS:
         raise InputError(f"无法读取“{name}”：{OLD_FORMATS[suffix]}")
-    reader = READERS.get(suffix)
-    if reader is None:
-        raise InputError(f"无法读取“{name}”：不支持“{suffix or '无扩展名'}”格式。{SUPPORTED}。")
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError(f"“{name}”是空文件。请确认文件内容已保存，或重新导出后再试。")
     if size > MAX_BYTES:
         raise InputError(f"“{name}”过大（{size / 1024 / 1024:.0f} MB），不像一份计划或报告。请确认是否选错了文件。")
     try:
