@@ -152,22 +152,6 @@ def test_opendocument_without_libreoffice_gets_advice(monkeypatch):
         read_document(report)
 
 
-def test_a_page_laid_out_with_a_table_reads_as_headings_and_paragraphs():
-    # 墨岭区 (tests/corpus/unseen-moling-2025): a borderless table, headings left and their text right; a table of
-    # tasks and their progress under a header row stays a table.
-    from tracker.ingest import unframed
-    from tracker.models import Table
-
-    text = "区政府主要负责同志认真履行推进法治建设第一责任人职责，全年4次主持召开区政府常务会议专题听取法治政府建设工作汇报。"
-    shortfall = ("一是政务公开标准目录动态更新不够及时，部分部门政策解读形式单一，回应社会关切不够主动。\n"
-                 "二是部分部门负责人出庭应诉意识有所弱化，行政机关负责人出庭应诉率较上年下降。")
-    layout = Table(rows=(("一、主要工作", ""), ("（一）坚持党的领导", text + "\n组织年终述法，述法对象实现全覆盖。"),
-                         ("二、存在问题", shortfall)))
-    assert unframed((layout,))[:3] == ("一、主要工作", "（一）坚持党的领导", text)
-    progress = Table(rows=(("重点任务", "落实情况"), ("1.压实法治建设第一责任人职责", text)))
-    assert unframed((progress,)) == (progress,)
-
-
 @pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice is not installed")
 def test_a_web_page_saved_as_word_is_read_and_a_text_file_named_doc_is_not(tmp_path):
     # OA systems and Word's 另存为网页 write HTML under a .doc name; LibreOffice reads it as a web page.

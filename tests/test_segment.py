@@ -223,6 +223,38 @@ def test_a_summary_announced_like_a_report_is_no_evidence():
     assert kinds["全年组织县直部门主要负责人现场述法27人。"] == ACHIEVEMENT
 
 
+FIELD_TEXT = "区政府主要负责同志认真履行推进法治建设第一责任人职责，全年4次主持召开区政府常务会议专题听取法治政府建设工作汇报。"
+
+
+def test_a_report_typed_into_a_form_reads_its_fields_as_headings():
+    # 陵水区 (tests/corpus/unseen-lingshui-2025): 报送单位 | …; 重点任务落实情况 | …; 存在的问题和不足 | …;
+    # 2026年工作打算 | …. The 2026 plans beside their field name are plans, not work done.
+    form = Table(rows=(("报送单位", "陵水区市场监督管理局"), ("重点任务落实情况", "1.推进执法规范化建设。\n" + FIELD_TEXT),
+                       ("存在的问题和不足", "基层执法人员中具有法律专业背景的仅占17%。"),
+                       ("2026年工作打算", "一是全面落实“谁执法谁普法”普法责任制，编制本局年度普法责任清单。")))
+    document = Document("表.docx", "docx", ("2025年度法治政府建设工作情况报告表", form))
+    kinds = {p.text: p.kind for p in split_report(document).passages}
+    assert kinds[FIELD_TEXT] == ACHIEVEMENT
+    assert kinds["基层执法人员中具有法律专业背景的仅占17%。"] == PROBLEM
+    assert kinds["一是全面落实“谁执法谁普法”普法责任制，编制本局年度普法责任清单。"] == PLAN
+
+
+def test_a_page_laid_out_with_a_table_reads_as_headings_and_paragraphs():
+    # 墨岭区 (tests/corpus/unseen-moling-2025): a borderless table, headings left and their text right; a table of
+    # tasks and their progress under a header row stays bound to its tasks.
+    shortfall = "一是政务公开标准目录动态更新不够及时，部分部门政策解读形式单一，回应社会关切不够主动。"
+    layout = Table(rows=(("一、主要工作", ""), ("（一）坚持党的领导", FIELD_TEXT + "\n组织年终述法，述法对象实现全覆盖。"),
+                         ("二、存在问题", shortfall)))
+    report = split_report(Document("r.docx", "docx", ("墨岭区2025年法治政府建设情况报告", layout)))
+    heading = next(p for p in report.passages if p.text == "（一）坚持党的领导")
+    assert heading.heading and next(p for p in report.passages if p.text == FIELD_TEXT).section.endswith("（一）坚持党的领导")
+    assert {p.kind for p in report.passages if p.text.startswith("一是政务公开")} == {PROBLEM}
+    progress = Table(rows=(("重点任务", "落实情况"), ("1.压实法治建设第一责任人职责", FIELD_TEXT),
+                           ("2.推进领导干部学法用法", "全年会前学法12次，组织专题讲座3场，参训干部480人次，合格率100%。")))
+    rows = split_report(Document("r.docx", "docx", ("某区2025年法治政府建设情况报告", progress))).passages
+    assert next(p for p in rows if p.text == FIELD_TEXT).row_task == "1.压实法治建设第一责任人职责"
+
+
 def test_sentences_ended_by_an_english_period_are_told_apart():
     assert split_sentences("2.案件查办.全年立案186件,罚没款93.6万元.移送公安机关3件.") == [
         "2.案件查办.", "全年立案186件,罚没款93.6万元.", "移送公安机关3件."]

@@ -12,9 +12,9 @@ from pathlib import Path
 from .archive import Grid, bounded_docx, bounded_xlsx
 from .errors import InputError
 from .models import Block, Document, Table
-from .numbering import WordListNumbering, match_label
+from .numbering import WordListNumbering
 from .pdf import read_pdf
-from .text import clean_text, decode, normalize, shown
+from .text import clean_text, decode, shown
 from .webpage import read_html
 
 MAX_BYTES = 100 * 1024 * 1024
@@ -77,33 +77,16 @@ def read_document(path: str | Path, converted: Path | None = None) -> Document:
 
 
 def unframed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """A table of one column is a frame around text (a report typed into one bordered cell, a boxed notice), and
-    a table of headings beside their text is a page laid out in two columns: not tables of data. Their cells'
-    lines are paragraphs, row by row, so that headings inside them stay headings."""
+    """A table of one column is a frame around text (a report typed into one bordered cell, a boxed notice), not a
+    table of data: its cells' lines are paragraphs, so that headings inside it stay headings."""
     out: list[Block] = []
     for block in blocks:
-        if isinstance(block, Table) and (all(len({c for c in row if c.strip()}) <= 1 for row in block.rows)
-                                         or _laid_out(block)):
+        if isinstance(block, Table) and all(len({c for c in row if c.strip()}) <= 1 for row in block.rows):
             out.extend(line for row in block.rows for cell in dict.fromkeys(c for c in row if c.strip())
                        for line in cell.splitlines() if line.strip())
         else:
             out.append(block)
     return tuple(out)
-
-
-LAYOUT_TEXT_CHARS = 60  # the text column of a page laid out with a table: paragraphs, not a figure or a name
-
-
-def _laid_out(table: Table) -> bool:
-    """Two columns, the left one the report's own section headings (一、主要工作, （一）…, 二、存在问题) and the
-    right one the paragraphs under each: no header row, no data."""
-    rows = [row for row in table.rows if any(cell.strip() for cell in row)]
-    if not rows or any(len(row) != 2 for row in rows):
-        return False
-    labels = [match_label(normalize(left)) for left, _ in rows]
-    sections = sum(1 for label in labels if label and label[0] == "cn")
-    texts = [right for _, right in rows if right.strip()]
-    return sections >= 2 and all(labels) and bool(texts) and sum(map(len, texts)) / len(texts) >= LAYOUT_TEXT_CHARS
 
 
 # Old Office and WPS files, and OpenDocument files (.odt/.ods from LibreOffice on a domestic Linux desktop), are

@@ -235,6 +235,11 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
                 progress.append(row)
             continue
         columns = indicator_columns(block)
+        if columns is None and _fields(block):
+            for row in block.rows:
+                out.extend(line for cell in dict.fromkeys(c for c in row if c.strip())
+                           for line in cell.splitlines() if line.strip())
+            continue
         if columns is None:
             out.extend(Document(document.path, document.format, (block,)).paragraphs())
             continue
@@ -246,6 +251,25 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
                 rows[len(out)] = (f"表格第{number}行", "")
                 out.append(indicator_sentence(metric, value, row_value(row, unit), row_value(row, note)))
     return out, rows, progress
+
+
+FIELD_CHARS = 16  # a form's field name (存在的问题和不足, 2026年工作打算), not a sentence
+FIELD_TEXT_CHARS = 60  # the text a field or heading holds: paragraphs, not a name or a figure
+
+
+def _fields(table: Table) -> bool:
+    """A table of two columns, field names or the report's own headings on the left and the text under each on
+    the right: a report typed into a form (报送单位 | …; 重点任务落实情况 | …; 存在的问题 | …) or laid out in two
+    columns (一、主要工作 | …). Its cells are read as headings and paragraphs, so that a field or heading names the
+    kind of the text beside it."""
+    rows = [list(dict.fromkeys(c for c in row if c.strip())) for row in table.rows]
+    rows = [row for row in rows if row]
+    if not rows or any(len(row) > 2 for row in rows):
+        return False
+    pairs = [row for row in rows if len(row) == 2]
+    labels = all(len(left) <= FIELD_CHARS and not re.search("[。；;]", left) or match_label(normalize(left))
+                 for left, _ in pairs)
+    return labels and len(pairs) >= 2 and max(len(text) for _, text in pairs) >= FIELD_TEXT_CHARS
 
 
 def _nothing_done(metric: str, value: str) -> bool:
