@@ -82,8 +82,7 @@ def unframed(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Table) and all(len({c for c in row if c.strip()}) <= 1 for row in block.rows):
-            out.extend(line for row in block.rows for cell in dict.fromkeys(c for c in row if c.strip())
-                       for line in cell.splitlines() if line.strip())
+            out.extend(block.lines())
         else:
             out.append(block)
     return tuple(out)

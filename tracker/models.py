@@ -14,6 +14,11 @@ class Table:
 
     rows: tuple[tuple[str, ...], ...]
 
+    def lines(self) -> list[str]:
+        """The table read as text: row by row, each distinct cell once (a merged cell repeats), line by line."""
+        return [line for row in self.rows for cell in dict.fromkeys(c for c in row if c.strip())
+                for line in cell.splitlines() if line.strip()]
+
 
 Block = str | Table
 

@@ -236,9 +236,7 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
             continue
         columns = indicator_columns(block)
         if columns is None and _fields(block):
-            for row in block.rows:
-                out.extend(line for cell in dict.fromkeys(c for c in row if c.strip())
-                           for line in cell.splitlines() if line.strip())
+            out.extend(block.lines())
             continue
         if columns is None:
             out.extend(Document(document.path, document.format, (block,)).paragraphs())
