@@ -8,7 +8,7 @@ from conftest import golden
 
 from tracker.classify import load_plan
 from tracker.ingest import read_document
-from tracker.models import Document
+from tracker.models import Document, Table
 from tracker.plan import parse_plan
 from tracker.plan_table import task_title
 from tracker.plan_text import text_tasks
@@ -805,3 +805,19 @@ def test_a_task_split_by_unit_names_its_units_and_keeps_their_shares():
     assert first.lead_units == ("县市场监管局",) and first.units == ("县发改局",)
     assert "县发改局：在招商引资" in first.text and first.title == "落实公平竞争审查制度"
     assert second.lead_units == ("县发改局",) and second.units == ("各乡镇",)
+
+
+def test_an_indicator_system_files_its_tasks_under_their_first_level_indicator_and_its_total_row_is_no_task():
+    # 示范创建任务分解表: 一级指标 and 二级指标 merged down, the 三级指标 rows the tasks, 合计 | 100 closing the table.
+    header = ("一级指标", "二级指标", "序号", "三级指标（具体任务）", "分值", "牵头单位", "配合单位", "完成时限")
+    rows = (("一、政府职能依法全面履行", "（一）深化“放管服”改革", "1", "政务服务事项网上可办率不低于95%", "8",
+             "县政务服务数据管理局", "县直有关部门", "2025年12月底前"),
+            ("一、政府职能依法全面履行", "（二）优化法治化营商环境", "2", "开展妨碍统一市场和公平竞争的政策措施专项清理", "6",
+             "县市场监管局", "县司法局", "2025年10月底前"),
+            ("二、依法行政制度体系完善", "（三）规范性文件", "3", "行政规范性文件合法性审核率达到100%", "5", "县司法局",
+             "县直各部门", "2025年12月底前"),
+            ("合计", "合计", "合计", "合计", "100", "", "", ""))
+    plan = parse_plan(Document(path="p.xlsx", format="xlsx", blocks=(Table(rows=(header, *rows)),)))
+    assert [t.no for t in plan.tasks] == ["1", "2", "3"]
+    assert [t.section for t in plan.tasks] == ["一、政府职能依法全面履行"] * 2 + ["二、依法行政制度体系完善"]
+    assert plan.tasks[0].lead_units == ("县政务服务数据管理局",)

@@ -271,6 +271,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         distinct = {c for c in cells if c}
         if not distinct or [re.sub(r"\s+", "", c) for c in cells] == repeated:
             continue  # an empty row, or the header printed again on the next page
+        if _is_total_row(cells):
+            continue
         if _is_section_row(cells, numbering):
             section = next(c for c in cells if c)
             grouped = heading_units(section)
@@ -375,6 +377,14 @@ def _continues(previous: Row, row: Row, titled: bool) -> bool:
     if row.no and titled:
         return row.no == previous.no and row.title == previous.title
     return not row.no and not titled and bool(previous.no)
+
+
+def _is_total_row(cells: list[str]) -> bool:
+    """合计 | 100 | 92: the sums of the columns above (the label merged over several), in the row that closes a
+    table."""
+    filled = [re.sub(r"\s+", "", c) for c in cells if c]
+    return bool(filled) and filled[0] in _terms()["rows"]["totals"] and all(
+        c == filled[0] or re.fullmatch(r"[\d.%分项个]*", c) for c in filled[1:])
 
 
 def _is_section_row(cells: list[str], numbering: list[int] = ()) -> bool:
