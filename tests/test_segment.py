@@ -463,3 +463,17 @@ def test_a_sentence_about_last_year_is_no_evidence_for_this_one():
     passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
     assert kinds_of(passages, "权责清单") == kinds_of(passages, "人均参训") == {OTHER}
     assert kinds_of(passages, "集成服务") == kinds_of(passages, "向社会公开") == kinds_of(passages, "累计培训") == {ACHIEVEMENT}
+
+
+def test_a_self_evaluation_heading_with_its_scores_is_a_heading_not_a_figure():
+    # 龙溪县's 自评报告 (tests/corpus/unseen-longxi-2025): each heading gives the indicator's score.
+    paragraphs = ("龙溪县法治政府建设示范创建自评报告", "二、指标完成情况",
+                  "（五）社会矛盾纠纷依法有效化解（满分14分，自评14分）",
+                  "全年县行政复议机构新收行政复议申请57件，依法受理52件。",
+                  "（六）法治政府建设组织保障（满分10分）", "年内组织全县382名科级以上干部参加法律知识闭卷测试。")
+    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    heading = next(p for p in passages if p.text.startswith("（五）"))
+    assert heading.heading
+    below = next(p for p in passages if p.text.startswith("全年县行政复议"))
+    assert below.section.endswith("（五）社会矛盾纠纷依法有效化解（满分14分，自评14分）")
+    assert next(p for p in passages if p.text.startswith("（六）")).heading

@@ -31,6 +31,8 @@ def _terms() -> dict:
     # One alternation per kind: a sentence is searched once, not once per pattern.
     terms["_sentence_plan"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["plan"]))
     terms["_sentence_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["problem"]))
+    score = "|".join(map(re.escape, sorted(terms["headings"]["score_words"], key=len, reverse=True)))
+    terms["_score"] = re.compile(rf"(?:{score})[:：为]?\s*\d+(?:\.\d+)?\s*分|[（(]\s*[，,、；;\s]*[）)]")
     terms["_sentence_other"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["other"]))
     return terms
 
@@ -89,9 +91,15 @@ def split_sentences(paragraph: str) -> list[str]:
 
 def is_heading_sentence(sentence: str, limit: int = 30) -> bool:
     """A short sentence without figures (深化“放管服”改革。) names a topic; it proves nothing by itself."""
-    normal = normalize(sentence).rstrip("。；;：:")
+    normal = without_scores(normalize(sentence)).rstrip("。；;：:")
     normal = _ITEM.sub("", normal)
     return len(normal) <= limit and not re.search(r"\d", normal)
+
+
+def without_scores(normal: str) -> str:
+    """A heading without its self-evaluation scores (满分14分，自评14分), and without the brackets they leave."""
+    pattern = _terms()["_score"]
+    return pattern.sub("", pattern.sub("", normal)) if "分" in normal else normal
 
 
 def main_title(normals: list[str]) -> int | None:
@@ -345,6 +353,7 @@ def _is_title_line(normal: str, limit: int = 30) -> bool:
     sentence and gives a figure (发出复议意见书5份。) is content, not one; without a figure
     (加强和规范行政应诉工作。) it only names a topic. A line that counts something (参与重大事项研究 5 次、信访
     疑难件研判 11 次, a talking point's fragment) is content with or without its full stop."""
+    normal = without_scores(normal)
     if (normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal)) or counted().search(normal):
         return _signed(normal)
     return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or _signed(normal)
