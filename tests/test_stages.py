@@ -292,3 +292,16 @@ def test_an_output_may_not_be_an_input(tmp_path):
     plan.write_bytes(b"x")
     with pytest.raises(OutputError):
         guard_outputs([plan], [plan])
+
+
+def test_each_clause_of_a_heading_of_several_needs_its_object():
+    # 龙溪县 (tests/corpus/unseen-longxi-2025): the heading's first clause is about 行政执法协调监督; a sentence on
+    # 财会监督 shares 县乡两级 and 协调…工作体系 with it, but not its object.
+    title = "建立县乡两级行政执法协调监督工作体系，聘任行政执法社会监督员不少于30名"
+    task = Task(1, "1", "", title, title + "。")
+    texts = ["健全县乡两级财会监督、审计监督与纪检监察监督贯通协调工作体系，县审计局全年完成审计项目24个。",
+             "印发《县乡两级行政执法协调监督工作体系建设方案》，12个乡镇全部明确执法监督人员。"]
+    index, model, weights = matching([task], texts)
+    clause = model.measures(task, weights)[1]
+    assert clause.text.startswith("建立县乡两级") and clause.titled and not clause.core
+    assert [hit.passage for hit in index.hits(clause)] == [1]

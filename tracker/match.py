@@ -48,6 +48,7 @@ class Measure(NamedTuple):
     anchors: frozenset[str]
     core: bool = False
     terms: frozenset[str] = frozenset()  # tokens that are domain terms or phrases of the concept table
+    titled: bool = False  # the heading, or one clause of a heading of several (落实…，开展…)
 
     @property
     def weight(self) -> float:
@@ -125,12 +126,13 @@ class PlanModel:
         heading's anchors are its own words (队伍 in 加强行政执法队伍建设), not those it shares with other
         tasks' headings (行政执法)."""
         out = []
-        for text, tokens, concepts, anchors, core, terms in self.shapes[task.seq]:
+        for text, tokens, concepts, anchors, core, terms, titled in self.shapes[task.seq]:
             if core:
                 own = frozenset(t for t in tokens if self.titles.get(t, 0) <= 1)
                 anchors = own or anchors
             out.append(Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens),
-                               concepts=concepts, anchors=anchors or frozenset(tokens), core=core, terms=terms))
+                               concepts=concepts, anchors=anchors or frozenset(tokens), core=core, terms=terms,
+                               titled=titled))
         return out
 
 
@@ -139,13 +141,13 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
     """The measures of a task without weights: the same for every report. Words of the place's name are left out."""
     opening = next((t for t in (title, f"【{title}】") if title and text.startswith(t)), "")
     body = text[len(opening):].lstrip("。；;，, \n")
-    pieces = [(title, True)] + [(piece, False) for line in body.split("\n") for s in sentences(line)
-                                for piece in _clause_groups(s, lexicon)]
+    pieces = [(title, True, True)] + [(piece, False, False) for line in body.split("\n") for s in sentences(line)
+                                      for piece in _clause_groups(s, lexicon)]
     groups = _clause_groups(title, lexicon)
     if len(groups) > 1:  # a title of several clauses names several measures (落实…，开展…，公布…)
-        pieces[1:1] = [(group, False) for group in groups]
+        pieces[1:1] = [(group, False, True) for group in groups]
     shapes = []
-    for piece, core in pieces:
+    for piece, core, titled in pieces:
         tokens = tuple(t for t in dict.fromkeys(lexicon.tokens(masked(piece, mask), remember=True)) if t not in place)
         if not tokens:
             continue
@@ -154,7 +156,7 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
         terms = frozenset(t for t in tokens if lexicon.is_term(t))
         anchors = {t for t in tokens if any(t in q for q in quoted) or specific(t, lexicon)
                    or (t in terms and genre_share(t) < GENRE_TERM)}
-        shapes.append((piece.strip(), tokens, concepts, anchors, core, terms))
+        shapes.append((piece.strip(), tokens, concepts, anchors, core, terms, titled))
     return shapes
 
 
@@ -342,8 +344,9 @@ class ReportIndex:
             common = shared[index]
             anchored = not measure.anchors.isdisjoint(common)
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
-            # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares.
-            if measure.core and strongest not in common:
+            # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares. So does
+            # each clause of a heading of several (县乡两级 and 协调…工作体系 but no 行政执法协调监督).
+            if measure.titled and strongest not in common:
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
