@@ -477,3 +477,15 @@ def test_a_self_evaluation_heading_with_its_scores_is_a_heading_not_a_figure():
     below = next(p for p in passages if p.text.startswith("全年县行政复议"))
     assert below.section.endswith("（五）社会矛盾纠纷依法有效化解（满分14分，自评14分）")
     assert next(p for p in passages if p.text.startswith("（六）")).heading
+
+
+def test_what_a_meeting_requires_is_work_asked_for_not_done():
+    # 石桥镇's 会议纪要 (tests/corpus/unseen-shiqiao-zhen-2025) stands as the town's report.
+    paragraphs = ("石桥镇2025年度法治政府建设工作推进会会议纪要", "会议听取了镇司法所关于矛盾纠纷化解情况的汇报。",
+                  "全年排查化解矛盾纠纷312件，调解成功率为95.6%。", "会议要求：", "一是补齐制度短板。",
+                  "司法所要在明年一季度前完成镇政府常年法律顾问续聘工作，推动14个村（社区）法律顾问服务全覆盖。",
+                  "自然资源所督促剩余3宗图斑于明年2月底前整改到位。")
+    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    assert kinds_of(passages, "调解成功率") == {ACHIEVEMENT}
+    assert kinds_of(passages, "法律顾问续聘") == kinds_of(passages, "整改到位") == {PLAN}
+    assert sentence_kind("综合行政执法队要在明年6月底前为5名新调入队员办理执法证件。", ACHIEVEMENT) == PLAN
