@@ -305,3 +305,19 @@ def test_each_clause_of_a_heading_of_several_needs_its_object():
     clause = model.measures(task, weights)[1]
     assert clause.text.startswith("建立县乡两级") and clause.titled and not clause.core
     assert [hit.passage for hit in index.hits(clause)] == [1]
+
+
+def test_a_generic_heading_is_no_evidence_by_itself():
+    # 平原区 (tests/corpus/unseen-pingyuan-2025): 强化科技支撑 says what kind of work, its measures what work; a
+    # report sentence that opens with the same slogan and goes on to the website is no evidence for the task.
+    from tracker.assess import assess_plan
+    from tracker.models import Passage, Report
+
+    text = ("强化科技支撑。推广应用省行政执法综合管理监督平台，实现执法办案全流程网上运行；"
+            "推进电子证照在政务服务和执法检查中共享互认。")
+    plan = Plan("p.txt", "txt", "计划", "", 2025, (), (Task(1, "1", "", "强化科技支撑", text),))
+    sentences = ["强化科技支撑，完成区政府门户网站适老化和无障碍改造，全年网站访问量达到386万人次。",
+                 "全年办理行政复议案件42件。"]
+    report = Report("r.txt", "报告", "", 2025,
+                    tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
+    assert assess_plan(plan, [report]).tasks[0].status == "missing"

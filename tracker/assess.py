@@ -152,6 +152,10 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
     credit = total = 0.0
     for candidate in candidates:
         level, hit = _measure_level(candidate, index, best, settings, own)
+        # A heading without a word of its own (加强队伍建设, 强化科技支撑) names a kind of work; its measures name
+        # the work. A sentence that says the heading's words (加强政务服务队伍建设…) proves none of them.
+        if candidate.measure.generic and len(candidates) > 1 and level in (CONCRETE, GENERAL):
+            level, hit = NONE, None
         if candidate.measure.core and level not in (CONCRETE, GENERAL):
             renamed = _renamed_heading(candidate, candidates, index, settings)
             level, hit = (CONCRETE, renamed) if renamed is not None else (level, hit)

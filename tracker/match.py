@@ -49,6 +49,7 @@ class Measure(NamedTuple):
     core: bool = False
     terms: frozenset[str] = frozenset()  # tokens that are domain terms or phrases of the concept table
     titled: bool = False  # the heading, or one clause of a heading of several (落实…，开展…)
+    generic: bool = False  # a heading without a specific word (加强队伍建设, 强化科技支撑): its measures say what
 
     @property
     def weight(self) -> float:
@@ -127,12 +128,13 @@ class PlanModel:
         tasks' headings (行政执法)."""
         out = []
         for text, tokens, concepts, anchors, core, terms, titled in self.shapes[task.seq]:
+            generic = core and not anchors
             if core:
                 own = frozenset(t for t in tokens if self.titles.get(t, 0) <= 1)
                 anchors = own or anchors
             out.append(Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens),
                                concepts=concepts, anchors=anchors or frozenset(tokens), core=core, terms=terms,
-                               titled=titled))
+                               titled=titled, generic=generic))
         return out
 
 
