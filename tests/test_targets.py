@@ -51,6 +51,9 @@ def test_deadlines():
     # A count stands in the clause of what it counts, or a clause that counts the unit itself.
     ("执法人员培训时长不少于60学时", "组织执法人员培训3期，人均学时达到48学时，覆盖率100%。", "not_met"),
     ("执法人员培训时长不少于60学时", "组织执法人员培训3期，共60人，全年举办讲座12学时。", ("unknown", "")),
+    # Hours per head are the training's hours, whatever the clause calls it (衡山县文旅局, tests/corpus).
+    ("执法人员年度培训不少于60学时", "组织执法人员参加全省网络培训和县级集中轮训，人均参训48学时（2024年人均参训64学时）；",
+     ("not_met", "和县级集中轮训，人均参训48学时")),
 ])
 def test_a_figure_counts_only_for_its_own_metric_and_year(target, sentence, expected):
     [parsed] = extract_targets(target)

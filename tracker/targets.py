@@ -327,15 +327,24 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
         pattern = re.compile(_FIGURE_COUNT.format(unit=re.escape(target.unit)))
         keys = _count_keys(target)
         for text in figures.texts:
+            loose, strict = [], len(found)
             for match in pattern.finditer(text):
+                figure = (_compare(target.op, float(match.group("value")), target.value),
+                          _figure_excerpt(text, match.start(), match.end()))
                 # The figure and what is counted stand in one clause (人均学时达到48学时).
                 start = max(text.rfind(mark, 0, match.start()) for mark in "，；。:：")
                 clause = text[start + 1: match.end()]
                 # … or the clause counts the unit itself (人均学时达到48学时) in a sentence about the metric.
                 names_unit = len(target.unit) >= 2 and target.unit in text[start + 1: match.start()]
                 if any(key in clause for key in keys) or (names_unit and any(key in text for key in keys)):
-                    found.append((_compare(target.op, float(match.group("value")), target.value),
-                                  _figure_excerpt(text, match.start(), match.end())))
+                    found.append(figure)
+                elif target.unit in _TELLING_UNITS and _PER_HEAD.search(clause) and any(key in text for key in keys):
+                    loose.append(figure)
+            # A telling unit says what is counted: the one figure of hours per head in a sentence about the metric
+            # is its figure, though the clause says it in other words (组织执法人员参加…培训，人均参训48学时); the
+            # hours of lectures given (举办讲座12学时) are not.
+            if len(loose) == 1 and len(found) == strict:
+                found.extend(loose)
     if not found:
         return UNKNOWN, ""
     return next(((MET, figure) for met, figure in found if met), (NOT_MET, found[0][1]))
@@ -344,6 +353,7 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
 # Units that say by themselves what is counted (学时 are hours of training): beside them, the figure's clause may
 # name whose hours they are (行政执法人员人均参训52学时) rather than the training itself.
 _TELLING_UNITS = ("学时", "课时")
+_PER_HEAD = re.compile(r"人均|每人|平均")
 
 
 def _count_keys(target: Target) -> list[str]:
