@@ -40,6 +40,10 @@ def test_the_status_rule():
     assert decision(features([CONCRETE, CONCRETE, CONCRETE], 0.8, 3, 3), (TargetResult(RATE, NOT_MET, "92%"),))[0] \
         == "partial"
     assert decision(features([GENERAL, NONE, NONE], 0.2, 0), ())[0] == "partial"
+    # The heading named only among the problems (政务诚信建设作用发挥不够), a measure's words among the work done
+    # without figures (开展…专项行动): missing; with a measure evidenced by figures: partial.
+    assert decision(features([ELSEWHERE, GENERAL, NONE], 0.2, 0), ())[0] == "missing"
+    assert decision(features([ELSEWHERE, CONCRETE, NONE], 0.3, 1), ())[0] == "partial"
     # A target reached (出庭应诉率 100%) with little else of the task: partial; with most of it: done.
     met = (TargetResult(RATE, MET, "100%"),)
     assert decision(features([CONCRETE, CONCRETE, NONE, NONE, NONE], 0.3, 2, support=1), met)[0] == "partial"

@@ -209,6 +209,7 @@ class Columns:
         self.core_concrete = column((f.core == CONCRETE for f, _ in rows), bool)
         self.core_evidenced = column((f.core in (CONCRETE, GENERAL) for f, _ in rows), bool)
         self.core_none = column((f.core == NONE for f, _ in rows), bool)
+        self.core_elsewhere = column((f.core == ELSEWHERE for f, _ in rows), bool)
         self.target_met = column((any(t.status == MET for t in ts) for _, ts in rows), bool)
         self.target_missed = column((any(t.status == NOT_MET for t in ts) for _, ts in rows), bool)
 
@@ -235,7 +236,10 @@ def statuses(c: Columns, settings: Settings = DEFAULT) -> np.ndarray:
     the core or of enough measures, unless a reported figure misses a target; partial otherwise."""
     rules = done_rules(c, settings)
     done = (rules[0] | rules[1] | rules[2] | rules[3]) & ~c.target_missed
-    missing = (c.found == 0) | ((c.score < settings.missing_score) & (c.concrete == 0))
+    # A task whose heading the report names only among its problems or next year's plans, with no measure
+    # evidenced by facts, is one the report says is not done: its general words elsewhere do not change that.
+    missing = (c.found == 0) | ((c.score < settings.missing_score) & (c.concrete == 0)) | (
+        c.core_elsewhere & (c.concrete == 0))
     return np.where(missing, 0, np.where(done, 2, 1))
 
 
@@ -255,8 +259,11 @@ def decision(features: Features, targets: tuple[TargetResult, ...], settings: Se
 
 def _ruling(status: str, features: Features, met: list[bool]) -> tuple[str, str]:
     if status == MISSING:
-        return MISSING, ("没有任何措施在工作成效部分找到佐证，判定为未体现。" if features.found == 0
-                         else "只有零星、笼统的相关字句，判定为未体现。")
+        if features.found == 0:
+            return MISSING, "没有任何措施在工作成效部分找到佐证，判定为未体现。"
+        if features.core == ELSEWHERE:
+            return MISSING, "任务本身只在“存在的问题”或“下一步计划”中提及，其余只有笼统表述，判定为未体现。"
+        return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
     if any(met) and status == PARTIAL:
         return PARTIAL, "虽有具体佐证，但量化目标未达到，判定为部分落实。"
     if status == PARTIAL:
