@@ -489,3 +489,15 @@ def test_what_a_meeting_requires_is_work_asked_for_not_done():
     assert kinds_of(passages, "调解成功率") == {ACHIEVEMENT}
     assert kinds_of(passages, "法律顾问续聘") == kinds_of(passages, "整改到位") == {PLAN}
     assert sentence_kind("综合行政执法队要在明年6月底前为5名新调入队员办理执法证件。", ACHIEVEMENT) == PLAN
+
+
+def test_the_closing_rows_of_an_indicator_table_name_the_kind_of_their_text():
+    # 骊山县统计局's 执法检查台账 (tests/corpus/unseen-lishan-tjj-2025): the 汇总 sheet ends with 存在问题 and
+    # 2026年工作打算 rows under its 项目 | 2025年 | 2024年 | 备注 header.
+    table = Table(rows=(("项目", "2025年", "2024年", "备注"), ("统计违法案件查处率", "90.0%", "100%", ""),
+                        ("存在问题", "个别部门存在未经审批擅自开展统计调查的情况；部分企业依法统计意识不强。", "", ""),
+                        ("2026年工作打算", "结合“12·4”国家宪法日开展统计法治宣传进企业活动，开展统计法律法规培训3期。", "", "")))
+    passages = split_report(Document(path="r.xlsx", format="xlsx", blocks=(table,))).passages
+    assert kinds_of(passages, "查处率90.0%") == {ACHIEVEMENT}
+    assert kinds_of(passages, "擅自开展统计调查") == {PROBLEM}
+    assert kinds_of(passages, "统计法治宣传") == {PLAN}

@@ -253,6 +253,10 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         unit, note = _header_column(block, first, _UNIT_HEADERS), _header_column(block, first, _NOTE_HEADERS)
         for number, row in enumerate(block.rows[first:], start=first + 1):
             metric, value = row_value(row, name), row_value(row, column)
+            if metric and value and heading_kind(metric) in (PROBLEM, PLAN):
+                # The table's closing rows (存在问题 | …; 2026年工作打算 | …): a heading and the text under it.
+                out.extend((metric, value))
+                continue
             if metric and value and re.search(r"\d", value) and not _nothing_done(metric, value):
                 rows[len(out)] = (f"表格第{number}行", "")
                 out.append(indicator_sentence(metric, value, row_value(row, unit), row_value(row, note)))
