@@ -501,3 +501,12 @@ def test_the_closing_rows_of_an_indicator_table_name_the_kind_of_their_text():
     assert kinds_of(passages, "查处率90.0%") == {ACHIEVEMENT}
     assert kinds_of(passages, "擅自开展统计调查") == {PROBLEM}
     assert kinds_of(passages, "统计法治宣传") == {PLAN}
+
+
+def test_a_ledger_names_itself_as_a_report_does():
+    # A 法规股's 统计执法检查工作台账 (tests/corpus/unseen-lishan-tjj-2025) is a report whose title says 台账.
+    paragraphs = ("骊山县统计局法规股（执法监督股）2025年统计执法检查工作台账", "一、执法检查",
+                  "对12家企业开展“双随机”抽查，立案查处统计违法案件9起。")
+    report = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
+    assert report.title.endswith("工作台账")
+    assert kinds_of(report.passages, "统计执法检查工作台账") == {OTHER}
