@@ -510,3 +510,13 @@ def test_a_ledger_names_itself_as_a_report_does():
     report = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
     assert report.title.endswith("工作台账")
     assert kinds_of(report.passages, "统计执法检查工作台账") == {OTHER}
+
+
+def test_what_a_head_says_he_asked_of_others_and_a_long_cover_line_are_no_work_done():
+    # 桃花乡's 乡长述法报告 (tests/corpus/unseen-taohua-xiang-2025).
+    asked = "针对群众反映较多的村务不透明问题，我在乡长办公会议上要求党政综合办公室对照基层政务公开标准目录逐项梳理。"
+    assert sentence_kind(asked, ACHIEVEMENT) == PLAN
+    cover = ("根据青梧县委全面依法治县委员会办公室《关于做好2025年度党政主要负责人述法工作的通知》要求，现将本人2025年度"
+             "学法用法、履行推进法治建设第一责任人职责、依法决策和依法行政等情况报告如下，请予评议。")
+    assert sentence_kind(cover, ACHIEVEMENT) == OTHER
+    assert sentence_kind("全年我主持召开乡长办公会议，专题听取司法所法治政府建设工作汇报2次。", ACHIEVEMENT) == ACHIEVEMENT
