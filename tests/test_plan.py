@@ -821,3 +821,13 @@ def test_an_indicator_system_files_its_tasks_under_their_first_level_indicator_a
     assert [t.no for t in plan.tasks] == ["1", "2", "3"]
     assert [t.section for t in plan.tasks] == ["一、政府职能依法全面履行"] * 2 + ["二、依法行政制度体系完善"]
     assert plan.tasks[0].lead_units == ("县政务服务数据管理局",)
+
+
+def test_a_township_names_its_units_as_stations_and_offices():
+    # 桃花乡 (tests/corpus/unseen-taohua-xiang-2025): 责任站所：X（牵头）、Y under each task.
+    paragraphs = ["桃花乡2025年法治政府建设工作要点", "一、深入学习贯彻习近平法治思想。乡党委理论学习中心组开展专题学习不少于4次。",
+                  "责任站所：党政综合办公室（牵头）、司法所", "二、坚持和发展新时代“枫桥经验”。在各村建立调解组织。",
+                  "责任站所：司法所（牵头）、派出所、各村"]
+    first, second = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks
+    assert first.lead_units == ("党政综合办公室",) and first.units == ("司法所",)
+    assert second.lead_units == ("司法所",) and second.units == ("派出所", "各村")
