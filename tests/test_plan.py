@@ -825,7 +825,8 @@ def test_an_indicator_system_files_its_tasks_under_their_first_level_indicator_a
 
 def test_a_township_names_its_units_as_stations_and_offices():
     # 桃花乡 (tests/corpus/unseen-taohua-xiang-2025): 责任站所：X（牵头）、Y under each task.
-    paragraphs = ["桃花乡2025年法治政府建设工作要点", "一、深入学习贯彻习近平法治思想。乡党委理论学习中心组开展专题学习不少于4次。",
+    paragraphs = ["桃花乡2025年法治政府建设工作要点",
+                  "一、深入学习贯彻习近平法治思想。乡党委理论学习中心组开展专题学习不少于4次。",
                   "责任站所：党政综合办公室（牵头）、司法所", "二、坚持和发展新时代“枫桥经验”。在各村建立调解组织。",
                   "责任站所：司法所（牵头）、派出所、各村"]
     first, second = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks
