@@ -832,3 +832,14 @@ def test_a_township_names_its_units_as_stations_and_offices():
     first, second = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks
     assert first.lead_units == ("党政综合办公室",) and first.units == ("司法所",)
     assert second.lead_units == ("司法所",) and second.units == ("派出所", "各村")
+
+
+def test_a_plan_by_quarter_gives_each_task_its_milestones_as_measures():
+    # 长宁区's 推进计划表 (tests/corpus/unseen-changning-2025): 重点任务 | 一季度 | … | 四季度 | 牵头单位 | 配合单位.
+    header = ("序号", "重点任务", "一季度", "二季度", "三季度", "四季度", "牵头单位", "配合单位")
+    row = ("10", "发挥行政复议化解行政争议主渠道作用", "在街道设立行政复议咨询受理点", "推进行政复议调解和解",
+           "召开区行政复议委员会案审会议", "全年行政复议案件调解和解率达到20%以上", "区司法局", "各街道")
+    [task] = parse_plan(Document(path="p.docx", format="docx", blocks=(Table(rows=(header, row)),))).tasks
+    assert task.title == "发挥行政复议化解行政争议主渠道作用" and task.lead_units == ("区司法局",)
+    assert "一季度：在街道设立行政复议咨询受理点；二季度：推进行政复议调解和解" in task.text
+    assert [t.text for t in task.targets] == ["行政复议案件调解和解率达到20%以上"]

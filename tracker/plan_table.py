@@ -266,6 +266,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     split = None  # the cells of the last task row, while it may continue on the next page
     numbering = [*roles.get("seq", ()), *roles.get("no", ())]
     repeated = [re.sub(r"\s+", "", normalize(c)) for c in table.rows[header]]
+    # A plan by quarter (重点任务 | 一季度 | 二季度 | …): each period's milestone is one of the task's measures.
+    steps = [(i, name) for i, name in enumerate(repeated) if _PERIOD.fullmatch(name)]
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
         distinct = {c for c in cells if c}
@@ -285,10 +287,10 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
             rows.pop()
         items = _numbered_items(cells, roles)
         if items:
-            rows.extend(row for row in (_task_row(c, roles, section, grouped, n) for n, c in items) if row)
+            rows.extend(row for row in (_task_row(c, roles, section, grouped, n, steps) for n, c in items) if row)
             split = None
             continue
-        row = _task_row(cells, roles, section, grouped)
+        row = _task_row(cells, roles, section, grouped, steps=steps)
         if row is None:
             continue
         titled = bool(row_value(cells, roles.get("title")))
@@ -338,8 +340,11 @@ def _by_number(cell: str) -> dict[str, str]:
     return out if numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))) else {}
 
 
+_PERIOD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:—\d{1,2})?月份?")
+
+
 def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, grouped: Assignment | None,
-              number: str = "") -> Row | None:
+              number: str = "", steps: list[tuple[int, str]] = ()) -> Row | None:
     """One row of a task table as a task: its title, text (with a target column's targets), units and deadline."""
     def cell(role: str) -> str:
         return row_value(cells, roles.get(role))
@@ -354,6 +359,9 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
     if title and text and not text.startswith(title):
         text = title + ("" if title[-1] in "。；;" else "。") + text
     text = text or title
+    milestones = [f"{name}：{cells[i]}" for i, name in steps if i < len(cells) and cells[i]]
+    if milestones:
+        text = text.rstrip("。；;") + "。" + "；".join(m.rstrip("。；;") for m in milestones) + "。"
     # A target column (or a 考核指标 column beside the task's own) gives the targets the text does not state;
     # where the text states them, it repeats them.
     target = cell("target") or cell("metric")
