@@ -325,3 +325,10 @@ def test_a_generic_heading_is_no_evidence_by_itself():
     report = Report("r.txt", "报告", "", 2025,
                     tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
     assert assess_plan(plan, [report]).tasks[0].status == "missing"
+
+
+def test_shufa_is_a_word_of_the_genre():
+    # 述法 (a leader's report on his rule-of-law duties) was cut out of 开展年度述法 as a plain word (柏城区,
+    # tests/corpus/unseen-baicheng-2025): the task then had nothing to match but 对象 and 覆盖.
+    assert "述法" in lexicon().tokens("组织各部门主要负责人开展年度述法，实现述法对象全覆盖")
+    assert lexicon().concept_of("述法") == lexicon().concept_of("述职")
