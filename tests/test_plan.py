@@ -843,3 +843,14 @@ def test_a_plan_by_quarter_gives_each_task_its_milestones_as_measures():
     assert task.title == "发挥行政复议化解行政争议主渠道作用" and task.lead_units == ("区司法局",)
     assert "一季度：在街道设立行政复议咨询受理点；二季度：推进行政复议调解和解" in task.text
     assert [t.text for t in task.targets] == ["行政复议案件调解和解率达到20%以上"]
+
+
+def test_the_plans_closing_remark_after_its_last_one_line_task_is_no_measure():
+    # 柏城区 (tests/corpus/unseen-baicheng-2025): every task is one sentence closed by its units; what follows the
+    # last one (各牵头单位请于…报送…) speaks to all units.
+    paragraphs = ["柏城区2025年法治政府建设重点任务清单", "一、强化权力制约和监督",
+                  "1.开展行政执法案卷评查，发布典型案例。（责任单位：区司法局牵头，各执法部门配合）",
+                  "2.健全审计监督与政府督查贯通协调机制。（责任单位：区审计局牵头，区政府督查室配合）",
+                  "各牵头单位请于2025年6月30日、12月10日前分别", "将半年和全年落实情况书面报送区委依法治区办。"]
+    last = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks[-1]
+    assert last.text == "健全审计监督与政府督查贯通协调机制。" and last.deadline == ""

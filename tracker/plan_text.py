@@ -248,6 +248,9 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
         tasks = [i for i in tasks if _root(items, i) in assigned_roots]
     children = _children(items)
     single_paragraph = sum(1 for i in tasks if len(items[i].paragraphs) == 1 and not children[i]) > len(tasks) / 2
+    # Measures after the units are the plan's way only where a task before the last has them too: after the
+    # last task alone they are the plan's closing remarks (各牵头单位请于…前报送…).
+    measures_after_units = any(items[i].trailing for i in tasks[:-1])
     rows: list[Row] = []
     for position, index in enumerate(tasks):
         item = items[index]
@@ -255,7 +258,7 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
         if position == len(tasks) - 1 and single_paragraph and not item.assignments:
             paragraphs = paragraphs[:1]  # the rest are the plan's closing paragraphs
         if (len(paragraphs) == 1 and len(paragraphs[0]) <= TITLE_ONLY_CHARS and item.assignments and item.trailing
-                and not children[index]):
+                and not children[index] and (measures_after_units or position < len(tasks) - 1)):
             # The title alone, then the units, then the measures: what follows the units is the task's work.
             paragraphs += item.trailing
         lines = [p for p in paragraphs if not SIGNATURE.match(p)]
