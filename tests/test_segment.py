@@ -150,9 +150,14 @@ def test_an_indicator_table_gives_this_years_figure_only(tmp_path):
     assert all(p.kind == "achievement" and not p.heading for p in rows)
 
 
+def passages_of(*lines: str):
+    """The passages of a report given as its lines."""
+    return split_report(Document("r.txt", "txt", lines)).passages
+
+
 def kinds_of_lines(*lines: str) -> dict[str, str]:
     """The kind of each passage of a report given as its lines."""
-    return {p.text: p.kind for p in split_report(Document("r.txt", "txt", lines)).passages}
+    return {p.text: p.kind for p in passages_of(*lines)}
 
 
 @pytest.mark.parametrize("this, next_", [("2025年", "2026年重点工作"), ("二〇二五年", "二〇二六年重点工作"),
@@ -448,7 +453,7 @@ def test_marks_and_bars_before_a_heading_number():
     # Articles on WeChat accounts number parts 01丨… and set marks before headings (▶ 三、…).
     paragraphs = ("某区2025年法治政府建设情况", "01丨压实责任把牢方向", "全年召开常务会议专题研究法治建设4次。",
                   "▶ 三、2026年工作打算", "开展法治督察2次。")
-    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    passages = passages_of(*paragraphs)
     assert kinds_of(passages, "专题研究") == {ACHIEVEMENT}
     assert next(p.section for p in passages if p.text.startswith("全年召开")) == "01丨压实责任把牢方向"
     assert kinds_of(passages, "开展法治督察") == {PLAN}
@@ -460,7 +465,7 @@ def test_a_sentence_about_last_year_is_no_evidence_for_this_one():
                   "2024年，全面完成县、乡两级政府部门权责清单动态调整；2025年，新推出集成服务13项。",
                   "2024年我局执法人员人均参训42学时；",
                   "2024年度法治政府建设情况报告于3月底前向社会公开。", "2024年以来，累计培训执法人员800人次。")
-    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    passages = passages_of(*paragraphs)
     assert kinds_of(passages, "权责清单") == kinds_of(passages, "人均参训") == {OTHER}
     assert kinds_of(passages, "集成服务") == kinds_of(passages, "向社会公开") == kinds_of(passages, "累计培训") == {ACHIEVEMENT}
 
@@ -471,7 +476,7 @@ def test_a_self_evaluation_heading_with_its_scores_is_a_heading_not_a_figure():
                   "（五）社会矛盾纠纷依法有效化解（满分14分，自评14分）",
                   "全年县行政复议机构新收行政复议申请57件，依法受理52件。",
                   "（六）法治政府建设组织保障（满分10分）", "年内组织全县382名科级以上干部参加法律知识闭卷测试。")
-    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    passages = passages_of(*paragraphs)
     heading = next(p for p in passages if p.text.startswith("（五）"))
     assert heading.heading
     below = next(p for p in passages if p.text.startswith("全年县行政复议"))
@@ -485,7 +490,7 @@ def test_what_a_meeting_requires_is_work_asked_for_not_done():
                   "全年排查化解矛盾纠纷312件，调解成功率为95.6%。", "会议要求：", "一是补齐制度短板。",
                   "司法所要在明年一季度前完成镇政府常年法律顾问续聘工作，推动14个村（社区）法律顾问服务全覆盖。",
                   "自然资源所督促剩余3宗图斑于明年2月底前整改到位。")
-    passages = split_report(Document(path="r.txt", format="txt", blocks=paragraphs)).passages
+    passages = passages_of(*paragraphs)
     assert kinds_of(passages, "调解成功率") == {ACHIEVEMENT}
     assert kinds_of(passages, "法律顾问续聘") == kinds_of(passages, "整改到位") == {PLAN}
     assert sentence_kind("综合行政执法队要在明年6月底前为5名新调入队员办理执法证件。", ACHIEVEMENT) == PLAN
