@@ -267,7 +267,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     numbering = [*roles.get("seq", ()), *roles.get("no", ())]
     repeated = [re.sub(r"\s+", "", normalize(c)) for c in table.rows[header]]
     # A plan by quarter (重点任务 | 一季度 | 二季度 | …): each period's milestone is one of the task's measures.
-    steps = [(i, name) for i, name in enumerate(repeated) if _PERIOD.fullmatch(name)]
+    steps = tuple((i, name) for i, name in enumerate(repeated) if _PERIOD.fullmatch(name))
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
         distinct = {c for c in cells if c}
@@ -344,7 +344,7 @@ _PERIOD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:—\
 
 
 def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, grouped: Assignment | None,
-              number: str = "", steps: list[tuple[int, str]] = ()) -> Row | None:
+              number: str = "", steps: tuple[tuple[int, str], ...] = ()) -> Row | None:
     """One row of a task table as a task: its title, text (with a target column's targets), units and deadline."""
     def cell(role: str) -> str:
         return row_value(cells, roles.get(role))
