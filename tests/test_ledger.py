@@ -52,6 +52,9 @@ def test_sheets_title_and_overview(ledger):
     assert any("wulatezhong-2024-report.txt" in t for t in texts)
     assert any(t.startswith("阅读说明") for t in texts)
     assert len(overview._charts) == 2
+    # Each grouping (按部分统计, 按牵头单位统计) begins a printed page, so a chart is never parted from its title.
+    headings = [c.row for c in overview["A"] if c.value in ("按部分统计", "按牵头单位统计")]
+    assert [b.id for b in overview.row_breaks.brk] == [row - 1 for row in headings]
 
 
 def test_task_sheet_columns_labels_fills_and_review_dropdown(ledger):

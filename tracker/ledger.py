@@ -129,6 +129,7 @@ def write_ledger(results: Results, units: list[UnitResult], path: Path, info: Le
 def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerInfo, cells: TaskCells) -> None:
     from openpyxl.chart import BarChart, Reference
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.pagebreak import Break
 
     width = 8
     append_row(sheet, [title])
@@ -185,6 +186,8 @@ def _overview(sheet, styles: Styles, title: str, results: Results, info: LedgerI
                 groups.setdefault(name, Counter())[result.final_status] += 1
         append_row(sheet, [heading])
         sheet.cell(row=sheet.max_row, column=1).font = styles.bold
+        # Each grouping on a page of its own: its chart, as tall as the groups are many, is not cut by a page end.
+        sheet.row_breaks.append(Break(id=sheet.max_row - 1))
         first = _table(sheet, styles, [heading[1:-2]] + [status_label(s, sign=False) for s in chart_statuses] + ["合计"],
                        [[name] + [c[s] for s in chart_statuses] + [sum(c.values())] for name, c in groups.items()])
         last = sheet.max_row
