@@ -854,3 +854,16 @@ def test_the_plans_closing_remark_after_its_last_one_line_task_is_no_measure():
                   "各牵头单位请于2025年6月30日、12月10日前分别", "将半年和全年落实情况书面报送区委依法治区办。"]
     last = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks[-1]
     assert last.text == "健全审计监督与政府督查贯通协调机制。" and last.deadline == ""
+
+
+def test_a_section_cell_merged_down_and_printed_once_holds_for_the_rows_below():
+    # 兰陵县's 推进表 as a PDF (tests/corpus/unseen-lanling-2025): the 板块 cell is merged over its tasks, and the
+    # PDF's text layer gives its text on the first row only.
+    header = ("板块", "序号", "目标任务", "推进举措", "责任单位", "配合单位", "时间节点", "成果形式")
+    rows = (("一、依法全面履行政府职能", "1", "落实公平竞争审查制度", "开展政策措施清理", "县市场监管局", "县司法局",
+             "2025年10月底前", "工作台账"),
+            ("", "2", "全面推行包容审慎监管", "编制免罚轻罚事项清单", "县司法局", "县市场监管局", "2025年6月底前", "制度文件"),
+            ("二、健全依法行政制度体系", "3", "严格落实重大行政决策程序", "公布决策事项目录", "县政府办公室", "县司法局",
+             "2025年12月底前", "工作台账"))
+    plan = parse_plan(Document(path="p.pdf", format="pdf", blocks=(Table(rows=(header, *rows)),)))
+    assert [t.section for t in plan.tasks] == ["一、依法全面履行政府职能"] * 2 + ["二、健全依法行政制度体系"]

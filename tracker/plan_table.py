@@ -280,6 +280,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
             grouped = heading_units(section)
             split = None
             continue
+        # A 板块 cell merged down over its rows is printed once in a PDF: its text holds for the rows below it.
+        section = row_value(cells, roles.get("section")) or section
         number = row_value(cells, roles.get("no")) or row_value(cells, roles.get("seq"))
         if split is not None and not number and row_value(cells, roles.get("title")):
             # A row a page break split in a PDF: no number of its own, each cell the rest of the text above it.
