@@ -32,7 +32,7 @@ def _terms() -> dict:
     terms["_sentence_plan"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["plan"]))
     terms["_sentence_problem"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["problem"]))
     score = "|".join(map(re.escape, sorted(terms["headings"]["score_words"], key=len, reverse=True)))
-    terms["_score"] = re.compile(rf"(?:{score})[:：为]?\s*\d+(?:\.\d+)?\s*分|[（(]\s*[，,、；;\s]*[）)]")
+    terms["_score"] = re.compile(rf"(?:{score})[:：为]?\s*\d+(?:\.\d+)?\s*分")
     terms["_sentence_other"] = re.compile("|".join(f"(?:{p})" for p in terms["sentences"]["other"]))
     return terms
 
@@ -96,10 +96,14 @@ def is_heading_sentence(sentence: str, limit: int = 30) -> bool:
     return len(normal) <= limit and not re.search(r"\d", normal)
 
 
+_EMPTY_BRACKETS = re.compile(r"[（(][\s，,、；;]*[）)]")
+
+
 def without_scores(normal: str) -> str:
     """A heading without its self-evaluation scores (满分14分，自评14分), and without the brackets they leave."""
-    pattern = _terms()["_score"]
-    return pattern.sub("", pattern.sub("", normal)) if "分" in normal else normal
+    if "分" not in normal:
+        return normal
+    return _EMPTY_BRACKETS.sub("", _terms()["_score"].sub("", normal))
 
 
 def main_title(normals: list[str]) -> int | None:
