@@ -131,6 +131,7 @@ class Features:
     concrete: int  # measures with concrete evidence
     support: int  # distinct sentences with figures or documents that address the task
     section: int = 0  # sentences with figures under a report heading that names the task, and that touch it
+    full: int = 0  # measures whose concrete evidence covers all of them
 
     @cached_property
     def found(self) -> int:
@@ -173,7 +174,8 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
                and h.coverage >= max(settings.found, settings.share * best.get(h.passage, 0.0))}
     return Features(tuple(levels), tuple(hits), credit / total if total else 0.0,
                     sum(1 for level in levels if level == CONCRETE), len(support),
-                    len(_section_support(candidates, index, settings)))
+                    len(_section_support(candidates, index, settings)),
+                    sum(1 for level, hit in zip(levels, hits, strict=True) if level == CONCRETE and hit.coverage >= 1.0))
 
 
 def _section_support(candidates: list[Candidate], index: ReportIndex, settings: Settings) -> set[int]:
@@ -206,6 +208,7 @@ class Columns:
         self.measures = column((len(f.levels) for f, _ in rows), int)
         self.support = column((f.support for f, _ in rows), int)
         self.section = column((f.section for f, _ in rows), int)
+        self.full = column((f.full for f, _ in rows), int)
         self.core_concrete = column((f.core == CONCRETE for f, _ in rows), bool)
         self.core_evidenced = column((f.core in (CONCRETE, GENERAL) for f, _ in rows), bool)
         self.core_none = column((f.core == NONE for f, _ in rows), bool)
@@ -237,9 +240,10 @@ def statuses(c: Columns, settings: Settings = DEFAULT) -> np.ndarray:
     rules = done_rules(c, settings)
     done = (rules[0] | rules[1] | rules[2] | rules[3]) & ~c.target_missed
     # A task whose heading the report names only among its problems or next year's plans, with no measure
-    # evidenced by facts, is one the report says is not done: its general words elsewhere do not change that.
+    # evidenced in full by facts, is one the report says is not done: its general words elsewhere, or a sentence
+    # with figures that shares only part of a measure, do not change that.
     missing = (c.found == 0) | ((c.score < settings.missing_score) & (c.concrete == 0)) | (
-        c.core_elsewhere & (c.concrete == 0))
+        c.core_elsewhere & (c.full == 0))
     return np.where(missing, 0, np.where(done, 2, 1))
 
 
@@ -261,6 +265,9 @@ def _ruling(status: str, features: Features, met: list[bool]) -> tuple[str, str]
     if status == MISSING:
         if features.found == 0:
             return MISSING, "没有任何措施在工作成效部分找到佐证，判定为未体现。"
+        if features.core == ELSEWHERE and features.concrete:
+            return MISSING, ("任务本身只在“存在的问题”或“下一步计划”中提及，其余只有与措施部分相合的记述，"
+                             "判定为未体现。")
         if features.core == ELSEWHERE:
             return MISSING, "任务本身只在“存在的问题”或“下一步计划”中提及，其余只有笼统表述，判定为未体现。"
         return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
@@ -293,6 +300,8 @@ def confidence(status: str, features: Features, targets: tuple[TargetResult, ...
             return HIGH, f"多项措施有含数据或文件的具体佐证（措施覆盖度 {features.score:.0%}）"
         return MEDIUM, "有具体佐证，但覆盖的措施不多"
     if status == MISSING:
+        if features.core == ELSEWHERE and features.concrete:
+            return MEDIUM, "任务本身只在“存在的问题”或“下一步计划”中提及，另有与某项措施部分相合的具体记述"
         if features.core == ELSEWHERE or (features.found == 0 and ELSEWHERE in features.levels):
             return HIGH, "相关内容只出现在“存在的问题”或“下一步计划”中"
         if features.found >= 1 and features.core == NONE:
