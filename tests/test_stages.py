@@ -111,6 +111,12 @@ def test_a_document_read_or_forwarded_is_no_work_on_its_matter():
     index, model, weights = matching(tasks, texts, "原平区")
     found = {task.seq: {hit.passage for hit in index.hits(model.measures(task, weights)[0])} for task in tasks}
     assert found == {1: set(), 2: {2}, 3: {1}}
+    # 宁川县 (tests/corpus/ningchuan-scjg-2025): a later title of the list may carry its edition.
+    from tracker.match import _cited
+    assert _cited("先后学习《中华人民共和国民营经济促进法》、新修订的《中华人民共和国反不正当竞争法》以及"
+                  "《市场监督管理行政处罚程序规定》等法律法规") == [
+        "中华人民共和国民营经济促进法", "中华人民共和国反不正当竞争法", "市场监督管理行政处罚程序规定"]
+    assert _cited("学习《中华人民共和国行政复议法》，制定《宁川县行政复议工作办法》") == ["中华人民共和国行政复议法"]
 
 def test_work_that_its_own_sentence_says_is_unfinished_is_no_concrete_evidence(tmp_path):
     # 新河县 (tests/corpus/unseen-xinhe-2025): 开展集中清理，但…清理工作尚未全部完成 begins the clean-up, which the

@@ -77,7 +77,9 @@ def citing() -> tuple[re.Pattern, re.Pattern]:
     measure that is itself to study or spread something."""
     words = load_toml(REPORT_TERMS)["citing"]
     verbs = "|".join(map(re.escape, words["verbs"]))
-    return (re.compile(rf"(?:{verbs})[^《。；，]{{0,6}}((?:《[^》]{{2,80}}》[、，,和及与等]*)+)"),
+    # A title in the run may carry its edition (新修订的《…》) or follow 以及.
+    qualifier = r"(?:(?:新修订|新修正|修订后|修正后)的?|以及)?"
+    return (re.compile(rf"(?:{verbs})[^《。；，]{{0,6}}((?:{qualifier}《[^》]{{2,80}}》[、，,和及与等]*)+)"),
             _alternation(words["study"]))
 
 
