@@ -337,6 +337,25 @@ def test_a_generic_heading_is_no_evidence_by_itself():
     assert assess_plan(plan, [report]).tasks[0].status == "missing"
 
 
+def test_measures_evidenced_by_facts_speak_for_a_heading_not_found_in_its_own_words():
+    # 淮阳市发改委 (tests/corpus/huaiyang-fgw-2025): 规范政府定价行为 is never said; the 定价目录 revised and the
+    # 成本监审 done are three of its four measures, which makes the task done, not partial.
+    from tracker.assess import assess_plan
+    from tracker.models import Passage, Report
+
+    text = ("规范政府定价行为。1.修订《淮阳市定价目录》，按程序报批后向社会公布。2.对列入定价目录的城市供水、"
+            "管道天然气等项目严格开展定价成本监审。3.对涉及群众切身利益的定价事项依法组织价格听证。")
+    plan = Plan("p.txt", "txt", "计划", "淮阳市", 2025, (), (Task(1, "1", "", "规范政府定价行为", text),))
+    sentences = ["会同市财政局完成《淮阳市定价目录》修订，经市政府批准后于8月起施行，政府定价项目由12项精简至9项。",
+                 "调价方案按程序报批后向社会公布实施。",
+                 "对城市供水、管道天然气2个定价项目开展定价成本监审，核减不合理成本1268万元，核减率6.4%。",
+                 "全年办理行政复议案件42件。"]
+    report = Report("r.txt", "报告", "淮阳市", 2025,
+                    tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
+    result = assess_plan(plan, [report]).tasks[0]
+    assert result.measures[0].found == "none" and result.status == "done"
+
+
 def test_shufa_is_a_word_of_the_genre():
     # 述法 (a leader's report on his rule-of-law duties) was cut out of 开展年度述法 as a plain word (柏城区,
     # tests/corpus/unseen-baicheng-2025): the task then had nothing to match but 对象 and 覆盖.

@@ -99,6 +99,7 @@ def write_settings(settings: Settings) -> None:
 
 DEFAULT = load_settings()
 CREDIT = {CONCRETE: 1.0, GENERAL: 0.4, ELSEWHERE: 0.0, NONE: 0.0}
+HEADING_BY_MEASURES = 2  # measures with concrete evidence that speak for a heading not found in its own words
 
 
 @dataclass
@@ -166,6 +167,11 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
             credit += weight * CREDIT[level] * hit.coverage
         levels.append(level)
         hits.append(hit)
+    # A heading not found in its own words, with two measures or more evidenced by facts, is spoken for by its
+    # measures (规范政府定价行为: the 定价目录 revised, the 成本监审 done): it weighs nothing against them.
+    if (len(candidates) > 1 and candidates[0].measure.core and levels[0] == NONE
+            and levels.count(CONCRETE) >= HEADING_BY_MEASURES):
+        total -= measure_weight(candidates[0].measure, measures)
     if candidates and not candidates[0].measure.core:
         levels.insert(0, NONE)
         hits.insert(0, None)
