@@ -48,6 +48,11 @@ def test_the_status_rule():
     # … but not when that sentence shares only part of the measure (编制年度普法责任清单 against a sentence on
     # 改造方案编制 that names no 普法): the report says the task is undone, a half match does not gainsay it.
     assert decision(features([ELSEWHERE, CONCRETE, NONE], 0.3, 1, full=0), ())[0] == "missing"
+    # Core and three measures evidenced by figures, the fourth (每半年组织一次案卷交叉评查) named only among the
+    # problems (年内未能组织开展执法案卷交叉评查): the report says part is undone, so partial.
+    assert decision(features([CONCRETE, CONCRETE, CONCRETE, CONCRETE], 0.8, 4, support=3), ())[0] == "done"
+    ruling = decision(features([CONCRETE, CONCRETE, CONCRETE, CONCRETE, ELSEWHERE], 0.8, 4, support=3), ())
+    assert ruling[0] == "partial" and "存在的问题" in ruling[1]
     # A target reached (出庭应诉率 100%) with little else of the task: partial; with most of it: done.
     met = (TargetResult(RATE, MET, "100%"),)
     assert decision(features([CONCRETE, CONCRETE, NONE, NONE, NONE], 0.3, 2, support=1), met)[0] == "partial"

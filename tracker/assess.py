@@ -219,6 +219,7 @@ class Columns:
         self.core_evidenced = column((f.core in (CONCRETE, GENERAL) for f, _ in rows), bool)
         self.core_none = column((f.core == NONE for f, _ in rows), bool)
         self.core_elsewhere = column((f.core == ELSEWHERE for f, _ in rows), bool)
+        self.measure_elsewhere = column((ELSEWHERE in f.levels[1:] for f, _ in rows), bool)
         self.target_met = column((any(t.status == MET for t in ts) for _, ts in rows), bool)
         self.target_missed = column((any(t.status == NOT_MET for t in ts) for _, ts in rows), bool)
 
@@ -242,9 +243,11 @@ def done_rules(c: Columns, settings: Settings) -> tuple[np.ndarray, ...]:
 
 def statuses(c: Columns, settings: Settings = DEFAULT) -> np.ndarray:
     """The status rule, as indices into STATUS_CODES: missing without evidence; done with concrete evidence of
-    the core or of enough measures, unless a reported figure misses a target; partial otherwise."""
+    the core or of enough measures, unless a reported figure misses a target or a measure is reported undone;
+    partial otherwise."""
     rules = done_rules(c, settings)
-    done = (rules[0] | rules[1] | rules[2] | rules[3]) & ~c.target_missed
+    # A measure the report names only among its problems or plans is one it says is undone: the task is partial.
+    done = (rules[0] | rules[1] | rules[2] | rules[3]) & ~c.target_missed & ~c.measure_elsewhere
     # A task whose heading the report names only among its problems or next year's plans, with no measure
     # evidenced in full by facts, is one the report says is not done: its general words elsewhere, or a sentence
     # with figures that shares only part of a measure, do not change that.
@@ -277,6 +280,8 @@ def _ruling(status: str, features: Features, met: list[bool]) -> tuple[str, str]
         if features.core == ELSEWHERE:
             return MISSING, "任务本身只在“存在的问题”或“下一步计划”中提及，其余只有笼统表述，判定为未体现。"
         return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
+    if any(met) and status == PARTIAL and ELSEWHERE in features.levels[1:]:
+        return PARTIAL, "虽有具体佐证，但有措施只在“存在的问题”或“下一步计划”中提及，判定为部分落实。"
     if any(met) and status == PARTIAL:
         return PARTIAL, "虽有具体佐证，但量化目标未达到，判定为部分落实。"
     if status == PARTIAL:
