@@ -165,6 +165,12 @@ def test_anchors_are_words_specific_to_the_measure_not_to_the_genre():
     assert "第一责任人" in core[3] and "法治建设" not in core[3]
     # 全面推行 is rare in general Chinese but usual in the genre; 留痕 is rare in both.
     assert "留痕" in clause[3] and "全面推行" not in clause[3]
+    # 柳城区 (tests/corpus/liucheng-2025): 区级 says at which level, as 柳城 says where; it ties 健全区级部门与街道执法
+    # 协作配合机制 to no sentence on 区级政务服务事项.
+    shapes = measure_shapes("深化街道综合行政执法改革", "深化街道综合行政执法改革。健全区级部门与街道执法协作配合机制；"
+                            "推动县直部门和乡镇级执法力量两级联动。", lex)
+    assert not {"区级", "乡镇级", "两级"} & {t for shape in shapes for t in shape[1]}
+    assert "协作" in shapes[1][1]
 
 
 def test_a_clause_without_an_object_stays_with_the_measure_before_it():

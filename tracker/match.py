@@ -26,6 +26,9 @@ GENRE_COMMON = 0.001
 # The same for a term of the domain, at a higher share: 法治政府建设, 法治建设, 习近平法治思想 and 依法行政
 # stand in one sentence of twenty of the genre, and every report uses them about everything.
 GENRE_TERM = 0.05
+# Words of a government level (区级, 县直, 乡镇级, 两级) say at which level, as a place's name says where: never
+# what the work is.
+_LEVEL = re.compile(r"^(?:[省市州盟县区旗乡镇村]{1,2}|苏木|街道|本|两|三|各)[级直]$")
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
@@ -150,7 +153,8 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
         pieces[1:1] = [(group, False, True) for group in groups]
     shapes = []
     for piece, core, titled in pieces:
-        tokens = tuple(t for t in dict.fromkeys(lexicon.tokens(masked(piece, mask), remember=True)) if t not in place)
+        tokens = tuple(t for t in dict.fromkeys(lexicon.tokens(masked(piece, mask), remember=True))
+                       if t not in place and not _LEVEL.match(t))
         if not tokens:
             continue
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
