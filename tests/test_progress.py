@@ -145,3 +145,28 @@ def test_a_self_assessment_sheet_reads_its_explanations_not_its_scheme():
     assert rows == [("achievement", "局党组理论学习中心组开展专题学习5次；"),
                     ("problem", "年内未组织全区领导干部法治专题讲座，扣3分。")]
     assert [c.text for c in report.claims] == ["3"]  # a full score with nothing said shows nothing
+
+
+def test_a_ledger_by_quarter_reads_every_quarter_and_its_notes_on_problems_and_plans_by_their_kind(tmp_path):
+    # 石岳区 (tests/corpus/unseen-shiyue-2025): 一季度进展 … 四季度进展 | 全年完成情况, the figures often in a later
+    # quarter; a second sheet 类别 | 序号 | 内容 whose rows are 存在问题 or 2026年工作计划.
+    from tracker.segment import split_report
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["石岳区2025年法治政府建设重点任务推进台账"])
+    sheet.append(["序号", "重点任务", "一季度进展", "二季度进展", "三季度进展", "四季度进展", "全年完成情况", "备注"])
+    sheet.append(["1", "行政规范性文件管理", "制定方案", "审核规范性文件5件", "", "全年审核17件，纠正2件", "已完成", ""])
+    sheet.append(["2", "公平竞争审查", "已部署", "正在推进", "", "", "", "结转下年度"])
+    notes = workbook.create_sheet("问题与计划")
+    notes.append(["类别", "序号", "内容"])
+    notes.append(["存在问题", "1", "政府法律顾问参与涉法信访化解的作用发挥不充分，部分部门尚未设立公职律师岗位。"])
+    notes.append(["2026年工作计划", "1", "全面开展存量涉企政策措施公平竞争审查清理，引入第三方评估机构开展抽查。"])
+    path = tmp_path / "台账.xlsx"
+    workbook.save(path)
+    passages = split_report(read_document(path)).passages
+    row = [p.text for p in passages if p.section == "表格第3行"]
+    assert row[:2] == ["制定方案。", "审核规范性文件5件。"] and "全年审核17件，纠正2件。" in row
+    kinds = {p.text: p.kind for p in passages}
+    assert kinds["政府法律顾问参与涉法信访化解的作用发挥不充分，部分部门尚未设立公职律师岗位。"] == "problem"
+    assert kinds["全面开展存量涉企政策措施公平竞争审查清理，引入第三方评估机构开展抽查。"] == "plan"

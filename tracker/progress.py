@@ -36,6 +36,7 @@ class Columns:
     progress: int
     number: int | None = None
     claim: int | None = None
+    later: tuple[int, ...] = ()  # further columns of what was done (二季度进展 … 全年完成情况), left to right
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def progress_columns(table: Table) -> Columns | None:
     """The columns of a progress table, or None when the table is not one (or its 完成情况 column is empty)."""
     for index, row in enumerate(table.rows[:HEADER_ROWS]):
         found: dict[str, int] = {}
+        later: list[int] = []
         for column, cell in enumerate(row):
             label = normalize(cell).replace(" ", "")
             if not label or len(label) > 12:
@@ -62,19 +64,29 @@ def progress_columns(table: Table) -> Columns | None:
                     else "progress" if _PROGRESS.search(label) else "task" if _TASK.search(label) else None)
             if kind and kind not in found:
                 found[kind] = column
+            elif kind == "progress":
+                later.append(column)
         if "task" in found and "progress" in found:
-            columns = Columns(index, found["task"], found["progress"], found.get("number"), found.get("claim"))
+            columns = Columns(index, found["task"], found["progress"], found.get("number"), found.get("claim"),
+                              tuple(later))
             body = table.rows[index + 1:]
-            filled = sum(1 for r in body if row_value(r, columns.progress))
+            filled = sum(1 for r in body if progress_text(r, columns))
             return columns if body and filled >= FILLED_SHARE * len(body) else None
     return None
+
+
+def progress_text(row: list[str], columns: Columns) -> str:
+    """What a row says was done: its 完成情况, or its quarters' 进展 one after another (已部署; 审核文件5件; …)."""
+    texts = dict.fromkeys(text for column in (columns.progress, *columns.later) if (text := row_value(row, column)))
+    return "".join(text if text[-1] in "。；;！!" else f"{text}。" for text in texts).rstrip("。") if len(texts) > 1 \
+        else next(iter(texts), "")
 
 
 def progress_rows(table: Table, columns: Columns) -> list[Row]:
     """The rows of a progress table that report on a task, in order."""
     out = []
     for number, row in enumerate(table.rows[columns.header + 1:], start=columns.header + 2):
-        task, progress = row_value(row, columns.task), row_value(row, columns.progress)
+        task, progress = row_value(row, columns.task), progress_text(row, columns)
         if not task or not progress or task == progress:
             continue  # a section row spans all columns with one text
         label = row_value(row, columns.number)

@@ -250,6 +250,9 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         if columns is None and _fields(block):
             out.extend(block.lines())
             continue
+        if columns is None and (kinds := _kind_rows(block)):
+            out.extend(kinds)
+            continue
         if columns is None:
             out.extend(Document(document.path, document.format, (block,)).paragraphs())
             continue
@@ -284,6 +287,27 @@ def _fields(table: Table) -> bool:
     labels = all(len(left) <= FIELD_CHARS and not re.search("[。；;]", left) or match_label(normalize(left))
                  for left, _ in pairs)
     return labels and len(pairs) >= 2 and max(len(text) for _, text in pairs) >= FIELD_TEXT_CHARS
+
+
+def _kind_rows(table: Table) -> list[str]:
+    """A table whose rows each open with the kind of their text (类别 | 序号 | 内容: 存在问题 | 1 | …; 2026年工作计划
+    | 1 | …) read as a heading of that kind, once, and the text of each row under it. Empty for another table."""
+    rows = [list(dict.fromkeys(c.strip() for c in row if c.strip())) for row in table.rows]
+    labelled = [row for row in rows if len(row) >= 2 and len(row[0]) <= FIELD_CHARS
+                and heading_kind(row[0]) in (PROBLEM, PLAN)]
+    if not labelled or len(labelled) < len([row for row in rows if row]) - 1:  # all but a header row
+        return []
+    out: list[str] = []
+    label = ""
+    for row in rows:
+        if row not in labelled:
+            out.append("　".join(row))
+            continue
+        if row[0] != label:
+            label = row[0]
+            out.append(label)
+        out.append("　".join(cell for cell in row[1:] if not re.fullmatch(r"[\d.、]+", cell)))
+    return out
 
 
 def _nothing_done(metric: str, value: str) -> bool:
