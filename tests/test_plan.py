@@ -209,6 +209,23 @@ def test_tasks_under_subsections_take_the_lowest_level_with_work_text():
     assert [(r.no, r.section) for r in rows] == [("1", "一、总体要求"), ("2", "一、总体要求"), ("1", "一、总体要求")]
 
 
+def test_a_title_over_one_paragraph_of_numbered_measures_is_the_task():
+    # 白水县水利局 (tests/corpus/unseen-baishui-slj-2025): 1.… title lines, each over one paragraph （1）…；（2）…
+    # closed by its 股室. A （1） that never goes past the first in its part numbers measures, not a task.
+    paragraphs = [
+        "一、坚持党对水利法治建设的全面领导",
+        "1.压实法治建设第一责任人职责",
+        "（1）局党组书记、局长切实履行推进法治建设第一责任人职责；（2）将法治建设纳入各股室年度目标考核。"
+        "（责任股室：办公室、政策法规股）",
+        "2.深入学习贯彻习近平法治思想",
+        "（1）将习近平法治思想列入局党组理论学习中心组年度学习计划；（2）落实局务会会前学法制度。"
+        "（责任股室：办公室）",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [(r.no, r.title) for r in rows] == [("1", "压实法治建设第一责任人职责"), ("2", "深入学习贯彻习近平法治思想")]
+    assert "（2）落实局务会会前学法制度" in rows[1].text and rows[1].units == ["办公室"]
+
+
 def test_and_between_units_splits_only_where_both_sides_are_units():
     paragraphs = ["（一）完善制度。推进制度建设。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
     plan = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs)))

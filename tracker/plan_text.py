@@ -195,6 +195,21 @@ def _heading_over_measures(items: list[Item], style: str) -> str | None:
     return heads[0].style if single >= ONE_SENTENCE_SHARE * len(members) else None
 
 
+def _over_sole_children(items: list[Item], style: str) -> str | None:
+    """The style of title-only headings (1.压实法治建设第一责任人职责) each over one numbered paragraph of its
+    measures (（1）…；（2）…；（3）…（责任股室：…）): a number that never goes past the first in its part numbers the
+    measures' run, not a task, and the heading over it is the task. None where the style's items are tasks."""
+    members = [i for i, item in enumerate(items) if item.style == style]
+    parents = [items[i].parent for i in members]
+    if len(members) < 2 or None in parents or len(set(parents)) != len(parents):
+        return None
+    children = _children(items)
+    heads = [items[p] for p in parents]
+    if any(len(children[p]) != 1 for p in parents) or len({h.style for h in heads}) != 1:
+        return None
+    return heads[0].style if all(map(_title_only, heads)) else None
+
+
 def _title_only(item: Item) -> bool:
     text = "".join(item.paragraphs)
     return (len(item.paragraphs) == 1 and not item.assignments and len(text) <= TITLE_ONLY_CHARS
@@ -237,7 +252,7 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
     style = task_style(items)
     if style is None:
         return []
-    style = _heading_over_measures(items, style) or style
+    style = _heading_over_measures(items, style) or _over_sole_children(items, style) or style
     tasks = [i for i, item in enumerate(items) if item.style == style]
     counts = _subtree_assignments(items)
     if any(counts[i] for i in tasks):
