@@ -218,6 +218,12 @@ def test_what_a_meeting_required_is_no_work_done():
     assert kinds["会议要求，各乡镇要加快建设县、乡、村三级矛盾纠纷调处化解平台；"] == PLAN
     assert kinds["县人民法院要会同县司法局深化诉调对接。"] == PLAN
     assert kinds["县司法局按照年度考核要求，评查案卷120卷，印发《评查工作要点》。"] == ACHIEVEMENT
+    # 芦塘镇 (tests/corpus/unseen-lutang-zhen-2025): what a meeting deployed for a later month is announced, not done.
+    kinds = kinds_of_lines("芦塘镇法治建设工作简报", "芦塘镇召开法治政府建设调度会",
+                           "会议部署，镇党政综合办公室将于7月起征集年度重大行政决策事项建议，拟于9月底前编制形成事项目录。",
+                           "6月，镇司法所审核镇政府合同9份，提出修改意见14条。")
+    assert kinds["会议部署，镇党政综合办公室将于7月起征集年度重大行政决策事项建议，拟于9月底前编制形成事项目录。"] == PLAN
+    assert kinds["6月，镇司法所审核镇政府合同9份，提出修改意见14条。"] == ACHIEVEMENT
 
 
 def test_a_summary_announced_like_a_report_is_no_evidence():
@@ -411,6 +417,12 @@ def test_a_paragraph_led_by_a_phrase_and_a_colon_takes_the_kind_the_phrase_names
     assert kinds["县长带头履行第一责任人职责，全年主持召开常务会议专题研究法治政府建设工作5次。"] == ACHIEVEMENT
     assert kinds["二是乡镇综合行政执法改革还需深化，赋权清单调整不及时。"] == PROBLEM
     assert kinds["推动县直部门和乡镇法律顾问全覆盖，建立工作台账。"] == PLAN
+    # 芦塘镇 (tests/corpus/unseen-lutang-zhen-2025): the phrase may name the year (2026年打算：…；…).
+    kinds = kinds_of_lines("芦塘镇法治建设工作简报", "芦塘镇2025年法治建设工作回顾",
+                           "全年审核合同17份。",
+                           "2026年打算：严格落实重大行政决策程序规定，编制公布年度重大行政决策事项目录；配齐公职律师。")
+    assert kinds["严格落实重大行政决策程序规定，编制公布年度重大行政决策事项目录；"] == PLAN
+    assert kinds["配齐公职律师。"] == PLAN
 
 
 def test_a_report_typed_on_one_line_of_a_web_form_is_read_by_its_parts(tmp_path):

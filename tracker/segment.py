@@ -405,8 +405,8 @@ def _path(stack: list[_Open]) -> str:
     return " › ".join(o.heading for o in stack if o.style != "title")
 
 
-# A bold lead-in 【…】, or a short phrase and a colon opening the paragraph (强化领导：…, 下步打算：…).
-_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】|[\u4e00-\u9fff]{2,8}[：:])\s*(?=\S)")
+# A bold lead-in 【…】, or a short phrase and a colon opening the paragraph (强化领导：…, 下步打算：…, 2026年打算：…).
+_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】|(?:20\d\d年)?[\u4e00-\u9fff]{2,8}[：:])\s*(?=\S)")
 
 
 _TURN = re.compile(r"(?<=[，,；;])(?=(?:但是?|然而|不过|只是)[^。]{2,})")
@@ -436,7 +436,7 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
         pieces = [part for piece in pieces for part in _turned(piece)]
     carried = ""
     if lead_in and kind == ACHIEVEMENT:  # 存在问题：…, 下步打算：… speak for their whole paragraph
-        carried = {PLAN: PLAN, PROBLEM: PROBLEM}.get(heading_kind(lead_in.group(1).strip("【】：: ")), "")
+        carried = {PLAN: PLAN, PROBLEM: PROBLEM}.get(heading_kind(lead_in.group(1).strip("【】：: "), year), "")
     # A label and its colon (法律顾问：覆盖9个社区，审核合同17份) name the subject of the paragraph's sentences, which
     # do not repeat it; a bold 【…】 lead-in is a heading, which may echo a task over other work.
     topic = lead_in.group(1).rstrip("：:") if lead_in and not carried and lead_in.group(1)[-1] in "：:" else ""
