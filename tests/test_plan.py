@@ -237,6 +237,9 @@ def test_task_title_is_the_heading_sentence():
     assert task_title("加强行政复议工作。宣传贯彻《行政复议法》。") == "加强行政复议工作"
     long = "围绕优化营商环境，" + "持续深化放管服改革" * 6 + "。其他。"
     assert task_title(long) == "围绕优化营商环境"
+    # 汉江市生态环境局 (tests/corpus/unseen-hanjiang-sthj-2025): a phrase and a colon open the task.
+    assert task_title("深化环境信息公开：主动公开环评审批、排污许可等环境信息；规范依申请公开。") == "深化环境信息公开"
+    assert task_title("全面落实行政执法“三项制度”：严格落实行政执法公示制度，执法信息按时公示；") == "全面落实行政执法“三项制度”"
 
 
 def test_read_document_keeps_docx_tables_in_order(tmp_path):

@@ -430,6 +430,10 @@ def task_title(text: str) -> str:
     if not first:
         return ""
     title = first[0].rstrip("。；;！？!?")
+    # A phrase and a colon opening the task (推行非现场监管方式：动态调整…) is its title.
+    run_in = re.match(r"^([^，,：:；;]{4,25})[：:](?=\S)", title)
+    if run_in:
+        return run_in.group(1)
     if len(title) > TITLE_CHARS:
         clause = re.split(r"[，,：:]", title)[0]
         title = clause if len(clause) <= TITLE_CHARS else clause[:TITLE_CHARS] + "…"
