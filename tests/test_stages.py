@@ -367,6 +367,24 @@ def test_measures_evidenced_by_facts_speak_for_a_heading_not_found_in_its_own_wo
     assert result.measures[0].found == "none" and result.status == "done"
 
 
+def test_a_sentence_proves_as_many_measures_as_it_gives_facts():
+    # 固原旗 (tests/corpus/unseen-guyuan-2025): 主动公开各类政府信息1846条 stands for the heading, the 主动公开 measure
+    # and the 依申请公开 one; one fact is not three, so the task is partial, not done. (乌拉特中旗's 审核率…100%，制定
+    # 6件，废止3件 gives three facts: it proves the three measures it touches, tests/test_match.py.)
+    from tracker.assess import assess_plan
+    from tracker.models import Passage, Report
+
+    text = ("全面推进政务公开。加大财政预决算、重大建设项目等重点领域信息主动公开力度，做好重要政策文件解读，"
+            "依法规范办理政府信息公开申请，加强政务新媒体日常监管。")
+    plan = Plan("p.txt", "txt", "计划", "固原旗", 2025, (), (Task(1, "1", "", "全面推进政务公开", text),))
+    sentences = ["依托旗政府门户网站主动公开财政预决算等各类政府信息1846条，政府信息公开申请均依法按期办理。",
+                 "全年办理行政复议案件42件。"]
+    report = Report("r.txt", "报告", "固原旗", 2025,
+                    tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
+    result = assess_plan(plan, [report]).tasks[0]
+    assert sum(m.found == "concrete" for m in result.measures) >= 2 and result.status == "partial"
+
+
 def test_shufa_is_a_word_of_the_genre():
     # 述法 (a leader's report on his rule-of-law duties) was cut out of 开展年度述法 as a plain word (柏城区,
     # tests/corpus/unseen-baicheng-2025): the task then had nothing to match but 对象 and 覆盖.

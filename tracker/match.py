@@ -292,6 +292,8 @@ class ReportIndex:
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
         self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
         own = [concreteness(p.text) for p in passages]
+        # How many facts a passage gives (figures counted in units, documents named): the measures it can prove.
+        self.facts = [max(1, len(counted().findall(normalize(p.text))) + p.text.count("《")) for p in passages]
         # A topic sentence followed in its paragraph by figures (推进“双随机、一公开”监管。制定…140个) is
         # concrete through what follows it, up to the next 一是/二是 item.
         self.concrete = [
