@@ -14,17 +14,17 @@ def prepared():
 
 
 def test_leave_one_family_out(prepared):
-    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 82.9%
-    # agreement and 53 critical errors over 3246 tasks of 136 families (1.63%). Each blind family carries a task
-    # done only in other words by design (most of the 53 are in the blind families), so the count grows with
+    # Thresholds fitted on the other families, scored on the held-out one (README: 判定质量). Measured: 85.6%
+    # agreement and 37 critical errors over 3401 tasks of 147 families (1.09%). Each blind family carries a task
+    # done only in other words by design (most of the 37 are in the blind families), so the count grows with
     # the corpus and the bound is a share; the margin leaves room for small changes and a few more such families,
     # not for a method that only fits the data it was tuned on.
     pairs = [pair for pair, _ in prepared]
     counts = held_out([table_of_counts(prepared)], families(pairs), sizes(pairs))
     held = [sum(c[i] for c in counts.values()) for i in range(3)]
     tasks = sum(len(pair.labels) for pair in pairs)
-    assert held[0] / tasks >= 0.82, f"held-out agreement {held[0] / tasks:.1%} < 82% ({held})"
-    assert held[2] <= 0.018 * tasks, f"{held[2]} critical errors held out over {tasks} tasks (> 1.8%)"
+    assert held[0] / tasks >= 0.84, f"held-out agreement {held[0] / tasks:.1%} < 84% ({held})"
+    assert held[2] <= 0.015 * tasks, f"{held[2]} critical errors held out over {tasks} tasks (> 1.5%)"
 
 
 def test_quotes_shown_are_mostly_relevant(prepared):
@@ -33,7 +33,7 @@ def test_quotes_shown_are_mostly_relevant(prepared):
     for pair, prep in prepared:
         total.add(score_pair(pair, prepared=prep))
     figures = total.figures()
-    assert figures["top_quote"] >= 0.78, f"relevant first quote {figures['top_quote']:.1%} < 78%"  # measured 92.2%
+    assert figures["top_quote"] >= 0.78, f"relevant first quote {figures['top_quote']:.1%} < 78%"  # measured 92.6%
 
 
 def test_second_reader_seed_pairs():
