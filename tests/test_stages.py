@@ -332,38 +332,37 @@ def test_each_clause_of_a_heading_of_several_needs_its_object():
     assert [hit.passage for hit in index.hits(clause)] == [1]
 
 
-def test_a_generic_heading_is_no_evidence_by_itself():
-    # 平原区 (tests/corpus/unseen-pingyuan-2025): 强化科技支撑 says what kind of work, its measures what work; a
-    # report sentence that opens with the same slogan and goes on to the website is no evidence for the task.
+def judged(title, text, sentences, region=""):
+    """The judgement of a one-task plan against a report of these sentences, all under one achievement heading."""
     from tracker.assess import assess_plan
     from tracker.models import Passage, Report
 
+    plan = Plan("p.txt", "txt", "计划", region, 2025, (), (Task(1, "1", "", title, text),))
+    report = Report("r.txt", "报告", region, 2025,
+                    tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
+    return assess_plan(plan, [report]).tasks[0]
+
+
+def test_a_generic_heading_is_no_evidence_by_itself():
+    # 平原区 (tests/corpus/unseen-pingyuan-2025): 强化科技支撑 says what kind of work, its measures what work; a
+    # report sentence that opens with the same slogan and goes on to the website is no evidence for the task.
     text = ("强化科技支撑。推广应用省行政执法综合管理监督平台，实现执法办案全流程网上运行；"
             "推进电子证照在政务服务和执法检查中共享互认。")
-    plan = Plan("p.txt", "txt", "计划", "", 2025, (), (Task(1, "1", "", "强化科技支撑", text),))
     sentences = ["强化科技支撑，完成区政府门户网站适老化和无障碍改造，全年网站访问量达到386万人次。",
                  "全年办理行政复议案件42件。"]
-    report = Report("r.txt", "报告", "", 2025,
-                    tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
-    assert assess_plan(plan, [report]).tasks[0].status == "missing"
+    assert judged("强化科技支撑", text, sentences).status == "missing"
 
 
 def test_measures_evidenced_by_facts_speak_for_a_heading_not_found_in_its_own_words():
     # 淮阳市发改委 (tests/corpus/huaiyang-fgw-2025): 规范政府定价行为 is never said; the 定价目录 revised and the
     # 成本监审 done are three of its four measures, which makes the task done, not partial.
-    from tracker.assess import assess_plan
-    from tracker.models import Passage, Report
-
     text = ("规范政府定价行为。1.修订《淮阳市定价目录》，按程序报批后向社会公布。2.对列入定价目录的城市供水、"
             "管道天然气等项目严格开展定价成本监审。3.对涉及群众切身利益的定价事项依法组织价格听证。")
-    plan = Plan("p.txt", "txt", "计划", "淮阳市", 2025, (), (Task(1, "1", "", "规范政府定价行为", text),))
     sentences = ["会同市财政局完成《淮阳市定价目录》修订，经市政府批准后于8月起施行，政府定价项目由12项精简至9项。",
                  "调价方案按程序报批后向社会公布实施。",
                  "对城市供水、管道天然气2个定价项目开展定价成本监审，核减不合理成本1268万元，核减率6.4%。",
                  "全年办理行政复议案件42件。"]
-    report = Report("r.txt", "报告", "淮阳市", 2025,
-                    tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
-    result = assess_plan(plan, [report]).tasks[0]
+    result = judged("规范政府定价行为", text, sentences, "淮阳市")
     assert result.measures[0].found == "none" and result.status == "done"
 
 
@@ -371,17 +370,11 @@ def test_a_sentence_proves_as_many_measures_as_it_gives_facts():
     # 固原旗 (tests/corpus/unseen-guyuan-2025): 主动公开各类政府信息1846条 stands for the heading, the 主动公开 measure
     # and the 依申请公开 one; one fact is not three, so the task is partial, not done. (乌拉特中旗's 审核率…100%，制定
     # 6件，废止3件 gives three facts: it proves the three measures it touches, tests/test_match.py.)
-    from tracker.assess import assess_plan
-    from tracker.models import Passage, Report
-
     text = ("全面推进政务公开。加大财政预决算、重大建设项目等重点领域信息主动公开力度，做好重要政策文件解读，"
             "依法规范办理政府信息公开申请，加强政务新媒体日常监管。")
-    plan = Plan("p.txt", "txt", "计划", "固原旗", 2025, (), (Task(1, "1", "", "全面推进政务公开", text),))
     sentences = ["依托旗政府门户网站主动公开财政预决算等各类政府信息1846条，政府信息公开申请均依法按期办理。",
                  "全年办理行政复议案件42件。"]
-    report = Report("r.txt", "报告", "固原旗", 2025,
-                    tuple(Passage("r.txt", "一、主要成效", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)))
-    result = assess_plan(plan, [report]).tasks[0]
+    result = judged("全面推进政务公开", text, sentences, "固原旗")
     assert sum(m.found == "concrete" for m in result.measures) >= 2 and result.status == "partial"
 
 
