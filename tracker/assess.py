@@ -129,7 +129,7 @@ class Features:
     levels: tuple[str, ...]  # per measure: concrete, general, elsewhere or none
     hits: tuple[Hit | None, ...]
     score: float  # weighted share of the measures evidenced, in [0, 1]
-    concrete: int  # measures with concrete evidence, each sentence counted once
+    concrete: int  # measures with concrete evidence, a sentence counting for no more measures than it gives facts
     support: int  # distinct sentences with figures or documents that address the task
     section: int = 0  # sentences with figures under a report heading that names the task, and that touch it
     full: int = 0  # measures whose concrete evidence covers all of them
@@ -178,12 +178,12 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
     support = {h.passage for c in candidates for h in c.hits
                if index.is_evidence(h.passage) and index.concrete[h.passage] >= 2
                and h.coverage >= max(settings.found, settings.share * best.get(h.passage, 0.0))}
+    concrete = [hit for level, hit in zip(levels, hits, strict=True) if level == CONCRETE]
     # A sentence proves as many of the task's measures as it gives facts (figures, documents), however many it touches.
-    concrete = Counter(hit.passage for level, hit in zip(levels, hits, strict=True) if level == CONCRETE)
-    return Features(tuple(levels), tuple(hits), credit / total if total else 0.0,
-                    sum(min(n, index.facts[p]) for p, n in concrete.items()), len(support),
+    proven = sum(min(n, index.facts[passage]) for passage, n in Counter(hit.passage for hit in concrete).items())
+    return Features(tuple(levels), tuple(hits), credit / total if total else 0.0, proven, len(support),
                     len(_section_support(candidates, index, settings)),
-                    sum(1 for level, hit in zip(levels, hits, strict=True) if level == CONCRETE and hit.coverage >= 1.0))
+                    sum(1 for hit in concrete if hit.coverage >= 1.0))
 
 
 def _section_support(candidates: list[Candidate], index: ReportIndex, settings: Settings) -> set[int]:

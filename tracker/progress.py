@@ -76,10 +76,12 @@ def progress_columns(table: Table) -> Columns | None:
 
 
 def progress_text(row: list[str], columns: Columns) -> str:
-    """What a row says was done: its 完成情况, or its quarters' 进展 one after another (已部署; 审核文件5件; …)."""
-    texts = dict.fromkeys(text for column in (columns.progress, *columns.later) if (text := row_value(row, column)))
-    return "".join(text if text[-1] in "。；;！!" else f"{text}。" for text in texts).rstrip("。") if len(texts) > 1 \
-        else next(iter(texts), "")
+    """What a row says was done: its 完成情况, or its quarters' 进展 one after another, each a sentence of its own
+    (制定方案。审核规范性文件5件。…)."""
+    texts = list(dict.fromkeys(text for column in (columns.progress, *columns.later) if (text := row_value(row, column))))
+    if len(texts) <= 1:
+        return "".join(texts)
+    return "".join(text if text[-1] in "。；;！!" else f"{text}。" for text in texts).rstrip("。")
 
 
 def progress_rows(table: Table, columns: Columns) -> list[Row]:

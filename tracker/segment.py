@@ -292,15 +292,14 @@ def _fields(table: Table) -> bool:
 def _kind_rows(table: Table) -> list[str]:
     """A table whose rows each open with the kind of their text (类别 | 序号 | 内容: 存在问题 | 1 | …; 2026年工作计划
     | 1 | …) read as a heading of that kind, once, and the text of each row under it. Empty for another table."""
-    rows = [list(dict.fromkeys(c.strip() for c in row if c.strip())) for row in table.rows]
-    labelled = [row for row in rows if len(row) >= 2 and len(row[0]) <= FIELD_CHARS
-                and heading_kind(row[0]) in (PROBLEM, PLAN)]
-    if not labelled or len(labelled) < len([row for row in rows if row]) - 1:  # all but a header row
+    rows = [cells for row in table.rows if (cells := list(dict.fromkeys(c.strip() for c in row if c.strip())))]
+    kinds = [len(row) >= 2 and len(row[0]) <= FIELD_CHARS and heading_kind(row[0]) in (PROBLEM, PLAN) for row in rows]
+    if sum(kinds) < max(1, len(rows) - 1):  # every row but a header row
         return []
     out: list[str] = []
     label = ""
-    for row in rows:
-        if row not in labelled:
+    for row, labelled in zip(rows, kinds, strict=True):
+        if not labelled:
             out.append("　".join(row))
             continue
         if row[0] != label:
