@@ -128,6 +128,26 @@ def test_a_clause_that_opens_with_last_year_gives_last_years_figure():
     assert check_target(rate, figures)[0] == "not_met"
     # A date (2025年3月) or an earlier year in the middle of the clause (对2023年出台的方案…) is no such opening.
     assert "100%" in report_figures(["2025年3月完成清理，审核率100%。"], 2025).texts[0]
+    # 芦塘镇 (tests/corpus/unseen-lutang-zhen-2025): the earlier year holds for the clauses after it in the sentence,
+    # until one names this year.
+    [rate] = extract_targets("镇政府负责人出庭应诉率达到100%")
+    figures = report_figures(["会议通报了上年度工作情况：2024年全镇共调处各类矛盾纠纷287件，镇政府涉诉行政案件2件，"
+                              "镇政府负责人出庭应诉率达到100%。", "全年镇政府负责人出庭应诉4件，出庭应诉率为80%。"], 2025)
+    assert check_target(rate, figures) == ("not_met", "出庭应诉率为80%")
+    assert "96%" in report_figures(["2024年办结率为90%，2025年提高到96%。"], 2025).texts[0]
+
+
+def test_a_metric_named_with_another_subject_or_time_is_the_same_metric():
+    # 石岳区 (tests/corpus/unseen-shiyue-2025): 区政府及部门负责人出庭应诉率 in the plan, 全年行政机关负责人出庭应诉率 in
+    # the ledger; 平山县公安局: 现场执法活动执法记录仪使用率 and 现场执法执法记录仪使用率 end alike for eight characters.
+    [rate] = extract_targets("区政府及部门负责人出庭应诉率达到100%")
+    figures = report_figures(["全年行政机关负责人出庭应诉率91.3%（2024年为100%）。"], 2025)
+    assert check_target(rate, figures) == ("not_met", "全年行政机关负责人出庭应诉率91.3%")
+    [use] = extract_targets("现场执法活动执法记录仪使用率达到100%")
+    assert check_target(use, report_figures(["全年现场执法执法记录仪使用率为96.3%。"], 2025))[0] == "not_met"
+    # Five characters alike (按时办结率) may name two metrics: a proposal's rate is no hotline's.
+    [hotline] = extract_targets("热线诉求按时办结率达到98%")
+    assert check_target(hotline, report_figures(["建议提案按时办结率为90%。"], 2025))[0] == "unknown"
 
 
 def test_a_rate_written_in_chinese_numerals():

@@ -174,8 +174,16 @@ _FIGURE_RATE = re.compile(r"(?P<metric>[\u4e00-\u9fff“”]{1,16}?(?:率|满意
 _FIGURE_COUNT = r"(?P<value>\d+(?:\.\d+)?)\s*(?:余|多)?\s*{unit}"
 
 
+# Who or when a metric's name opens with (全年, 行政机关, 区政府及部门, 县直部门): not what it measures.
+_METRIC_SUBJECT = re.compile(r"^(?:全年|今年|本年)?(?:行政机关|各级|全旗|全县|全区|全市|全镇|旗本级|"
+                             r"[省市州盟县区旗镇乡](?:政府|直)(?:及(?:其)?(?:所属)?部门|部门)?)?")
+
+
 def _metric_core(metric: str) -> str:
-    return re.sub(r"^(?:行政机关|各级|全旗|全县|旗本级)", "", metric.strip("“”"))
+    return _METRIC_SUBJECT.sub("", metric.strip("“”"), count=1)
+
+
+SAME_TAIL = 6
 
 
 def _same_metric(target: str, reported: str) -> bool:
@@ -186,7 +194,9 @@ def _same_metric(target: str, reported: str) -> bool:
         return min(len(a), len(b)) >= 2
     from rapidfuzz.fuzz import partial_ratio
 
-    return min(len(a), len(b)) >= 3 and partial_ratio(a, b) >= 85
+    # Names that end alike for six characters or more (现场执法活动执法记录仪使用率, 现场执法执法记录仪使用率) name one
+    # metric; five (热线诉求按时办结率, 建议提案按时办结率) may name two.
+    return min(len(a), len(b)) >= 3 and (partial_ratio(a, b) >= 85 or _shared_tail(a, b) >= SAME_TAIL)
 
 
 def _shared_tail(target: str, reported: str) -> int:
@@ -222,6 +232,9 @@ _BARE_RATE = re.compile(r"(?:提升至|提升到|提高到|提高至|上升至|�
                         r"(?P<value>\d+(?:\.\d+)?)\s*%")
 
 
+_THIS_YEAR = re.compile(r"今年|本年|当年|全年")
+
+
 def this_year_only(text: str, year: int | None = None) -> str:
     """A sentence with the figures of earlier years blanked (to 某), so that only this year's remain: rates and
     counts alike (人均参训36学时（2024年为41学时）). Given the report's year, a clause that opens with an earlier one
@@ -229,8 +242,16 @@ def this_year_only(text: str, year: int | None = None) -> str:
     text = _EARLIER.sub(lambda m: m.group(0).replace(m.group("value") or m.group("last"), "某"), text)
     figure = _earlier_figure()
     if year and "年" in text:
-        text = "".join(figure.sub("某", c) if opens_with_year_before(c, year) else c
-                       for c in re.split(r"(?<=[，；;])", text))
+        # An earlier year opening a clause holds for the clauses after it in the sentence (通报了上年度情况：2024年全镇
+        # 调处纠纷287件，镇政府负责人出庭应诉率达到100%), until one names this year or a later one.
+        clauses, earlier = [], False
+        for clause in re.split(r"(?<=[，；;：:])", text):
+            if opens_with_year_before(clause, year):
+                earlier = True
+            elif _THIS_YEAR.search(clause) or any(int(y) >= year for y in _YEAR.findall(clause)):
+                earlier = False
+            clauses.append(figure.sub("某", clause) if earlier else clause)
+        text = "".join(clauses)
     # A year in brackets beside a figure outside them gives the year compared with.
     text = re.sub(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]",
                   lambda m: figure.sub("某", m.group(0)) if figure.search(text.replace(m.group(0), "")) else m.group(0),
