@@ -539,6 +539,13 @@ def test_tasks_written_as_cards_read_as_one_task_table():
     assert len(plan.tasks) == 14 and len(plan.sections) == 5
     assert plan.tasks[0].title == "压紧压实法治建设第一责任人职责" and plan.tasks[0].lead_units == ("办公室",)
     assert all(t.deadline for t in plan.tasks)
+    # 辰江县 (tests/corpus/unseen-chenjiang-2025): 项目名称 | …, 主要内容 | …, 目标要求 | …, each card under a line
+    # 项目一 … 项目十 that numbers it; in Word and in the PDF made from it.
+    for form in ("docx", "pdf"):
+        plan = load_plan(CORPUS / "unseen-chenjiang-2025" / f"unseen-chenjiang-2025-plan.{form}")
+        assert [t.no for t in plan.tasks] == [f"项目{n}" for n in "一二三四五六七八九十"]
+        assert plan.tasks[3].title == "涉企行政检查“综合查一次”" and plan.tasks[3].lead_units == ("县市场监管局", "县司法局")
+        assert [x.text for x in plan.tasks[5].targets] == ["行政机关负责人出庭应诉率不低于95%"]
 
 
 def test_units_named_before_the_measures_leave_the_measures_in_their_task():

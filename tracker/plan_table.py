@@ -10,7 +10,7 @@ from itertools import zip_longest
 
 from .assignments import Assignment, column_units, heading_units, paired_leads, split_assignment
 from .models import Document, Table, row_value
-from .numbering import match_label
+from .numbering import CN_NUMERALS, match_label
 from .resources import load_toml
 from .targets import extract_targets
 from .text import normalize, sentences
@@ -56,10 +56,12 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
     found: tuple[Table, int, dict[str, list[int]]] | None = None
     rows: list[tuple[str, ...]] = []
     heading = ""
+    label = ""  # 项目一 on its own line above a card: the card's number
     for block in document.blocks:
         if isinstance(block, Table):
-            block = _card_as_row(block)
+            block, label = _card_as_row(block, label), ""
         if not isinstance(block, Table):
+            label = normalize(block) if _CARD_LABEL.match(normalize(block)) else ""
             labelled = match_label(normalize(block))
             # A part's heading (二、依法决策), not a numbered sentence of instructions (五、本清单执行情况纳入…，由…解释。).
             if (labelled is not None and labelled[0] in ("part", "cn") and len(labelled[2]) <= SECTION_CHARS
@@ -90,11 +92,14 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
 
 CARD_KEY_CHARS = 8
 SECTION_CHARS = 30
+_CARD_LABEL = re.compile(rf"^(?:任务|项目|事项|第)(?:[{CN_NUMERALS}]+|\d{{1,3}})项?$")
 
 
-def _card_as_row(table: Table) -> Table:
+def _card_as_row(table: Table, label: str = "") -> Table:
     """A task written as a card, a two-column table of field and value (任务名称 | …, 工作措施 | …, 责任处室 | …,
-    完成时限 | …), as the header and the one row of a task table: cards that follow one another make one table."""
+    完成时限 | …), as the header and the one row of a task table: cards that follow one another make one table.
+    A card without a number field takes the line above it (项目一) as its number; every such card has the field,
+    so that cards with and without such a line still make one table."""
     pairs = [tuple(dict.fromkeys(c.strip() for c in row if c.strip())) for row in table.rows]
     if len(pairs) < 3 or any(len(pair) != 2 or len(pair[0]) > CARD_KEY_CHARS for pair in pairs):
         return table
@@ -102,7 +107,10 @@ def _card_as_row(table: Table) -> Table:
     roles = _row_roles(keys)
     if len(roles) < 3 or not {"title", "text"} & set(roles):
         return table
-    return Table(rows=(keys, tuple(value for _, value in pairs)))
+    values = tuple(value for _, value in pairs)
+    if not {"seq", "no"} & set(roles):
+        keys, values = ("编号", *keys), (label, *values)
+    return Table(rows=(keys, values))
 
 
 def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
