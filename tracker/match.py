@@ -77,13 +77,18 @@ def _concrete_terms() -> tuple[re.Pattern, re.Pattern]:
 
 
 
-def concreteness(text: str) -> int:
-    """2 when a sentence gives figures or names a document, 1 for a finished action, 0 for a slogan."""
+def concreteness(normal: str) -> int:
+    """2 when a (normalised) sentence gives figures or names a document, 1 for a finished action, 0 for a slogan."""
     figure, verbs = _concrete_terms()
-    normal = normalize(text)
     if figure.search(normal):
         return 2
     return 1 if verbs.search(slogan_verbs().sub("", normal)) else 0
+
+
+def facts(normal: str) -> int:
+    """How many facts a (normalised) sentence gives, figures counted in units and documents named: the measures it
+    can prove (at least one)."""
+    return max(1, len(_concrete_terms()[0].findall(normal)))
 
 
 def unit_mask(names: list[str]) -> re.Pattern | None:
@@ -291,9 +296,9 @@ class ReportIndex:
             self.tokens[i] = frozenset(tokens)
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
         self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
-        own = [concreteness(p.text) for p in passages]
-        # How many facts a passage gives (figures counted in units, documents named): the measures it can prove.
-        self.facts = [max(1, len(counted().findall(normalize(p.text))) + p.text.count("《")) for p in passages]
+        normals = [normalize(p.text) for p in passages]
+        own = [concreteness(normal) for normal in normals]
+        self.facts = [facts(normal) for normal in normals]
         # A topic sentence followed in its paragraph by figures (推进“双随机、一公开”监管。制定…140个) is
         # concrete through what follows it, up to the next 一是/二是 item.
         self.concrete = [

@@ -10,7 +10,7 @@ from itertools import zip_longest
 
 from .assignments import Assignment, column_units, heading_units, paired_leads, split_assignment
 from .models import Document, Table, row_value
-from .numbering import CN_NUMERALS, match_label
+from .numbering import match_label
 from .resources import load_toml
 from .targets import extract_targets
 from .text import normalize, sentences
@@ -61,7 +61,8 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
         if isinstance(block, Table):
             block, label = _card_as_row(block, label), ""
         if not isinstance(block, Table):
-            label = normalize(block) if _CARD_LABEL.match(normalize(block)) else ""
+            named = match_label(normalize(block))
+            label = named[1] if named and named[0] == "named" and not named[2] else ""
             labelled = match_label(normalize(block))
             # A part's heading (二、依法决策), not a numbered sentence of instructions (五、本清单执行情况纳入…，由…解释。).
             if (labelled is not None and labelled[0] in ("part", "cn") and len(labelled[2]) <= SECTION_CHARS
@@ -92,7 +93,6 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
 
 CARD_KEY_CHARS = 8
 SECTION_CHARS = 30
-_CARD_LABEL = re.compile(rf"^(?:任务|项目|事项|第)(?:[{CN_NUMERALS}]+|\d{{1,3}})项?$")
 
 
 def _card_as_row(table: Table, label: str = "") -> Table:
