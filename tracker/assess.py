@@ -143,6 +143,11 @@ class Features:
     def core(self) -> str:
         return self.levels[0] if self.levels else NONE
 
+    @property
+    def undone_but_touched(self) -> bool:
+        """The report names the task only among its problems or plans, yet a sentence with facts touches a measure."""
+        return self.core == ELSEWHERE and self.concrete > 0
+
 
 def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[int, float],
                   settings: Settings = DEFAULT) -> Features:
@@ -276,7 +281,7 @@ def _ruling(status: str, features: Features, met: list[bool]) -> tuple[str, str]
     if status == MISSING:
         if features.found == 0:
             return MISSING, "没有任何措施在工作成效部分找到佐证，判定为未体现。"
-        if features.core == ELSEWHERE and features.concrete:
+        if features.undone_but_touched:
             return MISSING, ("任务本身只在“存在的问题”或“下一步计划”中提及，其余只有与措施部分相合的记述，"
                              "判定为未体现。")
         if features.core == ELSEWHERE:
@@ -313,7 +318,7 @@ def confidence(status: str, features: Features, targets: tuple[TargetResult, ...
             return HIGH, f"多项措施有含数据或文件的具体佐证（措施覆盖度 {features.score:.0%}）"
         return MEDIUM, "有具体佐证，但覆盖的措施不多"
     if status == MISSING:
-        if features.core == ELSEWHERE and features.concrete:
+        if features.undone_but_touched:
             return MEDIUM, "任务本身只在“存在的问题”或“下一步计划”中提及，另有与某项措施部分相合的具体记述"
         if features.core == ELSEWHERE or (features.found == 0 and ELSEWHERE in features.levels):
             return HIGH, "相关内容只出现在“存在的问题”或“下一步计划”中"
