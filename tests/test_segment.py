@@ -537,3 +537,25 @@ def test_what_a_head_says_he_asked_of_others_and_a_long_cover_line_are_no_work_d
              "学法用法、履行推进法治建设第一责任人职责、依法决策和依法行政等情况报告如下，请予评议。")
     assert sentence_kind(cover, ACHIEVEMENT) == OTHER
     assert sentence_kind("全年我主持召开乡长办公会议，专题听取司法所法治政府建设工作汇报2次。", ACHIEVEMENT) == ACHIEVEMENT
+
+
+def test_parts_led_by_bold_sentences_are_the_body_and_an_annex_tables_caption_is_not_the_title():
+    # 鹤鸣县 (tests/corpus/unseen-heming-2025): no numbered heading, each part opens with a bold sentence, and an
+    # annex table's caption (…指标完成情况表) comes last. The title is the report's, and its parts are evidence.
+    paragraphs = ("鹤鸣县人民政府关于2025年度法治政府建设情况的报告", "市人民政府：",
+                  "坚持依法决策，重大行政决策质量不断提升。",
+                  "县政府编制并向社会公布《鹤鸣县2025年度重大行政决策事项目录》，将4项事项纳入目录管理。",
+                  "对照新时代法治政府建设要求，我县工作仍存在一些不足。",
+                  "部分县直部门尚未聘请法律顾问，公职律师参与合同审查较少。",
+                  "附件：", "2025年度法治政府建设主要指标完成情况表")
+    r = split_report(Document(path="r.docx", format="docx", blocks=paragraphs))
+    assert r.title == "鹤鸣县人民政府关于2025年度法治政府建设情况的报告" and r.year == 2025
+    assert kinds_of(r.passages, "重大行政决策事项目录") == {ACHIEVEMENT}
+    assert kinds_of(r.passages, "尚未聘请法律顾问") == {PROBLEM}
+
+
+def test_a_ledgers_own_caption_stays_its_title():
+    paragraphs = ("青禾镇2025年法治政府建设工作任务完成情况统计表", "一、执法检查",
+                  "对12家企业开展“双随机”抽查，立案查处违法案件9起。")
+    r = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
+    assert r.title == "青禾镇2025年法治政府建设工作任务完成情况统计表"

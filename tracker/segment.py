@@ -112,12 +112,15 @@ def main_title(normals: list[str]) -> int | None:
     first_heading = next((i for i, p in enumerate(normals) if match_label(p)), len(normals))
     candidates = [index for index, paragraph in enumerate(normals[:first_heading])
                   if len(paragraph) <= 60 and not re.search(r"[。；：:]", paragraph) and any(w in paragraph for w in words)
-                  and not re.match(r"^\d{1,3}(?![\d年])", paragraph)]
+                  and not re.match(r"^\d{1,3}(?![\d年])|^【", paragraph)]
     # Lines alike but for what they quote (关于“深化…”的落实情况, one per task of a plan answered point by point)
     # head the report's sections; they are not its title.
     shapes = Counter(_QUOTED.sub("“”", normals[i]) for i in candidates)
     titles = [i for i in candidates if shapes[_QUOTED.sub("“”", normals[i])] < 2 or "“" not in normals[i]]
-    return titles[-1] if titles else None
+    # A table's caption (…完成情况表, …一览表) is the title of a ledger alone; beside a report's own title it is an
+    # annex's, even where it comes before the first numbered heading (a report whose parts open with bold sentences).
+    own = [i for i in titles if not normals[i].endswith("表")]
+    return (own or titles)[-1] if titles else None
 
 
 def title_text(normals: list[str], index: int) -> str:
