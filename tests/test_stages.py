@@ -48,6 +48,11 @@ def test_the_status_rule():
     # … but not when that sentence shares only part of the measure (编制年度普法责任清单 against a sentence on
     # 改造方案编制 that names no 普法): the report says the task is undone, a half match does not gainsay it.
     assert decision(features([ELSEWHERE, CONCRETE, NONE], 0.3, 1, full=0), ())[0] == "missing"
+    # 柳塘区卫健委 (tests/corpus/unseen-liutang-wjw-2025): 资格管理、持证上岗、轮训 named only under 2026年工作思路,
+    # the heading's 队伍建设 only in the opening summary: the report says the task is still to do.
+    ruling = decision(features([GENERAL, ELSEWHERE, NONE, ELSEWHERE, ELSEWHERE], 0.1, 0), ())
+    assert ruling[0] == "missing" and "措施只在" in ruling[1]
+    assert decision(features([GENERAL, NONE, NONE], 0.1, 0), ())[0] == "partial"
     # Core and three measures evidenced by figures, the fourth (每半年组织一次案卷交叉评查) named only among the
     # problems (年内未能组织开展执法案卷交叉评查): the report says part is undone, so partial.
     assert decision(features([CONCRETE, CONCRETE, CONCRETE, CONCRETE], 0.8, 4, support=3), ())[0] == "done"

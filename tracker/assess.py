@@ -144,6 +144,13 @@ class Features:
         return self.levels[0] if self.levels else NONE
 
     @property
+    def measures_undone(self) -> bool:
+        """No measure evidenced and some named only among the report's problems or plans: what the report says of
+        the task is that it is still to do, whatever general words of its heading it uses elsewhere."""
+        rest = self.levels[1:]
+        return ELSEWHERE in rest and all(level in (ELSEWHERE, NONE) for level in rest)
+
+    @property
     def undone_but_touched(self) -> bool:
         """The report names the task only among its problems or plans, yet a sentence with facts touches a measure."""
         return self.core == ELSEWHERE and self.concrete > 0
@@ -227,6 +234,7 @@ class Columns:
         self.core_none = column((f.core == NONE for f, _ in rows), bool)
         self.core_elsewhere = column((f.core == ELSEWHERE for f, _ in rows), bool)
         self.measure_elsewhere = column((ELSEWHERE in f.levels[1:] for f, _ in rows), bool)
+        self.measures_undone = column((f.measures_undone for f, _ in rows), bool)
         self.target_met = column((any(t.status == MET for t in ts) for _, ts in rows), bool)
         self.target_missed = column((any(t.status == NOT_MET for t in ts) for _, ts in rows), bool)
 
@@ -259,7 +267,7 @@ def statuses(c: Columns, settings: Settings = DEFAULT) -> np.ndarray:
     # evidenced in full by facts, is one the report says is not done: its general words elsewhere, or a sentence
     # with figures that shares only part of a measure, do not change that.
     missing = (c.found == 0) | ((c.score < settings.missing_score) & (c.concrete == 0)) | (
-        c.core_elsewhere & (c.full == 0))
+        c.core_elsewhere & (c.full == 0)) | (c.measures_undone & (c.concrete == 0))
     return np.where(missing, 0, np.where(done, 2, 1))
 
 
@@ -286,6 +294,8 @@ def _ruling(status: str, features: Features, met: list[bool]) -> tuple[str, str]
                              "判定为未体现。")
         if features.core == ELSEWHERE:
             return MISSING, "任务本身只在“存在的问题”或“下一步计划”中提及，其余只有笼统表述，判定为未体现。"
+        if features.measures_undone:
+            return MISSING, "措施只在“存在的问题”或“下一步计划”中提及，任务本身只有笼统表述，判定为未体现。"
         return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
     if any(met) and status == PARTIAL and ELSEWHERE in features.levels[1:]:
         return PARTIAL, "虽有具体佐证，但有措施只在“存在的问题”或“下一步计划”中提及，判定为部分落实。"
@@ -322,6 +332,8 @@ def confidence(status: str, features: Features, targets: tuple[TargetResult, ...
             return MEDIUM, "任务本身只在“存在的问题”或“下一步计划”中提及，另有与某项措施部分相合的具体记述"
         if features.core == ELSEWHERE or (features.found == 0 and ELSEWHERE in features.levels):
             return HIGH, "相关内容只出现在“存在的问题”或“下一步计划”中"
+        if features.measures_undone:
+            return MEDIUM, "措施只在“存在的问题”或“下一步计划”中提及，任务本身另有笼统表述"
         if features.found >= 1 and features.core == NONE:
             return LOW, "报告中有零星相近的表述，可能换了说法，请核对原文"
         return MEDIUM, "报告中未见相关表述"
