@@ -559,3 +559,24 @@ def test_a_ledgers_own_caption_stays_its_title():
                   "对12家企业开展“双随机”抽查，立案查处违法案件9起。")
     r = split_report(Document(path="r.txt", format="txt", blocks=paragraphs))
     assert r.title == "青禾镇2025年法治政府建设工作任务完成情况统计表"
+
+
+def test_a_heading_that_only_says_qingkuang_after_the_preamble_is_no_title_but_a_reports_after_its_letter_is():
+    # 北湖区交通运输局 (tests/corpus/unseen-beihu-jtj-2025): headings in Word styles without numbers; the one before the
+    # statistics table, 年度主要指标完成情况, is a part of the body, not the title.
+    preamble = ("2025年，北湖区交通运输局坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
+                "全面贯彻党的二十大和二十届历次全会精神，推动交通运输法治建设取得新成效。现将有关情况总结如下。")
+    paragraphs = ("北湖区交通运输局2025年法治政府建设工作总结", preamble, "聚焦执法规范化",
+                  "对35件重大执法决定开展法制审核，审核覆盖率100%。", "年度主要指标完成情况",
+                  "2025年全局主要法治指标完成情况如下表。")
+    r = split_report(Document(path="r.docx", format="docx", blocks=paragraphs))
+    assert r.title == "北湖区交通运输局2025年法治政府建设工作总结"
+    assert kinds_of(r.passages, "法制审核") == {ACHIEVEMENT}
+    # A cover letter, then the report it sends: the report's title names a kind of document.
+    letter = ("安平县人民政府关于报送2025年法治政府建设情况的报告", "市人民政府：",
+              "根据《法治政府建设与责任落实督察工作规定》要求，现将我县2025年法治政府建设情况报送你们，请审阅。"
+              "我县将以此次报告为契机，认真总结经验，查找不足，推动法治政府建设各项任务落地见效，为全县高质量发展提供法治保障。",
+              "安平县人民政府", "2026年1月15日", "安平县人民政府2025年法治政府建设情况报告", "一、主要工作",
+              "组织全县38个部门主要负责人年终述法。")
+    r = split_report(Document(path="r.docx", format="docx", blocks=letter))
+    assert r.title == "安平县人民政府2025年法治政府建设情况报告"

@@ -110,9 +110,15 @@ def main_title(normals: list[str]) -> int | None:
     """Index of the report's own title: the last title line before the first numbered heading."""
     words = _terms()["titles"]["words"]
     first_heading = next((i for i, p in enumerate(normals) if match_label(p)), len(normals))
+    # Once running text has begun (a cover letter's, a report's preamble), a title line must name a kind of
+    # document (安平县…情况报告 after the letter sending it): one that only says 情况 (年度主要指标完成情况, a heading
+    # of a report whose headings are not numbered) heads a part of the body.
+    prose = next((i for i, p in enumerate(normals) if _prose(p)), len(normals))
+    documents = _terms()["titles"]["documents"]
     candidates = [index for index, paragraph in enumerate(normals[:first_heading])
                   if len(paragraph) <= 60 and not re.search(r"[。；：:]", paragraph) and any(w in paragraph for w in words)
-                  and not re.match(r"^\d{1,3}(?![\d年])|^【", paragraph)]
+                  and not re.match(r"^\d{1,3}(?![\d年])|^【", paragraph)
+                  and (index < prose or any(w in paragraph for w in documents))]
     # Lines alike but for what they quote (关于“深化…”的落实情况, one per task of a plan answered point by point)
     # head the report's sections; they are not its title.
     shapes = Counter(_QUOTED.sub("“”", normals[i]) for i in candidates)
@@ -121,6 +127,14 @@ def main_title(normals: list[str]) -> int | None:
     # annex's, even where it comes before the first numbered heading (a report whose parts open with bold sentences).
     own = [i for i in titles if not normals[i].endswith("表")]
     return (own or titles)[-1] if titles else None
+
+
+PROSE_CHARS = 80
+
+
+def _prose(normal: str) -> bool:
+    """A paragraph of running text: long, with a full stop."""
+    return len(normal) >= PROSE_CHARS and "。" in normal
 
 
 def title_text(normals: list[str], index: int) -> str:
