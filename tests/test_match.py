@@ -192,3 +192,16 @@ def test_measures_on_lines_of_their_own_are_told_apart_without_punctuation():
     measures = ["对赋予乡镇的行政执法事项开展承接情况评估", "分级分类开展乡镇执法人员业务培训", "推动执法人员持证上岗"]
     shapes = measure_shapes("深化乡镇综合行政执法改革", "\n".join(["深化乡镇综合行政执法改革", *measures]), lexicon())
     assert [s[0] for s in shapes[1:]] == measures
+
+
+def test_governance_words_never_anchor_a_measure():
+    # 鹤鸣县 (tests/corpus/unseen-heming-2025): 将普法责任制落实情况纳入年度考核 was credited with a sentence on the
+    # 行政执法责任制 纳入年度法治建设考核; 考核, 监督 and 通报 say how work is overseen, not which work.
+    from tracker.lexicon import lexicon
+    from tracker.match import measure_shapes
+
+    shapes = measure_shapes("落实“谁执法谁普法”普法责任制", "落实“谁执法谁普法”普法责任制。将普法责任制落实情况纳入年度考核。"
+                            "组织开展行政执法案卷评查，评查结果通报并作为执法部门年度考核依据。", lexicon())
+    anchors = set().union(*(s[3] for s in shapes[1:]))
+    assert {"普法责任制", "案卷评查"} <= anchors
+    assert anchors.isdisjoint({"考核", "通报", "纳入", "监督"})

@@ -41,6 +41,7 @@ class Lexicon:
         jieba.setLogLevel(logging.WARNING)
         self.domain_terms = set(_lines("domain_terms.txt"))
         self.stopwords = set(_lines("stopwords.txt"))
+        self.governance = frozenset(_lines("governance_words.txt"))
         self.concepts: dict[str, str] = {}
         for row in load_csv("concepts.csv"):
             concept = row.get("概念", "")

@@ -165,8 +165,8 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
         concepts = tuple(lexicon.concept_of(t) for t in tokens)
         quoted = _QUOTED.findall(piece)
         terms = frozenset(t for t in tokens if lexicon.is_term(t))
-        anchors = {t for t in tokens if any(t in q for q in quoted) or specific(t, lexicon)
-                   or (t in terms and genre_share(t) < GENRE_TERM)}
+        anchors = {t for t in tokens if t not in lexicon.governance and (any(t in q for q in quoted) or specific(t, lexicon)
+                   or (t in terms and genre_share(t) < GENRE_TERM))}
         shapes.append((piece.strip(), tokens, concepts, anchors, core, terms, titled))
     return shapes
 
