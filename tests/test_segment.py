@@ -580,3 +580,7 @@ def test_a_heading_that_only_says_qingkuang_after_the_preamble_is_no_title_but_a
               "组织全县38个部门主要负责人年终述法。")
     r = split_report(Document(path="r.docx", format="docx", blocks=letter))
     assert r.title == "安平县人民政府2025年法治政府建设情况报告"
+    # … also where a PDF wraps its last character onto a line of its own.
+    wrapped = (*letter[:5], "安平县人民政府2025年法治政府建设情况报", "告", *letter[6:])
+    r = split_report(Document(path="r.pdf", format="pdf", blocks=wrapped))
+    assert r.title == "安平县人民政府2025年法治政府建设情况报告"

@@ -118,7 +118,7 @@ def main_title(normals: list[str]) -> int | None:
     candidates = [index for index, paragraph in enumerate(normals[:first_heading])
                   if len(paragraph) <= 60 and not re.search(r"[。；：:]", paragraph) and any(w in paragraph for w in words)
                   and not re.match(r"^\d{1,3}(?![\d年])|^【", paragraph)
-                  and (index < prose or any(w in paragraph for w in documents))]
+                  and (index < prose or any(w in paragraph + _next(normals, index)[:2] for w in documents))]
     # Lines alike but for what they quote (关于“深化…”的落实情况, one per task of a plan answered point by point)
     # head the report's sections; they are not its title.
     shapes = Counter(_QUOTED.sub("“”", normals[i]) for i in candidates)
@@ -132,18 +132,28 @@ def main_title(normals: list[str]) -> int | None:
 PROSE_CHARS = 80
 
 
+def _next(normals: list[str], index: int) -> str:
+    """The line after a line: a title wrapped by a PDF (…情况报 / 告) ends on it."""
+    return normals[index + 1] if index + 1 < len(normals) else ""
+
+
 def _prose(normal: str) -> bool:
     """A paragraph of running text: long, with a full stop."""
     return len(normal) >= PROSE_CHARS and "。" in normal
 
 
 def title_text(normals: list[str], index: int) -> str:
-    """The title ending at a line, with its first part where a long title wraps onto a second line."""
+    """The title ending at a line, with its first part where a long title wraps onto a second line, and its last
+    character where a PDF wraps it onto a line of its own (…情况报 / 告)."""
     words = _terms()["titles"]["words"]
     before = normals[index - 1] if index > 0 else ""
-    if wrapped_title(before, normals[index], lambda text: text.endswith(tuple(words))):
-        return before + normals[index]
-    return normals[index]
+    line = normals[index]
+    after = _next(normals, index)
+    if len(after) <= 2 and not line.endswith(tuple(words)) and (line + after).endswith(tuple(words)):
+        line += after
+    if wrapped_title(before, line, lambda text: text.endswith(tuple(words))):
+        return before + line
+    return line
 
 
 @dataclass
