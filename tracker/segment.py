@@ -107,7 +107,8 @@ def without_scores(normal: str) -> str:
 
 
 def main_title(normals: list[str]) -> int | None:
-    """Index of the report's own title: the last title line before the first numbered heading."""
+    """Index of the report's own title: the last title line before the first numbered heading, among those that
+    name a kind of document once running text has begun, a table's caption only where no other is left."""
     words = _terms()["titles"]["words"]
     first_heading = next((i for i, p in enumerate(normals) if match_label(p)), len(normals))
     # Once running text has begun (a cover letter's, a report's preamble), a title line must name a kind of
@@ -118,7 +119,7 @@ def main_title(normals: list[str]) -> int | None:
     candidates = [index for index, paragraph in enumerate(normals[:first_heading])
                   if len(paragraph) <= 60 and not re.search(r"[。；：:]", paragraph) and any(w in paragraph for w in words)
                   and not re.match(r"^\d{1,3}(?![\d年])|^【", paragraph)
-                  and (index < prose or any(w in paragraph + _next(normals, index)[:2] for w in documents))]
+                  and (index < prose or any(w in title_text(normals, index) for w in documents))]
     # Lines alike but for what they quote (关于“深化…”的落实情况, one per task of a plan answered point by point)
     # head the report's sections; they are not its title.
     shapes = Counter(_QUOTED.sub("“”", normals[i]) for i in candidates)
@@ -132,11 +133,6 @@ def main_title(normals: list[str]) -> int | None:
 PROSE_CHARS = 80
 
 
-def _next(normals: list[str], index: int) -> str:
-    """The line after a line: a title wrapped by a PDF (…情况报 / 告) ends on it."""
-    return normals[index + 1] if index + 1 < len(normals) else ""
-
-
 def _prose(normal: str) -> bool:
     """A paragraph of running text: long, with a full stop."""
     return len(normal) >= PROSE_CHARS and "。" in normal
@@ -145,13 +141,13 @@ def _prose(normal: str) -> bool:
 def title_text(normals: list[str], index: int) -> str:
     """The title ending at a line, with its first part where a long title wraps onto a second line, and its last
     character where a PDF wraps it onto a line of its own (…情况报 / 告)."""
-    words = _terms()["titles"]["words"]
+    ends = tuple(_terms()["titles"]["words"])
     before = normals[index - 1] if index > 0 else ""
     line = normals[index]
-    after = _next(normals, index)
-    if len(after) <= 2 and not line.endswith(tuple(words)) and (line + after).endswith(tuple(words)):
+    after = normals[index + 1] if index + 1 < len(normals) else ""
+    if len(after) <= 2 and not line.endswith(ends) and (line + after).endswith(ends):
         line += after
-    if wrapped_title(before, line, lambda text: text.endswith(tuple(words))):
+    if wrapped_title(before, line, lambda text: text.endswith(ends)):
         return before + line
     return line
 
