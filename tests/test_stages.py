@@ -12,6 +12,7 @@ from tracker.assess import (
     GENERAL,
     NONE,
     Features,
+    Ruling,
     banded_score,
     confidence,
     decision,
@@ -26,45 +27,48 @@ from tracker.review import apply_reviews, read_reviews
 RATE = Target("出庭应诉率达到98%", "出庭应诉率", ">=", 98.0, "%")
 
 
-def features(levels, score, concrete, support=0, section=0, full=None):
+def features(levels, score, concrete, support=0, section=0, full=None, owned=0, clear=0, margin=0.0):
     return Features(tuple(levels), (None,) * len(levels), score, concrete, support, section,
-                    concrete if full is None else full)
+                    concrete if full is None else full, owned, clear, margin)
 
 
 # ---------------------------------------------------------------- assess
 
 def test_the_status_rule():
-    assert decision(features([NONE, NONE], 0.0, 0), ())[0] == "missing"
-    # 行政复议 sentences with figures cover the core and most measures: done.
-    assert decision(features([CONCRETE, CONCRETE, CONCRETE], 0.8, 3, support=3), ())[0] == "done"
-    # … unless a reported figure misses the target (出庭应诉率 92% against 98%).
-    assert decision(features([CONCRETE, CONCRETE, CONCRETE], 0.8, 3, 3), (TargetResult(RATE, NOT_MET, "92%"),))[0] \
-        == "partial"
-    assert decision(features([GENERAL, NONE, NONE], 0.2, 0), ())[0] == "partial"
-    # The heading named only among the problems (政务诚信建设作用发挥不够), a measure's words among the work done
-    # without figures (开展…专项行动): missing; with a measure evidenced by figures: partial.
-    assert decision(features([ELSEWHERE, GENERAL, NONE], 0.2, 0), ())[0] == "missing"
-    assert decision(features([ELSEWHERE, CONCRETE, NONE], 0.3, 1), ())[0] == "partial"
-    # … but not when that sentence shares only part of the measure (编制年度普法责任清单 against a sentence on
-    # 改造方案编制 that names no 普法): the report says the task is undone, a half match does not gainsay it.
-    assert decision(features([ELSEWHERE, CONCRETE, NONE], 0.3, 1, full=0), ())[0] == "missing"
-    # 柳塘区卫健委 (tests/corpus/unseen-liutang-wjw-2025): 资格管理、持证上岗、轮训 named only under 2026年工作思路,
-    # the heading's 队伍建设 only in the opening summary: the report says the task is still to do.
-    ruling = decision(features([GENERAL, ELSEWHERE, NONE, ELSEWHERE, ELSEWHERE], 0.1, 0), ())
-    assert ruling[0] == "missing" and "措施只在" in ruling[1]
-    assert decision(features([GENERAL, NONE, NONE], 0.1, 0), ())[0] == "partial"
-    # Core and three measures evidenced by figures, the fourth (每半年组织一次案卷交叉评查) named only among the
-    # problems (年内未能组织开展执法案卷交叉评查): the report says part is undone, so partial.
-    assert decision(features([CONCRETE, CONCRETE, CONCRETE, CONCRETE], 0.8, 4, support=3), ())[0] == "done"
-    ruling = decision(features([CONCRETE, CONCRETE, CONCRETE, CONCRETE, ELSEWHERE], 0.8, 4, support=3), ())
-    assert ruling[0] == "partial" and "存在的问题" in ruling[1]
-    # A target reached (出庭应诉率 100%) with little else of the task: partial; with most of it: done.
-    met = (TargetResult(RATE, MET, "100%"),)
-    assert decision(features([CONCRETE, CONCRETE, NONE, NONE, NONE], 0.3, 2, support=1), met)[0] == "partial"
-    assert decision(features([CONCRETE, CONCRETE, CONCRETE, NONE], 0.5, 3, support=1), met)[0] == "done"
-    # The core with figures in many sentences, but four of seven measures unseen: partial, not done.
-    assert decision(features([CONCRETE, CONCRETE, CONCRETE, NONE, NONE, NONE, NONE], 0.45, 3, support=5), ())[0] \
-        == "partial"
+    # 行政复议 sentences with figures cover the core and every measure, three of them the report's own on this task.
+    plain = features([CONCRETE, CONCRETE, CONCRETE], 0.9, 3, support=3, owned=3, clear=2, margin=0.5)
+    assert decision(plain, ()).status == "done"
+    # … unless a reported figure misses the target (出庭应诉率 92% against 98%): the rubric's limit, whatever the model.
+    assert decision(plain, (TargetResult(RATE, NOT_MET, "92%"),)).status == "partial"
+    # Nothing found among the achievements: missing, with nothing to quote.
+    assert decision(features([NONE, NONE], 0.0, 0), ()).status == "missing"
+    assert decision(features([ELSEWHERE, NONE, NONE], 0.0, 0), ()).status == "missing"
+    # Matches without a sentence of facts are never done, however many measures they touch.
+    assert decision(features([GENERAL] * 4, 0.4, 0, owned=0), ()).status != "done"
+    # A few general words, no sentence of the report's own on the task: not done.
+    assert decision(features([GENERAL, NONE, NONE], 0.2, 0), ()).status != "done"
+
+
+def test_more_evidence_never_lowers_the_status():
+    # The model is monotone in every feature that measures evidence (assess.MONOTONE): a task's status can only
+    # rise as the report shows more of it, step by step from nothing to everything.
+    steps = [features([NONE, NONE, NONE, NONE], 0.0, 0),
+             features([NONE, GENERAL, NONE, NONE], 0.1, 0),
+             features([NONE, CONCRETE, NONE, NONE], 0.25, 1, owned=1, margin=0.2),
+             features([CONCRETE, CONCRETE, NONE, NONE], 0.5, 2, support=1, owned=2, clear=1, margin=0.3),
+             features([CONCRETE, CONCRETE, CONCRETE, NONE], 0.75, 3, support=2, owned=3, clear=2, margin=0.4),
+             features([CONCRETE] * 4, 1.0, 4, support=4, owned=4, clear=4, margin=0.6)]
+    order = {"missing": 0, "partial": 1, "done": 2}
+    ranks = [order[decision(step, ()).status] for step in steps]
+    assert ranks == sorted(ranks) and ranks[0] == 0 and ranks[-1] == 2, ranks
+
+
+def test_the_reason_names_what_decided():
+    assert "没有任何措施" in decision(features([NONE, NONE], 0.0, 0), ()).reason
+    plain = features([CONCRETE, CONCRETE, CONCRETE], 0.9, 3, support=3, owned=3, clear=2, margin=0.5)
+    done = decision(plain, ())
+    assert "任务核心有具体佐证" in done.reason and done.reason.endswith("判定为已落实。")
+    assert "量化目标未达到" in decision(plain, (TargetResult(RATE, NOT_MET, "92%"),)).reason
 
 
 def test_score_stays_in_its_status_band():
@@ -72,24 +76,27 @@ def test_score_stays_in_its_status_band():
     assert banded_score("done", 0.0) >= 0.6
 
 
-def test_confidence_says_why():
-    assert confidence("missing", features([ELSEWHERE, NONE], 0.0, 0), ())[0] == "high"
-    # Nothing among the achievements, and a measure named only among the problems or plans: plainly missing.
-    assert confidence("missing", features([NONE, ELSEWHERE, NONE], 0.0, 0), ())[0] == "high"
-    assert confidence("missing", features([NONE, GENERAL], 0.1, 0), ())[0] == "low"
-    sure = confidence("done", features([CONCRETE] * 4, 0.9, 4, support=3), (TargetResult(RATE, MET, "100%"),))
-    assert sure[0] == "high" and "具体佐证" in sure[1]
-    assert confidence("done", features([CONCRETE, NONE, NONE, NONE], 0.45, 1, 3), ())[0] == "low"
-    assert confidence("partial", features([CONCRETE, NONE], 0.5, 1), (), claim_unsupported=True) == (
-        "low", "单位自报已完成，但报告记述不足以证明")
-    # A partial close to done (the core with figures in many sentences) is for the reviewer to look at …
-    near = features([CONCRETE, CONCRETE, CONCRETE, CONCRETE, NONE, NONE, NONE, NONE], 0.5, 4, support=5)
-    assert confidence("partial", near, ())[0] == "medium"
-    # … as is one with its core and most measures shown by few sentences with figures (it may be one step from done).
-    assert confidence("partial", features([CONCRETE, CONCRETE, CONCRETE, NONE], 0.5, 3, support=1), ())[0] == "medium"
-    # … one whose target is missed is plain.
-    assert confidence("partial", near, (TargetResult(RATE, NOT_MET, "92%"),)) == ("high", "量化目标未达到")
+def test_confidence_is_how_likely_the_status_is_and_says_why():
+    from tracker.verdict import status_model
 
+    high, low = status_model().high, status_model().low
+    sure = confidence(Ruling("done", "", high), features([CONCRETE] * 4, 0.9, 4, support=3), ())
+    assert sure[0] == "high" and "具体佐证" in sure[1]
+    assert confidence(Ruling("done", "", low - 0.01), features([CONCRETE, NONE], 0.5, 1), ())[0] == "low"
+    # Nothing among the achievements, a measure named only among the problems or plans: that is the reason given.
+    assert confidence(Ruling("missing", "", high), features([NONE, ELSEWHERE, NONE], 0.0, 0), ()) == (
+        "high", "相关内容只出现在“存在的问题”或“下一步计划”中")
+    assert confidence(Ruling("missing", "", low - 0.01), features([NONE, GENERAL], 0.1, 0), ())[0] == "low"
+    assert confidence(Ruling("partial", "", high), features([CONCRETE, NONE], 0.5, 1), (), claim_unsupported=True) == (
+        "low", "单位自报已完成，但报告记述不足以证明")
+    near = features([CONCRETE, CONCRETE, CONCRETE, CONCRETE, NONE], 0.5, 4, support=2)
+    assert confidence(Ruling("partial", "", (high + low) / 2), near, ())[1].startswith("任务核心和多项措施")
+    assert confidence(Ruling("partial", "", high), near, (TargetResult(RATE, NOT_MET, "92%"),)) == ("high", "量化目标未达到")
+    # On a real judgement the level follows the chance the model gives the status.
+    plain = features([CONCRETE, CONCRETE, CONCRETE], 0.9, 3, support=3, owned=3, clear=2, margin=0.5)
+    ruling = decision(plain, ())
+    assert confidence(ruling, plain, ())[0] == ("high" if ruling.chance >= high else "medium" if ruling.chance >= low
+                                                 else "low")
 
 
 def test_a_measure_that_is_a_met_target_is_not_listed_as_unseen():

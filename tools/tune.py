@@ -1,183 +1,173 @@
-"""Fit the assessment's thresholds and check them honestly: leave one family out.
+"""Fit the status model and check it honestly: leave one family out.
 
-Run from the repository root:
-  python -m tools.tune            per-family table, each family scored with thresholds fitted on the others
-  python -m tools.tune --write    also write the thresholds fitted on all families to templates/assessment.toml
+Run from the repository root (scikit-learn, from the test extra: pip install -e ".[test]"):
+  python -m tools.tune            per-family table, each family judged by a model fitted on the other families
+  python -m tools.tune --write    also fit the model on all families and write templates/status_model.json
 
-A family is one place and author (tools/corpus.py). Thresholds chosen on the other families and scored on the
-held-out one tell whether the rule carries over to documents it was not fitted on.
+A family is one place and author (tools/corpus.py). A model fitted on the other families and scored on the
+held-out one tells whether the judgement carries over to documents it was not fitted on.
 """
 
 from __future__ import annotations
 
 import argparse
-import itertools
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
-from .corpus import all_pairs, families
+from .corpus import all_pairs
 from .evaluate import is_critical, prepare_pairs
 
-EVIDENCE_GRID = {"found": [0.5, 0.6, 0.7], "general": [0.25, 0.35], "share": [0.5, 0.7]}
-# done_share and done_needs_core stay at their defaults (0.0, False): no fold ever chose another value. The section
-# rule stays off (done_section 99): a heading that names a task may echo it over other work (issue 9).
-RULE_GRID = {
-    "done_score": [0.3, 0.4, 0.5, 0.6],
-    "done_concrete": [1, 2],
-    "missing_score": [0.05, 0.1, 0.15],
-    "done_support": [2, 3, 99],
-    "done_core_score": [0.1, 0.2],
-    "done_core_found": [0.0, 0.5, 0.7],
-    "done_target_score": [0.0, 0.4, 0.5],
-}
-CRITICAL_COST = 3
-
-
-def grid(spec: dict) -> list[dict]:
-    keys = list(spec)
-    return [dict(zip(keys, values, strict=True)) for values in itertools.product(*(spec[k] for k in keys))]
-
-
-def objective(counts) -> float:
-    """agree + exact / 2 - 3 × critical, of one (agree, exact, critical) or of an array of them on its last axis."""
-    counts = np.asarray(counts, dtype=float)
-    return counts[..., 0] + 0.5 * counts[..., 1] - CRITICAL_COST * counts[..., 2]
-
-
-def sizes(pairs) -> dict[str, int]:
-    """Labelled tasks per family."""
-    out: dict[str, int] = {}
-    for pair in pairs:
-        out[pair.family] = out.get(pair.family, 0) + len(pair.labels)
-    return out
+# Small trees, fitted slowly: chosen by the held-out figures among 80–300 trees of depth 2–3 (all within 0.5 point).
+TREES = {"max_iter": 150, "learning_rate": 0.05, "max_depth": 3, "l2_regularization": 1.0}
 
 
 @dataclass
-class Table:
-    """(agree, exact, critical) of every setting of the grid on every family."""
+class Rows:
+    """Every labelled task's features, with its label and family."""
 
-    settings: list[dict]
-    families: list[str]
-    counts: np.ndarray  # settings × families × 3
+    X: np.ndarray
+    labels: list
+    families: np.ndarray
 
-    def of(self, setting: int, family: str) -> tuple[int, int, int]:
-        return tuple(int(n) for n in self.counts[setting, self.families.index(family)])
+    @property
+    def levels(self) -> np.ndarray:
+        """The primary labels as 0 (missing), 1 (partial), 2 (done)."""
+        from tracker.assess import STATUS_CODES
 
-
-def table_of_counts(prepared: list) -> Table:
-    """For every setting of the grid, (agree, exact, critical) per family."""
-    from tracker.assess import DEFAULT, STATUS_CODES, Columns, statuses
-
-    names = families([pair for pair, _ in prepared])
-    settings, counts = [], []
-    for evidence in grid(EVIDENCE_GRID):
-        if evidence["general"] > evidence["found"]:
-            continue
-        base = replace(DEFAULT, **evidence)
-        raw = []  # (family, label, features, targets)
-        for pair, prep in prepared:
-            judged = prep.features(base)
-            for label in pair.labels:
-                if label.seq in judged:
-                    raw.append((pair.family, label, judged[label.seq][0], prep.targets[label.seq]))
-        columns = Columns([(features, targets) for _, _, features, targets in raw])
-        member = np.zeros((len(raw), len(names)))  # task × family, one-hot
-        member[np.arange(len(raw)), [names.index(f) for f, *_ in raw]] = 1
-        # Per task and per predicted status (columns of STATUS_CODES): agreement, exactness, criticality.
-        tests = np.stack([np.array([[test(code, label) for code in STATUS_CODES] for _, label, *_ in raw])
-                          for test in (lambda code, label: code in label.accept,
-                                       lambda code, label: code == label.primary,
-                                       lambda code, label: is_critical(code, label.primary, label.accept))], axis=-1)
-        rules = grid(RULE_GRID)
-        predicted = np.array([statuses(columns, replace(base, **rule)) for rule in rules])  # rules × tasks
-        per_task = tests[np.arange(len(raw)), predicted]  # rules × tasks × 3
-        counts.append(np.tensordot(per_task.astype(float), member, axes=([1], [0])).transpose(0, 2, 1))
-        settings += [{**evidence, **rule} for rule in rules]
-    return Table(settings, names, np.rint(np.concatenate(counts)).astype(int))
+        return np.array([STATUS_CODES.index(label.primary) for label in self.labels])
 
 
-def family_scores(table: Table, size: dict[str, int]) -> np.ndarray:
-    """How well each setting does on each family, each family weighing the same whatever its number of tasks:
-    the rule is for the next place's documents, and one big family should not decide it alone."""
-    return objective(table.counts) / np.array([size[f] for f in table.families])
+def rows_of(prepared: list) -> Rows:
+    from tracker.assess import DEFAULT, feature_matrix
+
+    X, labels, names = [], [], []
+    for pair, prep in prepared:
+        judged = prep.features(DEFAULT)
+        for label in pair.labels:
+            if label.seq in judged:
+                X.append((judged[label.seq][0], prep.targets[label.seq]))
+                labels.append(label)
+                names.append(pair.family)
+    return Rows(feature_matrix(X), labels, np.array(names))
 
 
-def choose(table: Table, names: set[str], size: dict[str, int]) -> int:
-    """The setting that does best on some families (the first of the best)."""
-    return int(np.argmax(fit(table, names, size)))
+def _trees(estimator):
+    """A fitted scikit-learn binary gradient-boosting classifier as Trees (the leaves hold shrunk values)."""
+    from tracker.verdict import Trees
+
+    nodes = [predictor[0].nodes for predictor in estimator._predictors]
+    starts = np.cumsum([0] + [len(n) for n in nodes[:-1]])
+    joined = np.concatenate(nodes)
+    offset = np.repeat(starts, [len(n) for n in nodes])
+    leaf = joined["is_leaf"].astype(bool)
+    return Trees(np.where(leaf, 0, joined["feature_idx"]).astype(np.int64), joined["num_threshold"].astype(float),
+                 np.where(leaf, 0, joined["left"] + offset).astype(np.int64),
+                 np.where(leaf, 0, joined["right"] + offset).astype(np.int64), leaf,
+                 np.where(leaf, joined["value"], 0.0), starts.astype(np.int64),
+                 float(estimator._baseline_prediction.ravel()[0]))
 
 
-def fit(table: Table, names: set[str], size: dict[str, int]) -> np.ndarray:
-    """How well each setting does on some families."""
-    chosen = [i for i, family in enumerate(table.families) if family in names]
-    return family_scores(table, size)[:, chosen].sum(axis=1)
+def fit(X: np.ndarray, y: np.ndarray):
+    """The status model fitted on some tasks: one ensemble for 'at least partly done', one for 'done', each
+    monotone in the features that measure evidence (assess.MONOTONE); its cost of a critical error and its
+    confidence thresholds are StatusModel's own."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from threadpoolctl import threadpool_limits
+
+    from tracker.assess import FEATURES, MONOTONE
+    from tracker.verdict import StatusModel
+
+    ensembles = []
+    with threadpool_limits(1):  # many small fits: threads only contend (and test workers share the cores)
+        for step in (1, 2):
+            estimator = HistGradientBoostingClassifier(**TREES, monotonic_cst=list(MONOTONE), random_state=0)
+            ensembles.append(_trees(estimator.fit(X, (y >= step).astype(int))))
+    return StatusModel(FEATURES, *ensembles)
 
 
-KEY_SHARES = (0.5, 0.65, 0.75, 0.9, 1.0)
+@dataclass
+class Counts:
+    tasks: int = 0
+    agree: int = 0
+    exact: int = 0
+    critical: int = 0
+    high: int = 0
+    high_agree: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def held_out(tables: list[Table], names: list[str], size: dict[str, int]) -> dict[str, tuple[int, int, int]]:
-    """Each family's counts under the setting (from any of the tables) that fits the other families best."""
-    joined = Table([s for t in tables for s in t.settings], tables[0].families,
-                   np.concatenate([t.counts for t in tables]))
-    return {family: joined.of(choose(joined, set(names) - {family}, size), family) for family in names}
+def score(rows: Rows, chosen: np.ndarray, chances: np.ndarray, high: float, where=None) -> Counts:
+    from tracker.assess import STATUS_CODES
+
+    counts = Counts()
+    for i in np.flatnonzero(where) if where is not None else range(len(rows.labels)):
+        label, status = rows.labels[i], STATUS_CODES[chosen[i]]
+        ok = status in label.accept
+        counts.tasks += 1
+        counts.agree += ok
+        counts.exact += status == label.primary
+        counts.critical += is_critical(status, label.primary, label.accept)
+        counts.high += chances[i] >= high
+        counts.high_agree += ok and chances[i] >= high
+    return counts
 
 
-def key_share_nested() -> None:
-    """Leave one family out with match.KEY_SHARE chosen too: for each held-out family, the value and the
-    thresholds that do best on the other families, scored on the held-out one."""
-    import tracker.match as match
+def held_out(rows: Rows) -> dict[str, Counts]:
+    """Each family judged by a model fitted on all the other families."""
+    from tracker.assess import statuses
 
-    pairs = all_pairs()
-    names, size = families(pairs), sizes(pairs)
-    saved = match.KEY_SHARE
-    tables = {}
-    try:
-        for value in KEY_SHARES:
-            match.KEY_SHARE = value
-            tables[value] = table_of_counts(prepare_pairs(pairs))
-    finally:
-        match.KEY_SHARE = saved
-    for family in names:
-        others = set(names) - {family}
-        value = max(tables, key=lambda v: fit(tables[v], others, size).max())
-        print(f"{family:24s} KEY_SHARE {value}")
-    report(held_out(list(tables.values()), names, size), size)
+    out = {}
+    for family in families_in(rows):
+        test = rows.families == family
+        model = fit(rows.X[~test], rows.levels[~test])
+        chosen, chances = statuses(rows.X[test], model)
+        full_chosen = np.zeros(len(rows.labels), dtype=int)
+        full_chances = np.zeros(len(rows.labels))
+        full_chosen[test], full_chances[test] = chosen, chances
+        out[family] = score(rows, full_chosen, full_chances, model.high, test)
+    return out
 
 
-def report(counts: dict[str, tuple[int, int, int]], size: dict[str, int]) -> None:
+def families_in(rows: Rows) -> list[str]:
+    return list(dict.fromkeys(rows.families.tolist()))
+
+
+def report(counts: dict[str, Counts]) -> None:
     """The per-family table of held-out figures, with totals over all families and over all but the seeds."""
-    print(f"{'held-out family':24s} {'agree':>7s} {'exact':>7s} {'crit':>5s}  (tasks)")
+    print(f"{'held-out family':24s} {'agree':>7s} {'exact':>7s} {'crit':>5s} {'high-a':>7s} {'high-n':>7s}  (tasks)")
+
+    def line(name: str, c: Counts) -> None:
+        high = f"{c.high_agree / c.high:7.1%}" if c.high else f"{'-':>7s}"
+        print(f"{name:24s} {c.agree / c.tasks:7.1%} {c.exact / c.tasks:7.1%} {c.critical:5d} {high} "
+              f"{c.high / c.tasks:7.1%}  ({c.tasks})")
+
     for family, c in counts.items():
-        print(f"{family:24s} {c[0] / size[family]:7.1%} {c[1] / size[family]:7.1%} {c[2]:5d}  ({size[family]})")
+        line(family, c)
     for name, chosen in (("ALL (held out)", list(counts)), ("ALL but seeds (held out)", [f for f in counts
                                                                                           if f != "seeds"])):
-        total = sum(size[f] for f in chosen)
-        sums = [sum(counts[f][i] for f in chosen) for i in range(3)]
-        print(f"{name:24s} {sums[0] / total:7.1%} {sums[1] / total:7.1%} {sums[2]:5d}  ({total})")
+        total = Counts()
+        for family in chosen:
+            total.add(counts[family])
+        line(name, total)
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="write the thresholds fitted on all families")
-    parser.add_argument("--key-share", action="store_true",
-                        help="also choose match.KEY_SHARE per held-out family, among KEY_SHARES")
+    parser.add_argument("--write", action="store_true", help="fit on all families and write templates/status_model.json")
     args = parser.parse_args(argv)
-    if args.key_share:
-        key_share_nested()
-        return
-    pairs = all_pairs()
-    names, size = families(pairs), sizes(pairs)
-    table = table_of_counts(prepare_pairs(pairs))
-    report(held_out([table], names, size), size)
-    fitted = table.settings[choose(table, set(names), size)]
-    print("fitted on all families:", fitted)
+    rows = rows_of(prepare_pairs(all_pairs()))
+    report(held_out(rows))
     if args.write:
-        from tracker.assess import DEFAULT, write_settings
+        from tracker.verdict import MODEL_FILE
 
-        write_settings(replace(DEFAULT, **fitted))
-        print("written to templates/assessment.toml", asdict(replace(DEFAULT, **fitted)))
+        model = fit(rows.X, rows.levels)
+        (Path(__file__).resolve().parents[1] / "templates" / MODEL_FILE).write_text(model.to_json(), encoding="utf-8")
+        print(f"written to templates/{MODEL_FILE}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import numpy as np
@@ -31,38 +31,21 @@ from .models import (
 from .progress import UNSUPPORTED_CLAIM, claims_done, owners
 from .targets import Figures, check_target, report_figures
 from .text import brief, normalize
+from .verdict import StatusModel, status_model
 
 CONCRETE, GENERAL, ELSEWHERE, NONE = "concrete", "general", "elsewhere", "none"
 
 
 @dataclass(frozen=True)
 class Settings:
-    """Thresholds of the assessment; DEFAULT values were chosen on the development pairs (see README)."""
+    """Thresholds of the evidence grading (templates/assessment.toml); the status rule is the status model."""
 
     found: float = 0.6  # coverage at which a passage addresses a measure
     general: float = 0.25  # coverage at which it touches the measure's theme
     share: float = 0.7  # a passage supports a measure only if it covers it this share as well as its best task
     share_general: float = 0.8  # the same, for a weak (general) match
-    done_score: float = 0.4  # measures rule: weighted share of the measures evidenced
-    done_concrete: int = 1  # measures rule: measures with concrete evidence
-    done_share: float = 0.0  # measures rule: share of measures with concrete evidence
-    done_needs_core: bool = False  # measures rule: only when the task's core is evidenced
-    missing_score: float = 0.05  # below this score and without concrete evidence: missing
-    done_support: int = 3  # core rule: distinct sentences with figures that address the task
-    done_core_score: float = 0.1  # core rule: least score
-    done_core_found: float = 0.0  # core rule: least share of the measures evidenced
-    done_section: int = 3  # section rule: sentences with figures under a heading that names the task
-    done_target: bool = True  # target rule: a target reached, with the core evidenced, makes done
-    done_target_score: float = 0.0  # target rule: least score
     quotes: int = 3
     sentence_tasks: int = 3  # a sentence is evidence for at most this many tasks (0: no limit)
-    # Confidence: a judgement is sure (高) where the evidence is plain, doubtful (低) where it rests on
-    # scattered or generic overlap; chosen across the labelled families (README, 可信度).
-    sure_done_score: float = 0.7  # done: measure coverage at least this …
-    sure_done_support: int = 2  # … and this many sentences with figures
-    sure_partial_found: int = 3  # partial: the core concrete, at least this many measures evidenced …
-    sure_partial_score: float = 0.4  # … and at least this coverage
-    doubt_done_score: float = 0.5  # done below this coverage is doubtful
 
     def __post_init__(self) -> None:
         if not 0 < self.general <= self.found <= 1:
@@ -73,7 +56,7 @@ SETTINGS_FILE = "assessment.toml"
 
 
 def load_settings() -> Settings:
-    """The thresholds in templates/assessment.toml (fitted by tools/tune.py), over the built-in defaults."""
+    """The thresholds in templates/assessment.toml, over the built-in defaults."""
     from dataclasses import fields
 
     from .resources import load_toml
@@ -81,20 +64,6 @@ def load_settings() -> Settings:
     known = {f.name for f in fields(Settings)}
     values = load_toml(SETTINGS_FILE).get("thresholds", {})
     return Settings(**{k: v for k, v in values.items() if k in known})
-
-
-def write_settings(settings: Settings) -> None:
-    """Write thresholds to the repository's templates/assessment.toml (for tools/tune.py)."""
-    from dataclasses import asdict
-
-    from .resources import template_file
-
-    lines = ["# Thresholds of the status rule, fitted across the labelled families by `python -m tools.tune --write`",
-             "# (leave-one-family-out figures in the README). An office may adjust them; delete a line to use the",
-             "# built-in value.", "", "[thresholds]"]
-    for key, value in asdict(settings).items():
-        lines.append(f"{key} = {str(value).lower() if isinstance(value, bool) else value}")
-    template_file(SETTINGS_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 DEFAULT = load_settings()
@@ -133,6 +102,9 @@ class Features:
     support: int  # distinct sentences with figures or documents that address the task
     section: int = 0  # sentences with figures under a report heading that names the task, and that touch it
     full: int = 0  # measures whose concrete evidence covers all of them
+    owned: int = 0  # sentences with facts that address the task and fit it better than any other task
+    owned_clear: int = 0  # of them, those that fit it well and clearly better than the next task
+    margin: float = 0.0  # how much better the best of them fits this task than any other
 
     @cached_property
     def found(self) -> int:
@@ -214,153 +186,153 @@ def _section_support(candidates: list[Candidate], index: ReportIndex, settings: 
     return out
 
 
-class Columns:
-    """The features of many tasks side by side, so that the status rule runs over all of them at once: a plan's
-    tasks at run time, every labelled task under thousands of threshold settings when fitting (tools/tune.py)."""
+FEATURES = ("measures", "found", "found_share", "concrete", "concrete_share", "score", "support", "section", "full",
+            "core_concrete", "core_general", "core_elsewhere", "core_none", "others_concrete", "others_general",
+            "others_elsewhere", "measures_undone", "target_met", "target_missed", "target_unknown",
+            "owned", "owned_clear", "margin")
+# How each feature may move the chance of a higher status when it grows (tools/tune.py fits the trees so):
+# 1 never lowers it, -1 never raises it, 0 either way.
+MONOTONE = (0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, -1, -1, 1, 0, -1, -1, 1, -1, 0, 1, 1, 1)
 
-    def __init__(self, rows: list[tuple[Features, tuple[TargetResult, ...]]]) -> None:
-        def column(values, kind=float):
-            return np.fromiter(values, dtype=kind, count=len(rows))
 
-        self.found = column((f.found for f, _ in rows), int)
-        self.score = column(f.score for f, _ in rows)
-        self.concrete = column((f.concrete for f, _ in rows), int)
-        self.measures = column((len(f.levels) for f, _ in rows), int)
-        self.support = column((f.support for f, _ in rows), int)
-        self.section = column((f.section for f, _ in rows), int)
-        self.full = column((f.full for f, _ in rows), int)
-        self.core_concrete = column((f.core == CONCRETE for f, _ in rows), bool)
-        self.core_evidenced = column((f.core in (CONCRETE, GENERAL) for f, _ in rows), bool)
-        self.core_none = column((f.core == NONE for f, _ in rows), bool)
-        self.core_elsewhere = column((f.core == ELSEWHERE for f, _ in rows), bool)
-        self.measure_elsewhere = column((ELSEWHERE in f.levels[1:] for f, _ in rows), bool)
-        self.measures_undone = column((f.measures_undone for f, _ in rows), bool)
-        self.target_met = column((any(t.status == MET for t in ts) for _, ts in rows), bool)
-        self.target_missed = column((any(t.status == NOT_MET for t in ts) for _, ts in rows), bool)
+def feature_row(features: Features, targets: tuple[TargetResult, ...]) -> list[float]:
+    """A task's evidence as the numbers of FEATURES, the status model's input."""
+    levels, rest = features.levels, features.levels[1:]
+    measures, others = max(1, len(levels)), max(1, len(rest))
+    return [len(levels), features.found, features.found / measures, features.concrete, features.concrete / measures,
+            features.score, features.support, features.section, features.full,
+            features.core == CONCRETE, features.core == GENERAL, features.core == ELSEWHERE, features.core == NONE,
+            rest.count(CONCRETE) / others, rest.count(GENERAL) / others, rest.count(ELSEWHERE) / others,
+            features.measures_undone, any(t.status == MET for t in targets), any(t.status == NOT_MET for t in targets),
+            any(t.status == UNKNOWN for t in targets), features.owned, features.owned_clear, features.margin]
+
+
+def feature_matrix(rows: list[tuple[Features, tuple[TargetResult, ...]]]) -> np.ndarray:
+    """Many tasks' features side by side (tasks × FEATURES)."""
+    return np.array([feature_row(features, targets) for features, targets in rows], dtype=float).reshape(-1, len(FEATURES))
 
 
 STATUS_CODES = (MISSING, PARTIAL, DONE)  # statuses() gives indices into this
+_FOUND, _CONCRETE, _CORE, _MISSED = (FEATURES.index(name) for name in ("found", "concrete", "core_concrete",
+                                                                       "target_missed"))
 
 
-def done_rules(c: Columns, settings: Settings) -> tuple[np.ndarray, ...]:
-    """Which of the four rules for 已落实 each task's evidence meets: measures, core, section, target."""
-    return (
-        (c.concrete >= settings.done_concrete) & (c.score >= settings.done_score)
-        & (c.concrete >= settings.done_share * c.measures) & (~c.core_none | (not settings.done_needs_core)),
-        c.core_concrete & (c.support >= settings.done_support) & (c.score >= settings.done_core_score)
-        & (c.found >= settings.done_core_found * c.measures),
-        c.core_evidenced & (c.section >= settings.done_section),
-        # A target reached, with the task's core evidenced, is the plainest proof of completion.
-        c.core_evidenced & (c.concrete >= 1) & c.target_met & settings.done_target
-        & (c.score >= settings.done_target_score),
-    )
+def statuses(X: np.ndarray, model: StatusModel | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The status of each row of features, as indices into STATUS_CODES, and how likely the model holds it.
+
+    Limits of the rubric hold whatever the model says: a task with no measure evidenced is missing (there is
+    nothing to quote); one whose core a sentence with facts shows is not (held out: 5 critical errors fewer,
+    0.1 point of agreement less); a done task has a sentence with facts and no target missed.
+    """
+    model = model or status_model()
+    chances = model.chances(X)
+    codes = model.choose(chances)
+    codes = np.where(X[:, _FOUND] == 0, 0, np.where((codes == 0) & (X[:, _CORE] > 0), 1, codes))
+    codes = np.where((codes == 2) & ((X[:, _CONCRETE] == 0) | (X[:, _MISSED] > 0)), 1, codes)
+    return codes, chances[np.arange(len(codes)), codes]
 
 
-def statuses(c: Columns, settings: Settings = DEFAULT) -> np.ndarray:
-    """The status rule, as indices into STATUS_CODES: missing without evidence; done with concrete evidence of
-    the core or of enough measures, unless a reported figure misses a target or a measure is reported undone;
-    partial otherwise."""
-    rules = done_rules(c, settings)
-    # A measure the report names only among its problems or plans is one it says is undone: the task is partial.
-    done = (rules[0] | rules[1] | rules[2] | rules[3]) & ~c.target_missed & ~c.measure_elsewhere
-    # A task whose heading the report names only among its problems or next year's plans, with no measure
-    # evidenced in full by facts, is one the report says is not done: its general words elsewhere, or a sentence
-    # with figures that shares only part of a measure, do not change that.
-    missing = (c.found == 0) | ((c.score < settings.missing_score) & (c.concrete == 0)) | (
-        c.core_elsewhere & (c.full == 0)) | (c.measures_undone & (c.concrete == 0))
-    return np.where(missing, 0, np.where(done, 2, 1))
+@dataclass(frozen=True)
+class Ruling:
+    """A task's status, the reason in Chinese, and how likely the status model holds the status."""
+
+    status: str
+    reason: str
+    chance: float = 1.0
 
 
-def decisions(rows: list[tuple[Features, tuple[TargetResult, ...]]], settings: Settings = DEFAULT) -> list[tuple[str, str]]:
-    """For each task's features and targets, the status and, in Chinese, the rule that gave it."""
-    columns = Columns(rows)
-    codes = statuses(columns, settings)
-    rules = done_rules(columns, settings)
-    return [_ruling(STATUS_CODES[code], features, [bool(rule[i]) for rule in rules])
-            for i, (code, (features, _)) in enumerate(zip(codes, rows, strict=True))]
+def decisions(rows: list[tuple[Features, tuple[TargetResult, ...]]]) -> list[Ruling]:
+    """For each task's features and targets, the status and, in Chinese, why."""
+    codes, chances = statuses(feature_matrix(rows))
+    return [Ruling(STATUS_CODES[code], _reason(STATUS_CODES[code], features, targets), float(chance))
+            for code, chance, (features, targets) in zip(codes, chances, rows, strict=True)]
 
 
-def decision(features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT) -> tuple[str, str]:
-    """The status of one task and, in Chinese, the rule that gave it."""
-    return decisions([(features, targets)], settings)[0]
+def decision(features: Features, targets: tuple[TargetResult, ...]) -> Ruling:
+    """The status of one task and, in Chinese, why."""
+    return decisions([(features, targets)])[0]
 
 
-def _ruling(status: str, features: Features, met: list[bool]) -> tuple[str, str]:
+def _reason(status: str, features: Features, targets: tuple[TargetResult, ...]) -> str:
     if status == MISSING:
         if features.found == 0:
-            return MISSING, "没有任何措施在工作成效部分找到佐证，判定为未体现。"
+            return "没有任何措施在工作成效部分找到佐证，判定为未体现。"
         if features.undone_but_touched:
-            return MISSING, ("任务本身只在“存在的问题”或“下一步计划”中提及，其余只有与措施部分相合的记述，"
-                             "判定为未体现。")
+            return "任务本身只在“存在的问题”或“下一步计划”中提及，其余只有与措施部分相合的记述，判定为未体现。"
         if features.core == ELSEWHERE:
-            return MISSING, "任务本身只在“存在的问题”或“下一步计划”中提及，其余只有笼统表述，判定为未体现。"
+            return "任务本身只在“存在的问题”或“下一步计划”中提及，其余只有笼统表述，判定为未体现。"
         if features.measures_undone:
-            return MISSING, "措施只在“存在的问题”或“下一步计划”中提及，任务本身只有笼统表述，判定为未体现。"
-        return MISSING, "只有零星、笼统的相关字句，判定为未体现。"
-    if any(met) and status == PARTIAL and ELSEWHERE in features.levels[1:]:
-        return PARTIAL, "虽有具体佐证，但有措施只在“存在的问题”或“下一步计划”中提及，判定为部分落实。"
-    if any(met) and status == PARTIAL:
-        return PARTIAL, "虽有具体佐证，但量化目标未达到，判定为部分落实。"
+            return "措施只在“存在的问题”或“下一步计划”中提及，任务本身只有笼统表述，判定为未体现。"
+        return "只有零星、笼统的相关字句，判定为未体现。"
     if status == PARTIAL:
-        return PARTIAL, "部分措施有佐证，但尚不足以说明任务核心和主要措施已落实，判定为部分落实。"
-    reasons = [f"有具体佐证的措施覆盖了任务的主要内容（措施覆盖度 {features.score:.0%}）",
-               f"任务核心有具体佐证，且有 {features.support} 句含数据或文件的相关记述",
-               f"报告有对应本任务的小节，其下有 {features.section} 句含数据的具体内容",
-               "量化目标已达到，任务核心有佐证"]
-    return DONE, "；".join(r for r, ok in zip(reasons, met, strict=True) if ok) + "，判定为已落实。"
+        if features.concrete and any(t.status == NOT_MET for t in targets):
+            return "虽有具体佐证，但量化目标未达到，判定为部分落实。"
+        if features.concrete and ELSEWHERE in features.levels[1:]:
+            return "虽有具体佐证，但有措施只在“存在的问题”或“下一步计划”中提及，判定为部分落实。"
+        return "部分措施有佐证，但尚不足以说明任务核心和主要措施已落实，判定为部分落实。"
+    reasons = [f"{features.concrete} 项措施有具体佐证（措施覆盖度 {features.score:.0%}）"]
+    if features.core == CONCRETE:
+        reasons.append("任务核心有具体佐证")
+    if features.support:
+        reasons.append(f"有 {features.support} 句含数据或文件的相关记述")
+    if features.owned_clear:
+        reasons.append(f"其中 {features.owned_clear} 句专门记述本任务")
+    if any(t.status == MET for t in targets):
+        reasons.append("量化目标已达到")
+    return "；".join(reasons) + "，判定为已落实。"
 
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 
 
-def confidence(status: str, features: Features, targets: tuple[TargetResult, ...], settings: Settings = DEFAULT,
+def confidence(ruling: Ruling, features: Features, targets: tuple[TargetResult, ...],
                claim_unsupported: bool = False) -> tuple[str, str]:
-    """How sure a judgement is (high / medium / low) and, in Chinese, why."""
+    """How sure a judgement is (high / medium / low) and, in Chinese, why: the level is how likely the status
+    model holds the status (templates/status_model.json: high, low), the reason what the evidence looks like."""
     if claim_unsupported:
         return LOW, "单位自报已完成，但报告记述不足以证明"
-    unknown = any(t.status == UNKNOWN for t in targets)
+    model = status_model()
+    level = HIGH if ruling.chance >= model.high else LOW if ruling.chance < model.low else MEDIUM
+    status = ruling.status
     if status == DONE:
-        if features.score < settings.doubt_done_score:
-            return LOW, "刚达到“已落实”的标准，只有部分措施有具体佐证"
-        if unknown:
-            return MEDIUM, "量化目标在报告中未见数据"
-        if features.score >= settings.sure_done_score and features.support >= settings.sure_done_support:
-            return HIGH, f"多项措施有含数据或文件的具体佐证（措施覆盖度 {features.score:.0%}）"
-        return MEDIUM, "有具体佐证，但覆盖的措施不多"
+        if level == LOW:
+            return level, "刚达到“已落实”的标准，只有部分措施有具体佐证"
+        if level == MEDIUM and any(t.status == UNKNOWN for t in targets):
+            return level, "量化目标在报告中未见数据"
+        if level == MEDIUM:
+            return level, "有具体佐证，但覆盖的措施不多"
+        return level, f"多项措施有含数据或文件的具体佐证（措施覆盖度 {features.score:.0%}）"
     if status == MISSING:
+        if level == LOW:
+            return level, "报告中有零星相近的表述，可能换了说法，请核对原文"
         if features.undone_but_touched:
-            return MEDIUM, "任务本身只在“存在的问题”或“下一步计划”中提及，另有与某项措施部分相合的具体记述"
-        if features.core == ELSEWHERE or (features.found == 0 and ELSEWHERE in features.levels):
-            return HIGH, "相关内容只出现在“存在的问题”或“下一步计划”中"
-        if features.measures_undone:
-            return MEDIUM, "措施只在“存在的问题”或“下一步计划”中提及，任务本身另有笼统表述"
-        if features.found >= 1 and features.core == NONE:
-            return LOW, "报告中有零星相近的表述，可能换了说法，请核对原文"
-        return MEDIUM, "报告中未见相关表述"
+            return level, "任务本身只在“存在的问题”或“下一步计划”中提及，另有与某项措施部分相合的具体记述"
+        if features.core == ELSEWHERE or ELSEWHERE in features.levels:
+            return level, "相关内容只出现在“存在的问题”或“下一步计划”中"
+        return level, "报告中未见相关表述"
     if features.core in (CONCRETE, GENERAL) and any(t.status == NOT_MET for t in targets):
-        return HIGH, "量化目标未达到"
-    # Many sentences with figures on the task's core come close to 已落实: the reviewer should look (as high, these
-    # agreed with the labels 86% of the time over 57 tasks of 72 families).
-    if (features.core == CONCRETE and features.found >= settings.sure_partial_found
-            and features.score >= settings.sure_partial_score and features.support < settings.done_support):
-        return MEDIUM, "任务核心和多项措施有具体佐证，另有措施未见，离“已落实”可能只差一步"
-    if features.core != CONCRETE and features.score < settings.sure_partial_score:
-        return LOW, "只有零星或笼统的共同词语，任务核心未见具体佐证"
-    if features.core == NONE and features.found >= settings.sure_partial_found:
-        return LOW, "多项措施有对应，但任务核心未见，可能已落实，请核对原文"
-    return MEDIUM, "部分措施有佐证"
+        return level, "量化目标未达到"
+    if level == LOW and features.core == NONE and features.found >= 3:
+        return level, "多项措施有对应，但任务核心未见，可能已落实，请核对原文"
+    if level == LOW and features.core != CONCRETE:
+        return level, "只有零星或笼统的共同词语，任务核心未见具体佐证"
+    if level == LOW:
+        return level, "介于“已落实”和“未体现”之间，请核对原文"
+    if features.core == CONCRETE and features.found >= 3:
+        return level, "任务核心和多项措施有具体佐证，另有措施未见，离“已落实”可能只差一步"
+    return level, "部分措施有佐证"
 
 
 def assess_task(task: Task, candidates: list[Candidate], index: ReportIndex, features: Features,
-                targets: tuple[TargetResult, ...], ruling: tuple[str, str], settings: Settings = DEFAULT,
+                targets: tuple[TargetResult, ...], ruling: Ruling, settings: Settings = DEFAULT,
                 claim: str = "", broad: frozenset[int] = frozenset()) -> TaskResult:
     """A task's result from its status and the evidence found for each of its measures; a unit's own claim in a
     progress table is kept beside the judgement, and flagged where it says more than the evidence."""
-    status, reason = ruling
+    status, reason = ruling.status, ruling.reason
     unsupported = bool(claim) and claims_done(claim) and status != DONE
     if unsupported:
         reason += f"单位自报“{claim}”，但报告记述不足以证明（{UNSUPPORTED_CLAIM}），请重点核查。"
-    certainty, why = confidence(status, features, targets, settings, unsupported)
+    certainty, why = confidence(ruling, features, targets, unsupported)
     offset = len(features.levels) - len(candidates)
     results = [MeasureResult(c.measure.text, level, index.passages[hit.passage].text if hit else "", c.measure.core,
                              index.passages[hit.passage].kind if hit else "")
@@ -524,7 +496,9 @@ class Prepared:
         as evidence for a few tasks only): what decide() and the fitting (tools/tune.py) both judge."""
         best = self.best(settings)
         candidates = few_tasks_per_sentence(self.candidates, self.index, settings.sentence_tasks)
-        return {seq: (task_features(cs, self.index, best, settings), cs) for seq, cs in candidates.items()}
+        owned = ownership(self.candidates, self.index, settings)
+        return {seq: (replace(task_features(cs, self.index, best, settings), **owned[seq]), cs)
+                for seq, cs in candidates.items()}
 
     def related(self, settings: Settings = DEFAULT) -> bool:
         """Whether the reports speak of the plan's work anywhere, even only in headings, problems or plans,
@@ -568,7 +542,7 @@ def decide(prepared: Prepared, settings: Settings = DEFAULT) -> Results:
     tasks = prepared.plan.tasks
     broad = broad_passages(prepared.candidates, settings)
     judged = prepared.features(settings)
-    rulings = decisions([(judged[t.seq][0], prepared.targets[t.seq]) for t in tasks], settings)
+    rulings = decisions([(judged[t.seq][0], prepared.targets[t.seq]) for t in tasks])
     results = tuple(assess_task(task, judged[task.seq][1], prepared.index, judged[task.seq][0],
                                 prepared.targets[task.seq], ruling, settings, prepared.claims.get(task.seq, ""), broad)
                     for task, ruling in zip(tasks, rulings, strict=True))
@@ -584,6 +558,33 @@ def broad_passages(candidates: dict[int, list[Candidate]], settings: Settings) -
     touched = Counter(passage for task_candidates in candidates.values()
                       for passage in {h.passage for c in task_candidates for h in c.hits if h.coverage >= settings.general})
     return frozenset(passage for passage, tasks in touched.items() if tasks >= BROAD_TASKS)
+
+
+CLEAR_COVERAGE, CLEAR_MARGIN = 0.6, 0.2  # a sentence that fits a task well, and clearly better than the next
+
+
+def ownership(candidates: dict[int, list[Candidate]], index: ReportIndex, settings: Settings) -> dict[int, dict]:
+    """For each task, the report's sentences with facts that fit it better than any other task: a report that
+    gives a task a passage of its own (a done task, however worded) differs from one whose sentences each serve
+    another task better and only share a word with this one."""
+    fits: dict[int, dict[int, float]] = {}  # passage → task → best coverage of any of its measures
+    for seq, task_candidates in candidates.items():
+        for candidate in task_candidates:
+            for hit in candidate.hits:
+                tasks = fits.setdefault(hit.passage, {})
+                tasks[seq] = max(tasks.get(seq, 0.0), hit.coverage)
+    out = {seq: {"owned": 0, "owned_clear": 0, "margin": 0.0} for seq in candidates}
+    for passage, tasks in fits.items():
+        if not index.evidence[passage] or index.concrete[passage] < 1:
+            continue
+        ranked = sorted(tasks.values(), reverse=True)
+        seq = max(tasks, key=lambda s: (tasks[s], -s))
+        value, margin = ranked[0], ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
+        mine = out[seq]
+        mine["margin"] = max(mine["margin"], margin)
+        mine["owned"] += value >= settings.found
+        mine["owned_clear"] += value >= CLEAR_COVERAGE and margin >= CLEAR_MARGIN
+    return out
 
 
 def few_tasks_per_sentence(candidates: dict[int, list[Candidate]], index: ReportIndex,

@@ -1,0 +1,101 @@
+"""The status model: numbers that describe a task's evidence → how likely 未体现, 部分落实 and 已落实 are.
+
+Two ensembles of small decision trees, fitted across the labelled families by tools/tune.py and kept as data in
+templates/status_model.json: one gives the chance that the task is at least partly done, the other that it is
+done. Each tree only ever raises a chance with more evidence (monotone in every feature that measures evidence),
+so a report that says more of a task never lowers its status. The status chosen is the one least costly to be
+wrong about, a confusion of done and missing costing several times one of a neighbouring status (LABELING.md:
+a critical error); how sure the model is of it becomes the judgement's confidence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+MODEL_FILE = "status_model.json"
+
+
+@dataclass(frozen=True)
+class Trees:
+    """Regression trees side by side: node arrays and each tree's root; a leaf's value is its contribution."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    leaf: np.ndarray
+    value: np.ndarray
+    roots: np.ndarray
+    baseline: float
+
+    def raw(self, X: np.ndarray) -> np.ndarray:
+        """The summed contributions of every tree for every row of X (rows × features): a log-odds."""
+        rows = np.arange(len(X))
+        node = np.repeat(self.roots[None, :], len(X), axis=0)  # rows × trees
+        while not self.leaf[node].all():
+            go_left = X[rows[:, None], self.feature[node]] <= self.threshold[node]
+            step = np.where(go_left, self.left[node], self.right[node])
+            node = np.where(self.leaf[node], node, step)
+        return self.baseline + self.value[node].sum(axis=1)
+
+    def chance(self, X: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-self.raw(X)))
+
+    def to_json(self) -> dict:
+        return {"baseline": self.baseline, "roots": self.roots.tolist(),
+                "nodes": [self.feature.tolist(), self.threshold.tolist(), self.left.tolist(), self.right.tolist(),
+                          self.leaf.astype(int).tolist(), self.value.tolist()]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Trees:
+        feature, threshold, left, right, leaf, value = data["nodes"]
+        return cls(np.array(feature, dtype=np.int64), np.array(threshold, dtype=float), np.array(left, dtype=np.int64),
+                   np.array(right, dtype=np.int64), np.array(leaf, dtype=bool), np.array(value, dtype=float),
+                   np.array(data["roots"], dtype=np.int64), float(data["baseline"]))
+
+
+@dataclass(frozen=True)
+class StatusModel:
+    """Features → chances of (missing, partial, done), a status and a confidence."""
+
+    features: tuple[str, ...]
+    started: Trees  # at least partly done
+    done: Trees
+    critical_cost: float = 5.0  # done for missing or missing for done, against 1 for a neighbouring status
+    high: float = 0.92  # the chosen status this likely or more: 高
+    low: float = 0.7  # less likely than this: 低
+
+    def chances(self, X: np.ndarray) -> np.ndarray:
+        """Rows × (missing, partial, done), summing to one."""
+        started = self.started.chance(X)
+        done = np.minimum(self.done.chance(X), started)
+        return np.stack([1.0 - started, started - done, done], axis=1)
+
+    def choose(self, chances: np.ndarray) -> np.ndarray:
+        """The status of least expected cost, as indices into (missing, partial, done)."""
+        c = self.critical_cost
+        cost = np.array([[0.0, 1.0, c], [1.0, 0.0, 1.0], [c, 1.0, 0.0]])  # [true, chosen]
+        return np.argmin(chances @ cost, axis=1)
+
+    def to_json(self) -> str:
+        data = {"features": list(self.features), "critical_cost": self.critical_cost, "high": self.high,
+                "low": self.low, "started": self.started.to_json(), "done": self.done.to_json()}
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> StatusModel:
+        data = json.loads(text)
+        return cls(tuple(data["features"]), Trees.from_json(data["started"]), Trees.from_json(data["done"]),
+                   float(data["critical_cost"]), float(data["high"]), float(data["low"]))
+
+
+@cache
+def status_model() -> StatusModel:
+    """The model in templates/status_model.json (written by `python -m tools.tune --write`)."""
+    from .resources import template_file
+
+    return StatusModel.from_json(template_file(MODEL_FILE).read_text(encoding="utf-8"))
