@@ -495,8 +495,9 @@ class Prepared:
         """Each task's features under some thresholds, with the candidates they were drawn from (a sentence kept
         as evidence for a few tasks only): what decide() and the fitting (tools/tune.py) both judge."""
         best = self.best(settings)
-        candidates = few_tasks_per_sentence(self.candidates, self.index, settings.sentence_tasks)
-        owned = ownership(self.candidates, self.index, settings)
+        fits = task_fits(self.candidates, self.index)
+        candidates = few_tasks_per_sentence(self.candidates, fits, settings.sentence_tasks)
+        owned = ownership(fits, self.candidates, self.index, settings)
         return {seq: (replace(task_features(cs, self.index, best, settings), **owned[seq]), cs)
                 for seq, cs in candidates.items()}
 
@@ -563,44 +564,42 @@ def broad_passages(candidates: dict[int, list[Candidate]], settings: Settings) -
 CLEAR_COVERAGE, CLEAR_MARGIN = 0.6, 0.2  # a sentence that fits a task well, and clearly better than the next
 
 
-def ownership(candidates: dict[int, list[Candidate]], index: ReportIndex, settings: Settings) -> dict[int, dict]:
-    """For each task, the report's sentences with facts that fit it better than any other task: a report that
-    gives a task a passage of its own (a done task, however worded) differs from one whose sentences each serve
-    another task better and only share a word with this one."""
-    fits: dict[int, dict[int, float]] = {}  # passage → task → best coverage of any of its measures
+def task_fits(candidates: dict[int, list[Candidate]], index: ReportIndex) -> dict[int, dict[int, float]]:
+    """For each sentence of the achievements, how well it fits each task: the best coverage of any measure."""
+    fits: dict[int, dict[int, float]] = {}
     for seq, task_candidates in candidates.items():
         for candidate in task_candidates:
             for hit in candidate.hits:
-                tasks = fits.setdefault(hit.passage, {})
-                tasks[seq] = max(tasks.get(seq, 0.0), hit.coverage)
-    out = {seq: {"owned": 0, "owned_clear": 0, "margin": 0.0} for seq in candidates}
+                if index.evidence[hit.passage]:
+                    tasks = fits.setdefault(hit.passage, {})
+                    tasks[seq] = max(tasks.get(seq, 0.0), hit.coverage)
+    return fits
+
+
+def ownership(fits: dict[int, dict[int, float]], seqs, index: ReportIndex, settings: Settings) -> dict[int, dict]:
+    """For each task, the report's sentences with facts that fit it better than any other task: a report that
+    gives a task a passage of its own (a done task, however worded) differs from one whose sentences each serve
+    another task better and only share a word with this one."""
+    out = {seq: {"owned": 0, "owned_clear": 0, "margin": 0.0} for seq in seqs}
     for passage, tasks in fits.items():
-        if not index.evidence[passage] or index.concrete[passage] < 1:
+        if index.concrete[passage] < 1:
             continue
         ranked = sorted(tasks.values(), reverse=True)
-        seq = max(tasks, key=lambda s: (tasks[s], -s))
         value, margin = ranked[0], ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
-        mine = out[seq]
+        mine = out[max(tasks, key=lambda s: (tasks[s], -s))]
         mine["margin"] = max(mine["margin"], margin)
         mine["owned"] += value >= settings.found
         mine["owned_clear"] += value >= CLEAR_COVERAGE and margin >= CLEAR_MARGIN
     return out
 
 
-def few_tasks_per_sentence(candidates: dict[int, list[Candidate]], index: ReportIndex,
+def few_tasks_per_sentence(candidates: dict[int, list[Candidate]], fits: dict[int, dict[int, float]],
                            limit: int) -> dict[int, list[Candidate]]:
     """One sentence is evidence for a few tasks at most: those it covers best (a sentence on 绩效考核 does not
     prove four unrelated tasks). Its other hits are dropped."""
     if limit <= 0:
         return candidates
-    strength: dict[int, dict[int, float]] = {}
-    for seq, task_candidates in candidates.items():
-        for candidate in task_candidates:
-            for hit in candidate.hits:
-                if index.evidence[hit.passage]:
-                    tasks = strength.setdefault(hit.passage, {})
-                    tasks[seq] = max(tasks.get(seq, 0.0), hit.coverage)
-    allowed = {passage: set(sorted(tasks, key=lambda seq: -tasks[seq])[:limit]) for passage, tasks in strength.items()}
+    allowed = {passage: set(sorted(tasks, key=lambda seq: -tasks[seq])[:limit]) for passage, tasks in fits.items()}
     return {seq: [Candidate(c.measure, [h for h in c.hits if seq in allowed.get(h.passage, (seq,))]) for c in cs]
             for seq, cs in candidates.items()}
 
