@@ -395,3 +395,15 @@ def test_shufa_is_a_word_of_the_genre():
     # tests/corpus/unseen-baicheng-2025): the task then had nothing to match but 对象 and 覆盖.
     assert "述法" in lexicon().tokens("组织各部门主要负责人开展年度述法，实现述法对象全覆盖")
     assert lexicon().concept_of("述法") == lexicon().concept_of("述职")
+
+
+def test_kinds_of_unit_and_words_of_oversight_say_nothing_of_a_measures_object():
+    # 临江区应急管理局 (tests/corpus/unseen-linjiang-yjj-2025): 将法治建设成效纳入科室年度考核 against a sentence on
+    # 安全生产目标 分解到各科室，纳入年度目标考核. 科室 says who, 考核 and 纳入 say how it is overseen: the measure's
+    # object is 法治建设, and only a sentence that has it can anchor a match.
+    from tracker.match import unanchored
+
+    tokens = tuple(lexicon().tokens("将法治建设成效纳入科室年度考核"))
+    assert "科室" not in tokens and "大队" not in lexicon().tokens("综合执法大队开展检查")
+    assert unanchored(tokens, lexicon()) == {"法治建设"}
+    assert unanchored(("考核", "纳入"), lexicon()) == {"考核", "纳入"}  # nothing else to go by

@@ -141,7 +141,7 @@ class PlanModel:
                 own = frozenset(t for t in tokens if self.titles.get(t, 0) <= 1)
                 anchors = own or anchors
             out.append(Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens),
-                               concepts=concepts, anchors=anchors or frozenset(tokens), core=core, terms=terms,
+                               concepts=concepts, anchors=anchors or unanchored(tokens, self.lexicon), core=core, terms=terms,
                                titled=titled, generic=generic))
         return out
 
@@ -169,6 +169,12 @@ def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | N
                    or (t in terms and genre_share(t) < GENRE_TERM))}
         shapes.append((piece.strip(), tokens, concepts, anchors, core, terms, titled))
     return shapes
+
+
+def unanchored(tokens: tuple[str, ...], lexicon: Lexicon) -> frozenset[str]:
+    """The anchors of a measure without a specific word: any of its words but those of oversight (纳入科室年度考核
+    is anchored by 法治建设 in 将法治建设成效纳入科室年度考核, not by 考核 or 纳入, which any 考核 sentence shares)."""
+    return frozenset(t for t in tokens if t not in lexicon.governance) or frozenset(tokens)
 
 
 def genre_share(word: str) -> float:
