@@ -2,6 +2,7 @@
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +206,19 @@ def test_governance_words_never_anchor_a_measure():
     anchors = set().union(*(s[3] for s in shapes[1:]))
     assert {"普法责任制", "案卷评查"} <= anchors
     assert anchors.isdisjoint({"考核", "通报", "纳入", "监督"})
+
+
+LINJIANG = Path(__file__).parent / "corpus" / "unseen-linjiang-yjj-2025"
+
+
+def test_a_lead_in_that_says_the_task_in_short_is_an_echo_not_a_renaming(tmp_path, runner):
+    # 临江区应急管理局: 【强化执法监督】 over 打非治违 enforcement figures, for the task 强化行政执法监督 (特邀执法监督员,
+    # 投诉举报渠道, 过错责任追究). The lead-in is the task's own words shortened, not the task in other words: the
+    # block under it is no evidence of the task.
+    report = tmp_path / "总结.txt"
+    report.write_text("临江区应急管理局2025年度法治政府建设工作总结\n"
+                      "【强化执法监督】综合执法大队聚焦有限空间作业、粉尘涉爆、城镇燃气等重点领域开展“打非治违”专项行动，"
+                      "全年检查生产经营单位486家次，督促整改隐患1327项，立案查处违法行为52起，罚款98.6万元。\n", encoding="utf-8")
+    _, data = run_match(runner, tmp_path, LINJIANG / "unseen-linjiang-yjj-2025-plan.xlsx", report)
+    task = next(t for t in data["tasks"] if t["title"] == "强化行政执法监督")
+    assert task["status"] == "missing", task["explanation"]

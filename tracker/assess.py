@@ -8,7 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from .lexicon import CONCEPT_CREDIT, lexicon
+from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, lexicon
 from .match import Hit, Measure, PlanModel, ReportIndex, measure_scale, measure_weight
 from .models import (
     DONE,
@@ -421,6 +421,13 @@ def _joint_hit(measure: Measure, evidence: list[Hit], index: ReportIndex, settin
     return Hit(used[0].passage, value, tuple(covered), True) if value >= settings.found else None
 
 
+def _shortened(matched: tuple[str, ...], tokens) -> bool:
+    """Whether a heading says the task's words in short (【强化执法监督】 for 强化行政执法监督): an echo, not a
+    renaming."""
+    return any(len(word) >= 2 and (word in term or term in word) for term in matched for word in tokens
+               if not word.startswith(CONCEPT_MARK))
+
+
 def _renamed_heading(core: Candidate, candidates: list[Candidate], index: ReportIndex,
                      settings: Settings) -> Hit | None:
     """A report heading that names the task in other words (二是“首违不罚、轻微免罚”落地见效, for 完善包容审慎监管
@@ -430,7 +437,7 @@ def _renamed_heading(core: Candidate, candidates: list[Candidate], index: Report
     for hit in core.hits:
         tokens = index.tokens[hit.passage]
         if (hit.passage not in index.blocks or hit.coverage < settings.found
-                or any(t in tokens for t in hit.matched)):
+                or any(t in tokens for t in hit.matched) or _shortened(hit.matched, tokens)):
             continue
         corroborated = any(h.passage == hit.passage and h.coverage >= settings.general
                            and not tokens.isdisjoint(h.matched) for c in candidates if not c.measure.core for h in c.hits)
