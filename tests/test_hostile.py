@@ -346,3 +346,23 @@ def test_a_formula_review_is_reported_not_dropped_silently(runner, pair, tmp_pat
     workbook.save(ledger)
     result = run(runner, "match", *pair, "-o", ledger)
     assert result.exit_code == 0 and "是公式" in result.output
+
+
+def test_an_office_copy_of_the_status_model_that_is_broken_is_one_chinese_line(pair, tmp_path, runner, monkeypatch):
+    # An office keeps its own templates (TRACKER_TEMPLATES); a status_model.json cut short in an editor must not
+    # end in a traceback or a half-written ledger.
+    from tracker.verdict import status_model
+
+    office = tmp_path / "templates"
+    office.mkdir()
+    (office / "status_model.json").write_text('{"features": ["measures"', encoding="utf-8")
+    monkeypatch.setenv("TRACKER_TEMPLATES", str(office))
+    status_model.cache_clear()
+    try:
+        out = tmp_path / "台账.xlsx"
+        result = run(runner, "match", *pair, "-o", out)
+        assert result.exit_code == 2
+        assert "status_model.json" in one_chinese_line(result) and "格式有误" in result.output
+        assert not out.exists()
+    finally:
+        status_model.cache_clear()

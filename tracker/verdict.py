@@ -96,6 +96,12 @@ class StatusModel:
 @cache
 def status_model() -> StatusModel:
     """The model in templates/status_model.json (written by `python -m tools.tune --write`)."""
+    from .errors import TrackerError
     from .resources import template_file
 
-    return StatusModel.from_json(template_file(MODEL_FILE).read_text(encoding="utf-8"))
+    path = template_file(MODEL_FILE)
+    try:
+        return StatusModel.from_json(path.read_text(encoding="utf-8"))
+    except (ValueError, KeyError, TypeError, IndexError) as error:
+        raise TrackerError(f"模板文件“{path}”格式有误（判定模型无法读取）。请恢复原文件，"
+                           "或在仓库中运行 python -m tools.tune --write 重新生成。") from error
