@@ -8,6 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
+from .errors import TrackerError
 from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, lexicon
 from .match import Hit, Measure, PlanModel, ReportIndex, measure_scale, measure_weight
 from .models import (
@@ -225,6 +226,9 @@ def statuses(X: np.ndarray, model: StatusModel | None = None) -> tuple[np.ndarra
     0.1 point of agreement less); a done task has a sentence with facts and no target missed.
     """
     model = model or status_model()
+    if model.features != FEATURES:
+        raise TrackerError("判定模型（templates/status_model.json）与本版程序的特征不一致。请恢复随程序提供的文件，"
+                           "或在仓库中运行 python -m tools.tune --write 重新生成。")
     chances = model.chances(X)
     codes = model.choose(chances)
     codes = np.where(X[:, _FOUND] == 0, 0, np.where((codes == 0) & (X[:, _CORE] > 0), 1, codes))
