@@ -897,3 +897,17 @@ def test_a_section_cell_merged_down_and_printed_once_holds_for_the_rows_below():
              "2025年12月底前", "工作台账"))
     plan = parse_plan(Document(path="p.pdf", format="pdf", blocks=(Table(rows=(header, *rows)),)))
     assert [t.section for t in plan.tasks] == ["一、依法全面履行政府职能"] * 2 + ["二、健全依法行政制度体系"]
+
+
+def test_bulleted_tasks_each_followed_by_its_unit_line():
+    # 鹭洲街道 (tests/corpus/unseen-luzhou-jd-2025, GB18030 text): under 一、… each task is a line “● 标题。措施…”
+    # and the next line 责任科室：…；配合：…. A bullet opens a paragraph (the unit line before it ends nothing with a
+    # full stop), a unit line closes one (the issuer's 印发 line after the last is not a unit), and a paragraph of
+    # title and measures with its unit clause on the next line is a whole task, as with the clause at its end.
+    plan = load_plan(CORPUS / "unseen-luzhou-jd-2025" / "unseen-luzhou-jd-2025-plan.txt")
+    assert len(plan.tasks) == 12
+    first, last = plan.tasks[0], plan.tasks[-1]
+    assert first.title == "落实党政主要负责人履行推进法治建设第一责任人职责" and first.section.startswith("一、")
+    assert first.lead_units == ("党政办公室",) and first.units == ("司法所",)
+    assert plan.tasks[1].title == "推进领导干部学法用法常态化" and "会前学法" in plan.tasks[1].text
+    assert last.units == ("社区建设办公室",)

@@ -11,7 +11,7 @@ from .assignments import Assignment, heading_units, split_assignment, unit_measu
 from .meta import SIGNATURE
 from .numbering import label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
-from .text import sentences
+from .text import BULLETS, sentences
 
 WORK_TEXT_CHARS = 25
 TITLE_ONLY_CHARS = 40  # a task's title sentence alone, its units and measures on the lines after it
@@ -42,7 +42,7 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     parts = outline_parts(paragraphs)
     plain = plain_headings(paragraphs, parts)
     for position, paragraph in enumerate(paragraphs):
-        labelled = ("plain", "", paragraph) if position in plain else match_label(paragraph, parts)
+        labelled = _plain(paragraph) if position in plain else match_label(paragraph, parts)
         if labelled is not None:
             style = labelled[0]
             depth = open_styles.index(style) if style in open_styles else len(open_styles)
@@ -100,6 +100,9 @@ def plain_headings(paragraphs: list[str], parts) -> set[int]:
         if split_assignment(paragraph)[1] is not None:
             if opened is not None:
                 candidates.append((sum(labels[:opened]), opened))
+            elif index and not labels[index - 1] and _task_body(paragraphs[index - 1]):
+                # ● 落实…。街道党工委会议每季度…, then 责任科室：… on a line of its own: the same whole task.
+                candidates.append((sum(labels[:index - 1]), index - 1))
             opened = None
             continue
         if opened is None and _plain_heading(paragraph):
@@ -110,10 +113,21 @@ def plain_headings(paragraphs: list[str], parts) -> set[int]:
     return {index for _, index in candidates}
 
 
+def _plain(paragraph: str) -> tuple[str, str, str]:
+    """An unnumbered task's label: its bullet, if it has one (● 落实…), which is no part of its title."""
+    mark = paragraph[:1] if paragraph[:1] in BULLETS else ""
+    return "plain", mark, paragraph[len(mark):].strip()
+
+
 def _whole_task(paragraph: str) -> bool:
     """A paragraph that opens with a title sentence, gives measures and ends with its own unit clause."""
     body, assignment = split_assignment(paragraph)
-    return assignment is not None and "。" in body.rstrip("。") and len(body) >= WORK_TEXT_CHARS
+    return assignment is not None and _task_body(body)
+
+
+def _task_body(text: str) -> bool:
+    """A title sentence followed by measures."""
+    return "。" in text.rstrip("。") and len(text) >= WORK_TEXT_CHARS
 
 
 def _plain_heading(paragraph: str) -> bool:

@@ -204,12 +204,15 @@ def _is_indented(line: str) -> bool:
 
 def starts_paragraph(line: str, uses_indent: bool = False, parts: frozenset[int] = frozenset()) -> bool:
     """True when a line opens a new paragraph: a numbered item (also 1.1 and an outline's part 1 标题), an item
-    marked with a long dash (——健全…), a unit label line or an indented first line."""
+    marked with a long dash (——健全…) or a bullet (● 落实…), a unit label line or an indented first line."""
     if uses_indent and _is_indented(line):
         return True
     stripped = line.strip()
     return bool(match_label(normalize(stripped), parts) or _ARTICLE.match(stripped) or stripped.startswith("——")
-                or _unit_line().match(stripped))
+                or stripped[:1] in BULLETS or _unit_line().match(stripped))
+
+
+BULLETS = "●■◆▲★•◇□☆△▶►"  # marks that open an item of a list
 
 
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政府|局|委员会|办公室)$"
@@ -238,6 +241,8 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool,
     last = prev[-1]
     if last in CONTINUING:
         return True
+    if _unit_line().match(prev):
+        return False  # a unit clause closes its task: the next line is the next item, or the issuer's
     if _SIGNATURE_LINE.match(line.strip()):
         return False  # the issuer's name or the date under a document, never the tail of its last line
     if last in TERMINAL or (last in "”’\"" and len(prev) > 1 and prev[-2] in SENTENCE_END):
