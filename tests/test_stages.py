@@ -407,3 +407,10 @@ def test_kinds_of_unit_and_words_of_oversight_say_nothing_of_a_measures_object()
     assert "科室" not in tokens and "大队" not in lexicon().tokens("综合执法大队开展检查")
     assert unanchored(tokens, lexicon()) == {"法治建设"}
     assert unanchored(("考核", "纳入"), lexicon()) == {"考核", "纳入"}  # nothing else to go by
+
+
+def test_a_kind_of_audit_is_no_other_wording_of_audit_rectification():
+    # 云梦县审计局 (tests/corpus/unseen-yunmeng-sjj-2025): 经济责任审计 was in one concept with 审计整改, so a sentence
+    # on the 整改率 of all audits counted as 领导干部经济责任审计. It is one kind of audit, not another wording.
+    assert lexicon().concept_of("审计整改") == "审计监督"
+    assert lexicon().concept_of("经济责任审计") is None
