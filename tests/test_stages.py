@@ -82,7 +82,11 @@ def test_confidence_is_how_likely_the_status_is_and_says_why():
     high, low = status_model().high, status_model().low
     sure = confidence(Ruling("done", "", high), features([CONCRETE] * 4, 0.9, 4, support=3), ())
     assert sure[0] == "high" and "具体佐证" in sure[1]
-    assert confidence(Ruling("done", "", low - 0.01), features([CONCRETE, NONE], 0.5, 1), ())[0] == "low"
+    assert confidence(Ruling("done", "", low - 0.01), features([CONCRETE, NONE], 0.5, 1), ()) == (
+        "low", "刚达到“已落实”的标准，只有部分措施有具体佐证（措施覆盖度 50%）")
+    # Doubt over a task whose measures are mostly evidenced is about the sentences: few speak of it alone.
+    broad = confidence(Ruling("done", "", low - 0.01), features([CONCRETE] * 4, 0.9, 4, support=2, owned=2, clear=1), ())
+    assert broad[0] == "low" and "专门记述本任务" in broad[1] and "只有部分措施" not in broad[1]
     # Nothing among the achievements, a measure named only among the problems or plans: that is the reason given.
     assert confidence(Ruling("missing", "", high), features([NONE, ELSEWHERE, NONE], 0.0, 0), ()) == (
         "high", "相关内容只出现在“存在的问题”或“下一步计划”中")

@@ -287,6 +287,7 @@ def _reason(status: str, features: Features, targets: tuple[TargetResult, ...]) 
 
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
+BROAD_COVERAGE = 0.75  # a done task's evidence covering this much of its measures is not "only some of them"
 
 
 def confidence(ruling: Ruling, features: Features, targets: tuple[TargetResult, ...],
@@ -299,12 +300,15 @@ def confidence(ruling: Ruling, features: Features, targets: tuple[TargetResult, 
     level = HIGH if ruling.chance >= model.high else LOW if ruling.chance < model.low else MEDIUM
     status = ruling.status
     if status == DONE:
-        if level == LOW:
-            return level, "刚达到“已落实”的标准，只有部分措施有具体佐证"
+        # The reason names what is thin: the measures covered, else the sentences that speak of this task alone.
         if level == MEDIUM and any(t.status == UNKNOWN for t in targets):
             return level, "量化目标在报告中未见数据"
-        if level == MEDIUM:
-            return level, "有具体佐证，但覆盖的措施不多"
+        if level != HIGH and features.score < BROAD_COVERAGE:
+            return level, (f"刚达到“已落实”的标准，只有部分措施有具体佐证（措施覆盖度 {features.score:.0%}）"
+                           if level == LOW else f"有具体佐证，但覆盖的措施不多（措施覆盖度 {features.score:.0%}）")
+        if level != HIGH:
+            return level, (f"措施覆盖度 {features.score:.0%}，但专门记述本任务、含数据或文件的句子不多"
+                           f"（{features.owned_clear} 句），请核对原文")
         return level, f"多项措施有含数据或文件的具体佐证（措施覆盖度 {features.score:.0%}）"
     if status == MISSING:
         if level == LOW:
