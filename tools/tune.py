@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -31,7 +32,7 @@ class Rows:
     labels: list
     families: np.ndarray
 
-    @property
+    @cached_property
     def levels(self) -> np.ndarray:
         """The primary labels as 0 (missing), 1 (partial), 2 (done)."""
         from tracker.assess import STATUS_CODES
@@ -101,19 +102,20 @@ class Counts:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
-def score(rows: Rows, chosen: np.ndarray, chances: np.ndarray, high: float, where=None) -> Counts:
+def score(labels: list, chosen: np.ndarray, chances: np.ndarray, high: float) -> Counts:
+    """How some tasks' statuses (indices into STATUS_CODES) and their chances compare with the labels."""
     from tracker.assess import STATUS_CODES
 
     counts = Counts()
-    for i in np.flatnonzero(where) if where is not None else range(len(rows.labels)):
-        label, status = rows.labels[i], STATUS_CODES[chosen[i]]
+    for label, code, chance in zip(labels, chosen, chances, strict=True):
+        status = STATUS_CODES[code]
         ok = status in label.accept
         counts.tasks += 1
         counts.agree += ok
         counts.exact += status == label.primary
         counts.critical += is_critical(status, label.primary, label.accept)
-        counts.high += chances[i] >= high
-        counts.high_agree += ok and chances[i] >= high
+        counts.high += chance >= high
+        counts.high_agree += ok and chance >= high
     return counts
 
 
@@ -126,10 +128,7 @@ def held_out(rows: Rows) -> dict[str, Counts]:
         test = rows.families == family
         model = fit(rows.X[~test], rows.levels[~test])
         chosen, chances = statuses(rows.X[test], model)
-        full_chosen = np.zeros(len(rows.labels), dtype=int)
-        full_chances = np.zeros(len(rows.labels))
-        full_chosen[test], full_chances[test] = chosen, chances
-        out[family] = score(rows, full_chosen, full_chances, model.high, test)
+        out[family] = score([rows.labels[i] for i in np.flatnonzero(test)], chosen, chances, model.high)
     return out
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -591,7 +592,8 @@ def task_fits(candidates: dict[int, list[Candidate]], index: ReportIndex) -> dic
     return fits
 
 
-def ownership(fits: dict[int, dict[int, float]], seqs, index: ReportIndex, settings: Settings) -> dict[int, dict]:
+def ownership(fits: dict[int, dict[int, float]], seqs: Iterable[int], index: ReportIndex,
+              settings: Settings) -> dict[int, dict]:
     """For each task, the report's sentences with facts that fit it better than any other task: a report that
     gives a task a passage of its own (a done task, however worded) differs from one whose sentences each serve
     another task better and only share a word with this one."""

@@ -28,8 +28,8 @@ STYLES = (
     ("arabic_paren", r"\d{1,3}）"),
     ("circled", r"[①-⑳]"),
 )
-# ▶ 三、…, ■ 1. …: a mark an article sets before a heading's number.
-_MARK = r"(?:[▶►▷■□◆◇★☆▲△→]\s*)?"
+BULLETS = "●•■□◆◇★☆▲△▶►▷→"  # marks that open an item of a list (● 落实…), or set before a number (▶ 三、…)
+_MARK = rf"(?:[{BULLETS}]\s*)?"
 _LABEL = re.compile("|".join(f"(?P<{name}>^{_MARK}{pattern})" for name, pattern in STYLES))
 # The part headings of an outline (1 坚持党的领导 over 1.1, 1.2): a bare number is a label only where the
 # document numbers items N.1, N.2 under it; elsewhere it is a page number in a table of contents, or a count.

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 from .assignments import Assignment, heading_units, split_assignment, unit_measures
 from .meta import SIGNATURE
-from .numbering import label_number, match_label, outline_parts
+from .numbering import BULLETS, label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
-from .text import BULLETS, sentences
+from .text import sentences
 
 WORK_TEXT_CHARS = 25
 TITLE_ONLY_CHARS = 40  # a task's title sentence alone, its units and measures on the lines after it

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 
 from .errors import InputError
-from .numbering import match_label, outline_parts
+from .numbering import BULLETS, match_label, outline_parts
 
 # ---------------------------------------------------------------- decoding
 
@@ -211,8 +211,6 @@ def starts_paragraph(line: str, uses_indent: bool = False, parts: frozenset[int]
     return bool(match_label(normalize(stripped), parts) or _ARTICLE.match(stripped) or stripped.startswith("——")
                 or stripped[:1] in BULLETS or _unit_line().match(stripped))
 
-
-BULLETS = "●■◆▲★•◇□☆△▶►"  # marks that open an item of a list
 
 
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政府|局|委员会|办公室)$"
