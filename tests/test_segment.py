@@ -584,3 +584,16 @@ def test_a_heading_that_only_says_qingkuang_after_the_preamble_is_no_title_but_a
     wrapped = (*letter[:5], "安平县人民政府2025年法治政府建设情况报", "告", *letter[6:])
     r = split_report(Document(path="r.pdf", format="pdf", blocks=wrapped))
     assert r.title == "安平县人民政府2025年法治政府建设情况报告"
+
+
+def test_bulleted_talking_points_are_each_content_never_a_heading(tmp_path):
+    # A briefing of bullets under numbered parts (西营区's report, tests/corpus/unseen-xiying-2025): each ● line is
+    # one fact, however short; glued together they mixed facts, and a short one was taken for a heading.
+    path = tmp_path / "报告.txt"
+    path.write_text("2025年法治政府建设情况汇报\n七、“三项制度”全面落地\n● 执法信息公示4200余条\n"
+                    "● 执法记录仪配备320台 音像记录全覆盖\n● 执法文书格式全区统一\n● 重大执法决定法制审核176件\n",
+                    encoding="utf-8")
+    passages = [p for p in split_report(read_document(path)).passages if p.text.startswith("●")]
+    assert [p.text for p in passages] == ["● 执法信息公示4200余条", "● 执法记录仪配备320台 音像记录全覆盖",
+                                          "● 执法文书格式全区统一", "● 重大执法决定法制审核176件"]
+    assert all(not p.heading and p.kind == ACHIEVEMENT and p.section == "七、“三项制度”全面落地" for p in passages)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .meta import SIGNATURE, opens_with_year_before, region_of, report_year, signed_date, wrapped_title
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table, row_value
-from .numbering import match_label, outline_parts
+from .numbering import BULLETS, match_label, outline_parts
 from .progress import Row as ProgressRow
 from .progress import progress_columns, progress_rows
 from .resources import load_toml
@@ -408,6 +408,8 @@ def _is_title_line(normal: str, limit: int = 30) -> bool:
     (加强和规范行政应诉工作。) it only names a topic. A line that counts something (参与重大事项研究 5 次、信访
     疑难件研判 11 次, a talking point's fragment) is content with or without its full stop."""
     normal = without_scores(normal)
+    if normal[:1] in BULLETS:
+        return False  # an item of a list (● 执法记录仪配备320台 音像记录全覆盖), however short
     if (normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal)) or counted().search(normal):
         return _signed(normal)
     return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or _signed(normal)
