@@ -370,3 +370,22 @@ def test_an_office_copy_of_the_status_model_that_is_broken_is_one_chinese_line(p
             assert not out.exists()
         finally:
             status_model.cache_clear()
+
+
+def test_an_office_copy_of_the_paraphrase_table_that_is_broken_is_one_chinese_line(pair, tmp_path, runner,
+                                                                                    monkeypatch):
+    from tracker.paraphrase import paraphrases
+
+    office = tmp_path / "templates"
+    office.mkdir()
+    monkeypatch.setenv("TRACKER_TEMPLATES", str(office))
+    (office / "paraphrases.tsv").write_text("告知承诺制\t保证\t三点零\n", encoding="utf-8")
+    paraphrases.cache_clear()
+    try:
+        out = tmp_path / "台账.xlsx"
+        result = run(runner, "match", *pair, "-o", out)
+        assert result.exit_code == 2
+        assert "paraphrases.tsv" in one_chinese_line(result) and "第 1 行" in result.output
+        assert not out.exists()
+    finally:
+        paraphrases.cache_clear()

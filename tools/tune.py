@@ -31,6 +31,7 @@ class Rows:
     X: np.ndarray
     labels: list
     families: np.ndarray
+    paraphrase: np.ndarray  # Features.paraphrase: a limit of statuses(), not an input of the model
 
     @cached_property
     def levels(self) -> np.ndarray:
@@ -41,17 +42,30 @@ class Rows:
 
 
 def rows_of(prepared: list) -> Rows:
-    from tracker.assess import DEFAULT, feature_matrix
+    """Every labelled task's features. The paraphrase table is learned again without each pair's own family
+    (tools/paraphrases.py), so that a family's features are what they would be on documents never seen."""
+    from dataclasses import replace
 
-    X, labels, names = [], [], []
+    from tracker.assess import DEFAULT, feature_matrix, paraphrased_tasks
+
+    from .paraphrases import Learner, count
+
+    learner = Learner(count(prepared))
+    tables: dict = {}
+    X, labels, names, told = [], [], [], []
     for pair, prep in prepared:
-        judged = prep.features(DEFAULT)
+        if pair.family not in tables:
+            tables[pair.family] = learner.table(without=pair.family)
+        table = tables[pair.family]
+        held = replace(prep, paraphrased=paraphrased_tasks(prep.task_tokens, prep.index, table))
+        judged = held.features(DEFAULT)
         for label in pair.labels:
             if label.seq in judged:
                 X.append((judged[label.seq][0], prep.targets[label.seq]))
                 labels.append(label)
                 names.append(pair.family)
-    return Rows(feature_matrix(X), labels, np.array(names))
+                told.append(judged[label.seq][0].paraphrase)
+    return Rows(feature_matrix(X), labels, np.array(names), np.array(told))
 
 
 def _trees(estimator):
@@ -127,7 +141,7 @@ def held_out(rows: Rows) -> dict[str, Counts]:
     for family in families_in(rows):
         test = rows.families == family
         model = fit(rows.X[~test], rows.levels[~test])
-        chosen, chances = statuses(rows.X[test], model)
+        chosen, chances = statuses(rows.X[test], rows.paraphrase[test], model)
         out[family] = score([rows.labels[i] for i in np.flatnonzero(test)], chosen, chances, model.high)
     return out
 

@@ -1,0 +1,59 @@
+"""Work told in other words (tracker/paraphrase.py) and the table learned from the corpus (tools/paraphrases.py)."""
+
+from collections import Counter
+
+import pytest
+
+from tools.paraphrases import MIN_FAMILIES, Counts, Learner, pointed_to
+from tracker.paraphrase import best_paraphrases, paraphrases
+
+# 证明事项告知承诺制 done as 书面保证代替提交材料, 事后抽查核验 (a synonym-only trap of the corpus).
+TABLE = {"告知承诺制": {"保证": 3.0, "核验": 2.5, "代替": 2.0}, "政务公开": {"张榜": 3.0, "公开栏": 2.5}}
+TASKS = [frozenset({"告知承诺制", "证明事项"}), frozenset({"政务公开", "政府信息"})]
+
+
+def test_a_sentence_using_several_words_of_a_task_in_other_words_tells_that_task():
+    passages = [frozenset({"申请人", "保证", "代替", "材料", "核验"}), frozenset({"张榜", "公示"})]
+    (margin, passage), (other, none) = best_paraphrases(TASKS, passages, TABLE)
+    assert passage == 0 and margin == pytest.approx(7.5)
+    # One such word (张榜) is a coincidence, not another wording of the task.
+    assert (other, none) == (0.0, None)
+
+
+def test_a_sentence_that_fits_two_tasks_alike_tells_neither():
+    passages = [frozenset({"保证", "代替", "张榜", "公开栏"})]
+    (first, _), (second, _) = best_paraphrases(TASKS, passages, {**TABLE, "政务公开": {"张榜": 2.5, "公开栏": 2.5}})
+    assert first == 0.0 and second == 0.0
+
+
+def test_a_task_word_found_as_is_is_matched_directly_not_as_a_paraphrase():
+    table = {"告知承诺制": {"证明事项": 4.0, "保证": 3.0}}
+    passages = [frozenset({"证明事项", "保证"})]
+    assert best_paraphrases(TASKS[:1], passages, table) == [(0.0, None)]
+
+
+def _family(pairs: dict, tasks: dict, words: dict, sentences: int) -> Counts:
+    return Counts(Counter(pairs), Counter(tasks), Counter(words), sentences)
+
+
+def test_a_pair_of_words_is_learned_only_from_several_families_and_only_when_much_likelier():
+    families = {f"f{i}": _family({("告知承诺制", "保证"): 1, ("告知承诺制", "开展"): 1}, {"告知承诺制": 1},
+                                 {"保证": 1, "开展": 50}, 100) for i in range(MIN_FAMILIES)}
+    families["lone"] = _family({("政务公开", "张榜"): 1}, {"政务公开": 1}, {"张榜": 1}, 100)
+    learner = Learner(families)
+    table = learner.table()
+    # 保证 is rare in report sentences but used wherever reviewers point for 告知承诺制; 开展 is everywhere.
+    assert set(table) == {"告知承诺制"} and set(table["告知承诺制"]) == {"保证"}
+    # One writer's habit (政务公开 → 张榜, one family) is not learned; held out, a family's own pairs do not count.
+    assert learner.table(without="f0") == {}
+
+
+def test_key_phrases_find_the_sentences_pointed_to():
+    texts = ["以签署保证书代替提交4类佐证材料。", "全年受理申请2867件。"]
+    assert pointed_to(texts, ("代替提交", "不在此处")) == [0]
+
+
+def test_the_shipped_table_holds_pairs_of_the_genre():
+    table = paraphrases()
+    assert len(table) > 100
+    assert all(weight > 0 for words in table.values() for weight in words.values())
