@@ -47,6 +47,7 @@ def rows_of(prepared: list) -> Rows:
     from dataclasses import replace
 
     from tracker.assess import DEFAULT, feature_matrix, paraphrased_tasks
+    from tracker.paraphrase import Told
 
     from .paraphrases import Learner, count
 
@@ -57,7 +58,8 @@ def rows_of(prepared: list) -> Rows:
         if pair.family not in tables:
             tables[pair.family] = learner.table(without=pair.family)
         table = tables[pair.family]
-        held = replace(prep, paraphrased=paraphrased_tasks(prep.task_tokens, prep.index, table))
+        told = Told(list(prep.task_tokens.values()), table)
+        held = replace(prep, paraphrased=paraphrased_tasks(prep.task_tokens, prep.index, told))
         judged = held.features(DEFAULT)
         for label in pair.labels:
             if label.seq in judged:

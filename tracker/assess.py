@@ -30,7 +30,7 @@ from .models import (
     Task,
     TaskResult,
 )
-from .paraphrase import best_paraphrases, paraphrases
+from .paraphrase import Told
 from .progress import UNSUPPORTED_CLAIM, claims_done, owners
 from .targets import Figures, check_target, report_figures
 from .text import brief, normalize
@@ -571,18 +571,15 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
     for claim in (c for report in reports for c in report.claims):
         for seq in rows[claim.task]:
             claims[seq] = "；".join(filter(None, (claims.get(seq), claim.text)))
-    task_tokens = {task.seq: frozenset(token for shape in model.shapes[task.seq] for token in shape[1])
-                   for task in plan.tasks}
-    return Prepared(plan, reports, index, candidates, targets, claims, task_tokens,
-                    paraphrased_tasks(task_tokens, index))
+    return Prepared(plan, reports, index, candidates, targets, claims, model.task_tokens,
+                    paraphrased_tasks(model.task_tokens, index, model.told))
 
 
 def paraphrased_tasks(task_tokens: dict[int, frozenset[str]], index: ReportIndex,
-                      table: dict | None = None) -> dict[int, tuple[float, int | None]]:
+                      told: Told) -> dict[int, tuple[float, int | None]]:
     """For each task, the sentence of work done that tells it in other words most clearly: (margin, passage)."""
     work = [i for i, evidence in enumerate(index.evidence) if evidence]
-    found = best_paraphrases(list(task_tokens.values()), [index.tokens[i] for i in work],
-                             paraphrases() if table is None else table)
+    found = told.best([index.tokens[i] for i in work])
     return {seq: (margin, None if row is None else work[row]) for seq, (margin, row) in zip(task_tokens, found,
                                                                                           strict=True)}
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import heapq
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency, trie_pattern
 from .models import ACHIEVEMENT, OTHER, PROBLEM, Passage, Plan, Task
+from .paraphrase import Told, paraphrases
 from .resources import load_toml
 from .text import normalize, sentences
 from .vocabulary import citing, counted, slogan_verbs
@@ -125,6 +126,16 @@ class PlanModel:
         # document of the place a report names.
         place = frozenset(lexicon.tokens(plan.region, remember=True)) if plan.region else frozenset()
         self.shapes = {task.seq: measure_shapes(task.title, task.text, lexicon, self.mask, place) for task in plan.tasks}
+
+    @cached_property
+    def task_tokens(self) -> dict[int, frozenset[str]]:
+        """The words each task is matched by."""
+        return {seq: frozenset(token for shape in shapes for token in shape[1]) for seq, shapes in self.shapes.items()}
+
+    @cached_property
+    def told(self) -> Told:
+        """The report words that may tell each task in other words (paraphrase.py)."""
+        return Told(list(self.task_tokens.values()), paraphrases())
 
     def weights(self, passages: list[frozenset[str]]) -> Weights:
         """Term weights from the genre's background, the plan's sentences and the report passages at hand."""

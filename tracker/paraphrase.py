@@ -52,31 +52,52 @@ def task_words(table: Paraphrases, tokens: Iterable[str]) -> dict[str, float]:
     return out
 
 
+class Told:
+    """A plan's tasks with the report words that may stand for their words: worked out once per plan, as the
+    reports of every unit are read against it."""
+
+    def __init__(self, tasks: list[frozenset[str]], table: Paraphrases) -> None:
+        wanted = [task_words(table, tokens) for tokens in tasks]
+        self.vocabulary = {word: i for i, word in enumerate(sorted({w for words in wanted for w in words}))}
+        self.words = frozenset(self.vocabulary)
+        self.weights = np.zeros((len(self.vocabulary), len(tasks)))
+        for column, words in enumerate(wanted):
+            for word, weight in words.items():
+                self.weights[self.vocabulary[word], column] = weight
+        self.present = (self.weights > 0).astype(float)
+
+    def best(self, passages: list[frozenset[str]]) -> list[tuple[float, int | None]]:
+        """For each task, the passage that tells it most clearly in other words and by how much it fits this task
+        better than any other: (margin, index into passages), or (0.0, None)."""
+        tasks = self.weights.shape[1]
+        if not self.vocabulary or not passages or not tasks:
+            return [(0.0, None)] * tasks
+        # The few words of each passage that may stand for some task's words, passage after passage.
+        vocabulary, words = self.vocabulary, self.words
+        rows, columns, starts = [], [], []
+        for row, tokens in enumerate(passages):
+            used = tokens & words
+            if used:
+                starts.append(len(columns))
+                rows.append(row)
+                columns.extend(vocabulary[token] for token in used)
+        scores = np.zeros((len(passages), tasks))
+        if rows:
+            scores[rows] = np.add.reduceat(self.weights[columns], starts, axis=0)
+            counts = np.zeros_like(scores)
+            counts[rows] = np.add.reduceat(self.present[columns], starts, axis=0)
+            scores[counts < MIN_WORDS] = 0.0
+        # Each passage's best task and the best of the others: a task's margin is its score less the best other's.
+        ranked = np.sort(scores, axis=1)
+        first = ranked[:, -1:]
+        second = ranked[:, -2:-1] if tasks > 1 else np.zeros_like(first)
+        margins = scores - np.where(scores >= first, second, first)
+        best = margins.argmax(axis=0)
+        return [(float(margins[row, column]), int(row)) if margins[row, column] > 0 else (0.0, None)
+                for column, row in enumerate(best)]
+
+
 def best_paraphrases(tasks: list[frozenset[str]], passages: list[frozenset[str]],
                      table: Paraphrases) -> list[tuple[float, int | None]]:
-    """For each task (its words), the passage that tells it most clearly in other words and by how much it fits
-    this task better than any other: (margin, index into passages), or (0.0, None)."""
-    wanted = [task_words(table, tokens) for tokens in tasks]
-    vocabulary = {word: i for i, word in enumerate(sorted({w for words in wanted for w in words}))}
-    if not vocabulary or not passages or not tasks:
-        return [(0.0, None)] * len(tasks)
-    weights = np.zeros((len(vocabulary), len(tasks)))
-    for column, words in enumerate(wanted):
-        for word, weight in words.items():
-            weights[vocabulary[word], column] = weight
-    uses = np.zeros((len(passages), len(vocabulary)))
-    for row, tokens in enumerate(passages):
-        for token in tokens:
-            column = vocabulary.get(token)
-            if column is not None:
-                uses[row, column] = 1.0
-    scores = uses @ weights
-    scores[(uses @ (weights > 0)) < MIN_WORDS] = 0.0
-    # Each passage's best task and the best of the others: a task's margin is its score less the best other's.
-    ranked = np.sort(scores, axis=1)
-    first = ranked[:, -1:]
-    second = ranked[:, -2:-1] if len(tasks) > 1 else np.zeros_like(first)
-    margins = scores - np.where(scores >= first, second, first)
-    best = margins.argmax(axis=0)
-    return [(float(margins[row, column]), int(row)) if margins[row, column] > 0 else (0.0, None)
-            for column, row in enumerate(best)]
+    """Told(tasks, table).best(passages), for one report."""
+    return Told(tasks, table).best(passages)
