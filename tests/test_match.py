@@ -222,3 +222,14 @@ def test_a_lead_in_that_says_the_task_in_short_is_an_echo_not_a_renaming(tmp_pat
     _, data = run_match(runner, tmp_path, LINJIANG / "unseen-linjiang-yjj-2025-plan.xlsx", report)
     task = next(t for t in data["tasks"] if t["title"] == "强化行政执法监督")
     assert task["status"] == "missing", task["explanation"]
+
+
+def test_a_task_done_only_in_other_words_is_partial_with_its_sentence_and_marked_for_review(tmp_path, runner):
+    # 桐溪县 task 7, 告知承诺制: the report says 随机抽取核验 and 撤销办理结果, never the plan's words. Found by the
+    # paraphrase table (tracker/paraphrase.py), not by a word in common: partial, not missing, and low confidence.
+    family = Path(__file__).parent / "corpus" / "tongxi-2025"
+    _, data = run_match(runner, tmp_path, family / "tongxi-2025-plan.docx", family / "tongxi-2025-report.docx")
+    task = next(t for t in data["tasks"] if t["seq"] == 7)
+    assert all(m["found"] not in ("concrete", "general") for m in task["measures"])
+    assert task["status"] == "partial" and task["confidence"] == "low"
+    assert "随机抽取核验" in task["evidence"][0]["text"] and "换了说法" in task["explanation"]
