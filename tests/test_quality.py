@@ -14,9 +14,9 @@ def prepared():
 
 
 def test_leave_one_family_out(prepared):
-    # Each family judged by a status model fitted on the other families (README: 判定质量). Measured: 87.2%
-    # agreement and 34 critical errors over 3561 tasks of 160 families (0.95%); high confidence 98.1% right on
-    # 38.3% of the tasks. Each blind family carries a task done only in other words by design (most critical errors
+    # Each family judged by a status model fitted on the other families, with a paraphrase table learned without it
+    # (README: 判定质量). Measured: 87.2% agreement and 26 critical errors over 3597 tasks of 163 families (0.72%);
+    # high confidence 98.0% right on 38.5% of the tasks. Each blind family carries a task done only in other words by design (most critical errors
     # are such tasks, judged missing), so the count grows with the corpus and the bound is a share; the margin
     # leaves room for small changes and a few more such families, not for a method that only fits the data it was
     # fitted on.
@@ -24,7 +24,7 @@ def test_leave_one_family_out(prepared):
     for counts in held_out(rows_of(prepared)).values():
         total.add(counts)
     assert total.agree / total.tasks >= 0.855, f"held-out agreement {total.agree / total.tasks:.1%} < 85.5%"
-    assert total.critical <= 0.013 * total.tasks, f"{total.critical} critical errors held out over {total.tasks} tasks"
+    assert total.critical <= 0.011 * total.tasks, f"{total.critical} critical errors held out over {total.tasks} tasks"
     assert total.high_agree >= 0.96 * total.high and total.high >= 0.3 * total.tasks, (
         f"high confidence {total.high_agree} right of {total.high} ({total.tasks} tasks)")
 
