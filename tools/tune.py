@@ -53,12 +53,11 @@ def rows_of(prepared: list) -> Rows:
 
     learner = Learner(count(prepared))
     tables: dict = {}
-    X, labels, names, told = [], [], [], []
+    X, labels, names, margins = [], [], [], []
     for pair, prep in prepared:
         if pair.family not in tables:
             tables[pair.family] = learner.table(without=pair.family)
-        table = tables[pair.family]
-        told = Told(list(prep.task_tokens.values()), table)
+        told = Told(list(prep.task_tokens.values()), tables[pair.family])
         held = replace(prep, paraphrased=paraphrased_tasks(prep.task_tokens, prep.index, told))
         judged = held.features(DEFAULT)
         for label in pair.labels:
@@ -66,8 +65,8 @@ def rows_of(prepared: list) -> Rows:
                 X.append((judged[label.seq][0], prep.targets[label.seq]))
                 labels.append(label)
                 names.append(pair.family)
-                told.append(judged[label.seq][0].paraphrase)
-    return Rows(feature_matrix(X), labels, np.array(names), np.array(told))
+                margins.append(judged[label.seq][0].paraphrase)
+    return Rows(feature_matrix(X), labels, np.array(names), np.array(margins))
 
 
 def _trees(estimator):
