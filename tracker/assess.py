@@ -521,7 +521,7 @@ class Prepared:
     targets: dict[int, tuple[TargetResult, ...]]
     claims: dict[int, str]
     task_tokens: dict[int, frozenset[str]]  # the words each task is matched by
-    paraphrased: dict[int, tuple[float, int | None]]  # per task, paraphrase.best_paraphrases: (margin, passage)
+    paraphrased: dict[int, tuple[float, int | None]]  # per task, (margin, passage) of paraphrase.Told.best
 
     def best(self, settings: Settings) -> dict[int, float]:
         return best_support(self.candidates, self.index, settings)
