@@ -4,8 +4,9 @@ from collections import Counter
 
 import pytest
 
+from tools.evaluate import squashed
 from tools.paraphrases import MIN_FAMILIES, Counts, Learner, pointed_to
-from tracker.paraphrase import best_paraphrases, paraphrases
+from tracker.paraphrase import Told, paraphrases
 
 # 证明事项告知承诺制 done as 书面保证代替提交材料, 事后抽查核验 (a synonym-only trap of the corpus).
 TABLE = {"告知承诺制": {"保证": 3.0, "核验": 2.5, "代替": 2.0}, "政务公开": {"张榜": 3.0, "公开栏": 2.5}}
@@ -14,7 +15,7 @@ TASKS = [frozenset({"告知承诺制", "证明事项"}), frozenset({"政务公�
 
 def test_a_sentence_using_several_words_of_a_task_in_other_words_tells_that_task():
     passages = [frozenset({"申请人", "保证", "代替", "材料", "核验"}), frozenset({"张榜", "公示"})]
-    (margin, passage), (other, none) = best_paraphrases(TASKS, passages, TABLE)
+    (margin, passage), (other, none) = Told(TASKS, TABLE).best(passages)
     assert passage == 0 and margin == pytest.approx(7.5)
     # One such word (张榜) is a coincidence, not another wording of the task.
     assert (other, none) == (0.0, None)
@@ -22,14 +23,14 @@ def test_a_sentence_using_several_words_of_a_task_in_other_words_tells_that_task
 
 def test_a_sentence_that_fits_two_tasks_alike_tells_neither():
     passages = [frozenset({"保证", "代替", "张榜", "公开栏"})]
-    (first, _), (second, _) = best_paraphrases(TASKS, passages, {**TABLE, "政务公开": {"张榜": 2.5, "公开栏": 2.5}})
+    (first, _), (second, _) = Told(TASKS, {**TABLE, "政务公开": {"张榜": 2.5, "公开栏": 2.5}}).best(passages)
     assert first == 0.0 and second == 0.0
 
 
 def test_a_task_word_found_as_is_is_matched_directly_not_as_a_paraphrase():
     table = {"告知承诺制": {"证明事项": 4.0, "保证": 3.0}}
     passages = [frozenset({"证明事项", "保证"})]
-    assert best_paraphrases(TASKS[:1], passages, table) == [(0.0, None)]
+    assert Told(TASKS[:1], table).best(passages) == [(0.0, None)]
 
 
 def _family(pairs: dict, tasks: dict, words: dict, sentences: int) -> Counts:
@@ -49,7 +50,7 @@ def test_a_pair_of_words_is_learned_only_from_several_families_and_only_when_muc
 
 
 def test_key_phrases_find_the_sentences_pointed_to():
-    texts = ["以签署保证书代替提交4类佐证材料。", "全年受理申请2867件。"]
+    texts = [squashed(t) for t in ("以签署保证书代替 提交４类佐证材料。", "全年受理申请2867件。")]
     assert pointed_to(texts, ("代替提交", "不在此处")) == [0]
 
 

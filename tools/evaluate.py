@@ -67,12 +67,17 @@ def is_critical(predicted: str, primary: str, accept: tuple[str, ...]) -> bool:
         predicted == "missing" and primary == "done" and "missing" not in accept)
 
 
-def relevant(text: str, phrases: tuple[str, ...]) -> bool:
-    """A quote is relevant when it contains one of the key phrases (spaces and widths ignored)."""
+def squashed(text: str) -> str:
+    """A text with widths normalised and spaces removed, as key phrases are looked for in it."""
     from tracker.text import normalize
 
-    normal = "".join(normalize(text).split())
-    return any("".join(normalize(p).split()) in normal for p in phrases)
+    return "".join(normalize(text).split())
+
+
+def relevant(text: str, phrases: tuple[str, ...]) -> bool:
+    """A quote is relevant when it contains one of the key phrases (spaces and widths ignored)."""
+    normal = squashed(text)
+    return any(squashed(p) in normal for p in phrases)
 
 
 @functools.cache

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from tracker.paraphrase import PARAPHRASE_FILE, Paraphrases
 
+from .evaluate import squashed
+
 MIN_FAMILIES = 3
 MIN_LIFT = 10.0
 SMOOTHING = 2  # tasks added to a task word's count: a word seen in few tasks proves little
@@ -35,8 +37,10 @@ class Counts:
 
 
 def pointed_to(texts: list[str], phrases: tuple[str, ...]) -> list[int]:
-    """The passages holding any of a task's evidence key phrases."""
-    return [i for i, text in enumerate(texts) if any(phrase in text for phrase in phrases)]
+    """The passages (texts already squashed) holding any of a task's evidence key phrases, found as
+    tools/evaluate.py finds them in a quote."""
+    keys = [squashed(phrase) for phrase in phrases]
+    return [i for i, text in enumerate(texts) if any(key in text for key in keys)]
 
 
 def count(prepared: list) -> dict[str, Counts]:
@@ -45,7 +49,7 @@ def count(prepared: list) -> dict[str, Counts]:
     for pair, prep in prepared:
         counts = out.setdefault(pair.family, Counts())
         index = prep.index
-        texts = [p.text.replace("\n", "") for p in index.passages]
+        texts = [squashed(p.text) for p in index.passages]
         for i, evidence in enumerate(index.evidence):
             if evidence:
                 counts.sentences += 1

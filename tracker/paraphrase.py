@@ -96,8 +96,3 @@ class Told:
         return [(float(margins[row, column]), int(row)) if margins[row, column] > 0 else (0.0, None)
                 for column, row in enumerate(best)]
 
-
-def best_paraphrases(tasks: list[frozenset[str]], passages: list[frozenset[str]],
-                     table: Paraphrases) -> list[tuple[float, int | None]]:
-    """Told(tasks, table).best(passages), for one report."""
-    return Told(tasks, table).best(passages)
