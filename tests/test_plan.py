@@ -911,3 +911,32 @@ def test_bulleted_tasks_each_followed_by_its_unit_line():
     assert first.lead_units == ("党政办公室",) and first.units == ("司法所",)
     assert plan.tasks[1].title == "推进领导干部学法用法常态化" and "会前学法" in plan.tasks[1].text
     assert last.units == ("社区建设办公室",)
+
+
+def test_a_table_of_measures_without_a_task_column_takes_its_merged_rows_as_tasks(tmp_path):
+    # 序号 | 工作措施 | 责任股室 | 完成时限: the column says its rows are measures, so the rows merged across the
+    # table (一、深化…改革) are the tasks, each with the measures, units and deadlines of the rows under it.
+    from docx import Document
+
+    rows = [("一、深化商务领域“放管服”改革", None, None, None),
+            ("（1）", "动态调整县商务局权责清单，并及时向社会公布。", "法规股（牵头）、各股室", "2025年6月底前"),
+            ("（2）", "推进成品油零售经营许可初审等事项网上办理。", "市场运行股", "2025年10月底前"),
+            ("二、推行包容审慎监管", None, None, None),
+            ("（1）", "编制轻微违法行为不予行政处罚清单。", "法规股", "2025年6月底前")]
+    document = Document()
+    table = document.add_table(rows=1, cols=4)
+    for cell, name in zip(table.rows[0].cells, ["序号", "工作措施", "责任股室", "完成时限"], strict=True):
+        cell.text = name
+    for row in rows:
+        cells = table.add_row().cells
+        if row[1] is None:
+            cells[0].merge(cells[3]).text = row[0]
+        else:
+            for cell, value in zip(cells, row, strict=True):
+                cell.text = value
+    document.save(tmp_path / "要点.docx")
+    plan = load_plan(tmp_path / "要点.docx")
+    assert [(t.no, t.title) for t in plan.tasks] == [("一", "深化商务领域“放管服”改革"), ("二", "推行包容审慎监管")]
+    first = plan.tasks[0]
+    assert "权责清单" in first.text and "成品油零售经营许可" in first.text
+    assert first.lead_units == ("法规股",) and "市场运行股" in first.units

@@ -276,6 +276,10 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
     repeated = [re.sub(r"\s+", "", normalize(c)) for c in table.rows[header]]
     # A plan by quarter (重点任务 | 一季度 | 二季度 | …): each period's milestone is one of the task's measures.
     steps = tuple((i, name) for i, name in enumerate(repeated) if _PERIOD.fullmatch(name))
+    # A table of measures without a column of tasks (序号 | 工作措施 | 责任股室 | 完成时限): the rows merged across
+    # it name the tasks (一、深化…“放管服”改革), and the rows under each are that task's measures.
+    measures_only = "title" not in roles and any(
+        word in repeated[i] for i in roles.get("text", ()) if i < len(repeated) for word in _terms()["columns"]["measures"])
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
         distinct = {c for c in cells if c}
@@ -287,6 +291,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
             section = next(c for c in cells if c)
             grouped = heading_units(section)
             split = None
+            if measures_only:
+                rows.append(_heading_task(section, grouped))
             continue
         # A 板块 cell merged down over its rows is printed once in a PDF: its text holds for the rows below it.
         section = row_value(cells, roles.get("section")) or section
@@ -304,7 +310,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
         if row is None:
             continue
         titled = bool(row_value(cells, roles.get("title")))
-        if rows and _continues(rows[-1], row, titled):
+        if rows and (measures_only and section or _continues(rows[-1], row, titled)):
             rows[-1].extend(row, titled)
             split = None
         else:
@@ -385,6 +391,16 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
         assigned.lead = list(grouped.lead)
     return Row(no=number, section=cell("section") or section, title=task_title(title or text), text=text,
                lead=assigned.lead, units=assigned.responsible, deadline=cell("deadline") or assigned.deadline)
+
+
+def _heading_task(heading: str, assigned: Assignment | None) -> Row:
+    """A task named by a row merged across a table of measures, before its measures join it."""
+    labelled = match_label(heading)
+    number, title = (label_text(labelled[1]), labelled[2]) if labelled is not None and labelled[2] else ("", heading)
+    title, clause = split_assignment(title)
+    assigned = clause or assigned
+    return Row(no=number, section="", title=task_title(title), text=title, lead=list(assigned.lead) if assigned else [],
+               units=list(assigned.responsible) if assigned else [], deadline=assigned.deadline if assigned else "")
 
 
 def _continues(previous: Row, row: Row, titled: bool) -> bool:
