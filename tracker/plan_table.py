@@ -292,7 +292,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
             grouped = heading_units(section)
             split = None
             if measures_only:
-                rows.append(_heading_task(section, grouped))
+                rows.append(_heading_task(section))
             continue
         # A 板块 cell merged down over its rows is printed once in a PDF: its text holds for the rows below it.
         section = row_value(cells, roles.get("section")) or section
@@ -393,14 +393,15 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
                lead=assigned.lead, units=assigned.responsible, deadline=cell("deadline") or assigned.deadline)
 
 
-def _heading_task(heading: str, assigned: Assignment | None) -> Row:
-    """A task named by a row merged across a table of measures, before its measures join it."""
+def _heading_task(heading: str) -> Row:
+    """A task named by a row merged across a table of measures (with its units, if it names any), before its
+    measures join it."""
     labelled = match_label(heading)
     number, title = (label_text(labelled[1]), labelled[2]) if labelled is not None and labelled[2] else ("", heading)
     title, clause = split_assignment(title)
-    assigned = clause or assigned
-    return Row(no=number, section="", title=task_title(title), text=title, lead=list(assigned.lead) if assigned else [],
-               units=list(assigned.responsible) if assigned else [], deadline=assigned.deadline if assigned else "")
+    assigned = clause or Assignment()
+    return Row(no=number, section="", title=task_title(title), text=title, lead=list(assigned.lead),
+               units=list(assigned.responsible), deadline=assigned.deadline)
 
 
 def _continues(previous: Row, row: Row, titled: bool) -> bool:
