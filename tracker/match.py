@@ -141,20 +141,26 @@ class PlanModel:
         """Term weights from the genre's background, the plan's sentences and the report passages at hand."""
         return Weights([genre_frequency(), self.frequency, document_frequency(passages)], self.lexicon, self.terms)
 
-    def measures(self, task: Task, weights: Weights) -> list[Measure]:
-        """A task's measures (its heading sentence, then its sentences or clause groups), weighted. The
+    @cached_property
+    def unweighted(self) -> dict[int, list[Measure]]:
+        """Each task's measures with everything but their weights, which depend on the reports at hand. The
         heading's anchors are its own words (队伍 in 加强行政执法队伍建设), not those it shares with other
         tasks' headings (行政执法)."""
-        out = []
-        for text, tokens, concepts, anchors, core, terms, titled in self.shapes[task.seq]:
-            generic = core and not anchors
-            if core:
-                own = frozenset(t for t in tokens if self.titles.get(t, 0) <= 1)
-                anchors = own or anchors
-            out.append(Measure(text=text, tokens=tokens, weights=tuple(weights(t) for t in tokens),
-                               concepts=concepts, anchors=anchors or unanchored(tokens, self.lexicon), core=core, terms=terms,
-                               titled=titled, generic=generic))
+        out: dict[int, list[Measure]] = {}
+        for seq, shapes in self.shapes.items():
+            out[seq] = []
+            for text, tokens, concepts, anchors, core, terms, titled in shapes:
+                generic = core and not anchors
+                if core:
+                    anchors = frozenset(t for t in tokens if self.titles.get(t, 0) <= 1) or anchors
+                out[seq].append(Measure(text=text, tokens=tokens, weights=(), concepts=concepts,
+                                        anchors=anchors or unanchored(tokens, self.lexicon), core=core, terms=terms,
+                                        titled=titled, generic=generic))
         return out
+
+    def measures(self, task: Task, weights: Weights) -> list[Measure]:
+        """A task's measures (its heading sentence, then its sentences or clause groups), weighted."""
+        return [m._replace(weights=tuple(map(weights, m.tokens))) for m in self.unweighted[task.seq]]
 
 
 def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None,
