@@ -425,6 +425,22 @@ def test_a_paragraph_led_by_a_phrase_and_a_colon_takes_the_kind_the_phrase_names
     assert kinds["配齐公职律师。"] == PLAN
 
 
+def test_a_short_first_sentence_naming_the_part_speaks_for_its_paragraph():
+    # 柳湾县交通运输局 (tests/corpus/unseen-liuwan-jtj-2025): no numbers, each paragraph opened by a bold sentence.
+    kinds = kinds_of_lines(
+        "柳湾县交通运输局2025年度法治政府建设工作报告",
+        "强化执法案卷评查。组织开展执法案卷集中评查两轮，共抽查案卷135卷。",
+        "下一步工作安排。2026年，我局将继续深入学习贯彻习近平法治思想；在交通运输领域全面推行轻微违法行为免罚清单；"
+        "加强执法人员培训和资格管理，组织开展全员轮训。")
+    assert kinds["组织开展执法案卷集中评查两轮，共抽查案卷135卷。"] == ACHIEVEMENT
+    assert kinds["在交通运输领域全面推行轻微违法行为免罚清单；"] == PLAN
+    assert kinds["加强执法人员培训和资格管理，组织开展全员轮训。"] == PLAN
+    # 松原县 (tests/corpus/unseen-songyuan-2025): a shortfall told first and overcome next is no heading of problems.
+    kinds = kinds_of_lines("松原县司法局2025年法治政府建设工作报告",
+                           "年初受班子成员调整影响，年度任务分解工作有所滞后。4月，经局党组会议专题研究，印发任务分工方案。")
+    assert kinds["4月，经局党组会议专题研究，印发任务分工方案。"] == ACHIEVEMENT
+
+
 def test_a_report_typed_on_one_line_of_a_web_form_is_read_by_its_parts(tmp_path):
     # 西山区云岭街道: the whole report on one line, its parts inline (…化解率98.5%。二、存在的不足一是…).
     from pathlib import Path

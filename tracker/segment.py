@@ -37,9 +37,10 @@ def _terms() -> dict:
     return terms
 
 
-def heading_kind(heading: str, year: int | None = None) -> str | None:
+def heading_kind(heading: str, year: int | None = None, worded: bool = True) -> str | None:
     """The kind of text a heading introduces, or None when it does not say (the parent's kind holds). A heading
-    that names a year after the report's own (2026年重点工作 in a 2025 report) introduces plans."""
+    that names a year after the report's own (2026年重点工作 in a 2025 report) introduces plans. Without
+    worded, only the names of the parts count (存在的问题, 下一步), not a shortcoming said in other words."""
     # A date (桂川发布 2026年1月26日 18:02, a web page's stamp) names a day, not the year whose work is planned.
     if year and any(int(y) > year for y in re.findall(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", heading)):
         return PLAN
@@ -54,7 +55,7 @@ def heading_kind(heading: str, year: int | None = None) -> str | None:
         if any(word in heading for word in words[kind]):
             return kind
     # A heading that says it in other words (存在的主要问题) reads as a sentence of shortcomings does.
-    if terms["_sentence_problem"].search(heading):
+    if worded and terms["_sentence_problem"].search(heading):
         return PROBLEM
     return None
 
@@ -459,8 +460,14 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
     if kind == ACHIEVEMENT:
         pieces = [part for piece in pieces for part in _turned(piece)]
     carried = ""
-    if lead_in and kind == ACHIEVEMENT:  # 存在问题：…, 下步打算：… speak for their whole paragraph
-        carried = {PLAN: PLAN, PROBLEM: PROBLEM}.get(heading_kind(lead_in.group(1).strip("【】：: "), year), "")
+    # A lead-in (存在问题：…, 下步打算：…) speaks for its whole paragraph when it names problems or plans; so does a
+    # short first sentence that names the part (存在的困难和问题。…, 下一步工作安排。…), but not one that tells of
+    # a shortcoming the paragraph goes on to overcome (年初…任务分解工作有所滞后。4月，印发…).
+    opener = lead_in.group(1) if lead_in else pieces[0] if len(pieces) > 1 and is_heading_sentence(
+        pieces[0], TOPIC_CHARS) else ""
+    if opener and kind == ACHIEVEMENT:
+        named = heading_kind(opener.strip("【】：:。；; "), year, worded=lead_in is not None)
+        carried = {PLAN: PLAN, PROBLEM: PROBLEM}.get(named, "")
     # A label and its colon (法律顾问：覆盖9个社区，审核合同17份) name the subject of the paragraph's sentences, which
     # do not repeat it; a bold 【…】 lead-in is a heading, which may echo a task over other work.
     topic = lead_in.group(1).rstrip("：:") if lead_in and not carried and lead_in.group(1)[-1] in "：:" else ""
