@@ -71,9 +71,19 @@ def test_a_figure_counts_only_for_its_own_metric_and_year(target, sentence, expe
     ("执法人员年度培训≥60学时", ("执法人员年度培训", ">=", 60.0, "学时")),
     ("投诉办结时限≤5个工作日", ("投诉办结时限", "<=", 5.0, "个工作日")),
     ("备案审查率均达到100%", ("备案审查率", ">=", 100.0, "%")),
+    # A bound after the figure alone (苍岩旗, tests/corpus/unseen-canyan-2025), with 达到 and the date left out.
+    ("全年举办行政执法人员专题培训班6期以上", ("行政执法人员专题培训班", ">=", 6.0, "期")),
+    ("全年评查案卷达到300件以上", ("评查案卷", ">=", 300.0, "件")),
+    ("2025年底前全乡法律明白人培养总数达到200名以上", ("全乡法律明白人培养总数", ">=", 200.0, "名")),
+    ("2025年全年办理法律援助案件不少于800件", ("办理法律援助案件", ">=", 800.0, "件")),
 ])
 def test_every_way_of_bounding_a_target(text, expected):
     assert summary(text) == [expected]
+
+
+def test_a_figure_that_qualifies_what_is_counted_is_no_target():
+    assert extract_targets("对职工50人以上的企业开展法治体检") == []
+    assert extract_targets("全年办理行政复议案件3件") == []
 
 
 def test_a_degree_and_a_time_limit_are_checked_against_the_report():

@@ -40,10 +40,13 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     # 出庭应诉率达到98%, 群众满意度90%以上, 差错率2%以下: a rate or a degree (满意度), the figure, and a bound.
     rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?(?:率|满意度))(?:均|都|分别)?(?P<cmp>{words})?\s*{_NUMBER}\s*%"
                       rf"(?P<bound>以上|以下|以内)?")
+    # 不少于60学时, 至少举办2期; or a bound after the figure alone (举办专题培训班6期以上), but not a qualifier
+    # (50人以上的企业).
     count = re.compile(
-        rf"(?P<cmp>不少于|不低于|至少|不超过|超过|控制在|压缩至|压缩到|压缩在|缩短至|缩短到|≥|≧|>=|≤|≦|<="
-        rf"|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)"
-        rf"\s*{_NUMBER}\s*(?P<unit>{units})(?P<bound>以上|以下|以内)?(?:的)?(?P<metric>[\u4e00-\u9fff“”、]{{0,20}})"
+        rf"(?:(?P<cmp>不少于|不低于|至少|不超过|超过|控制在|压缩至|压缩到|压缩在|缩短至|缩短到|≥|≧|>=|≤|≦|<="
+        rf"|各(?:成立|建立|设立|建成|配备|举办|开展))(?P<verb>[\u4e00-\u9fff]{{0,3}}?)|(?<![\d.]))"
+        rf"\s*{_NUMBER}\s*(?P<unit>{units})(?:(?P<bound>以上|以下|以内)(?!的)|(?(cmp)|(?!)))(?:的)?"
+        rf"(?P<metric>[\u4e00-\u9fff“”、]{{0,20}})"
     )
     return comparators, rate, count
 
@@ -96,6 +99,8 @@ def _clean_metric(metric: str) -> str:
 
 _PER = re.compile(r"每人|每年|每季度|每月|每半年|每次|人均|年均|全年|累计|均")
 _LEADING_VERB = re.compile(r"^(?:开展|组织|举办|完成|参加|确保|要)+")
+_WHEN = re.compile(r"^(?:(?:20)?\d{2}年|\d{1,2}月|年?底|年?末|年内|前|力争)+")
+_REACHES = re.compile(r"(?:达到|达|累计达|为|超过|提高到|提升至)$")
 
 
 def _metric_before(text: str) -> tuple[str, int]:
@@ -104,7 +109,8 @@ def _metric_before(text: str) -> tuple[str, int]:
     starts = [0] + [m.end() for m in re.finditer(r"[，。；：,;\n]", text)]
     for start in reversed(starts[-2:]):
         clause = re.split(r"[，。；：,;\n]", text[start:])[0]
-        metric = _LEADING_VERB.sub("", _PER.sub("", clause.strip()))
+        metric = _LEADING_VERB.sub("", _PER.sub("", _WHEN.sub("", clause.strip())))
+        metric = _REACHES.sub("", metric)  # 全年评查案卷达到300件以上: 达到 compares, it is not counted
         if len(metric) >= 2:
             return metric[-20:], start
     return "", len(text)
@@ -146,7 +152,7 @@ def extract_targets(text: str) -> list[Target]:
             found.append((match.start(), Target(match.group(0), _clean_metric(match.group("metric")), ">=",
                                                 float(match.group(2)), "%")))
     for match in _patterns()[2].finditer(text):
-        metric = re.split(r"[，。；、]", match.group("metric"))[0] or match.group("verb")
+        metric = re.split(r"[，。；、]", match.group("metric"))[0] or match.group("verb") or ""
         end = match.start("metric") + len(re.split(r"[，。；、]", match.group("metric"))[0])
         label = text[match.start(): end]
         if not metric:
