@@ -205,35 +205,39 @@ def document_frequency(sentences: Iterable[Iterable[str]]) -> tuple[Counter[str]
     count = 0
     for tokens in sentences:
         count += 1
-        df.update(set(tokens))
+        df.update(tokens if isinstance(tokens, (set, frozenset)) else set(tokens))
     return df, count
 
 
-class Weights:
-    """Inverse document frequency over sentences of a background corpus, lifted for domain terms.
+class Weights(dict):
+    """Inverse document frequency over sentences of a background corpus, lifted for domain terms: a token's
+    weight is weights[token] (or weights(token)), worked out on first use and kept for the reports at hand.
 
     The corpus comes in layers (the sample documents, the plan, the reports at hand) so that the
-    layers shared by every report of a run are counted once.
+    layers shared by every report of a run are counted once. A dict underneath: the thousands of lookups of
+    words already weighed cost no Python call.
     """
 
     def __init__(self, layers: list[tuple[Counter[str], int]], lexicon: Lexicon, plan: PlanTerms) -> None:
+        super().__init__()
         self.layers = [df for df, _ in layers]
         self.count = max(1, sum(count for _, count in layers))
         self.plan = plan
-        self._cache: dict[str, float] = {}
         # Rare incidental words should not outweigh the domain's own terms: cap plain words below them.
         self.cap = math.log((self.count + 1) / 3) + 1
 
-    def __call__(self, token: str) -> float:
-        weight = self._cache.get(token)
-        if weight is None:
-            df = sum(layer.get(token, 0) for layer in self.layers)
-            idf = math.log((self.count + 1) / (df + 1)) + 1
-            domain, factor = self.plan.factors(token)
-            # A domain term takes its rarity in the genre as it is (法治政府建设 is common there); plain words are capped.
-            weight = (idf * DOMAIN_LIFT if domain else min(idf, self.cap)) * factor
-            self._cache[token] = weight
+    def __missing__(self, token: str) -> float:
+        df = 0
+        for layer in self.layers:
+            df += layer.get(token, 0)
+        idf = math.log((self.count + 1) / (df + 1)) + 1
+        domain, factor = self.plan.factors(token)
+        # A domain term takes its rarity in the genre as it is (法治政府建设 is common there); plain words are capped.
+        weight = self[token] = (idf * DOMAIN_LIFT if domain else min(idf, self.cap)) * factor
         return weight
+
+    def __call__(self, token: str) -> float:
+        return self[token]
 
 
 class PlanTerms:

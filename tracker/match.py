@@ -160,7 +160,7 @@ class PlanModel:
 
     def measures(self, task: Task, weights: Weights) -> list[Measure]:
         """A task's measures (its heading sentence, then its sentences or clause groups), weighted."""
-        return [m._replace(weights=tuple(map(weights, m.tokens))) for m in self.unweighted[task.seq]]
+        return [m._replace(weights=tuple(map(weights.__getitem__, m.tokens))) for m in self.unweighted[task.seq]]
 
 
 def measure_shapes(title: str, text: str, lexicon: Lexicon, mask: re.Pattern | None = None,
@@ -352,8 +352,12 @@ class ReportIndex:
         shared: dict[int, list[str]] = {}
         for token, weight in zip(measure.tokens, measure.weights, strict=True):
             for index in postings.get(token, ()):
-                matched[index] = matched.get(index, 0.0) + weight
-                shared.setdefault(index, []).append(token)
+                if index in matched:  # (two lookups fewer than get and setdefault: this loop is the hottest)
+                    matched[index] += weight
+                    shared[index].append(token)
+                else:
+                    matched[index] = weight
+                    shared[index] = [token]
         # A passage that speaks of a concept in other words earns, for each phrase of it that it uses, one
         # term of the measure in that concept, the strongest first: 信息孤岛 in a passage is one mention of
         # 数据共享, not three for 身份认证、电子印章、电子证照; 人大代表建议 and 政协委员提案 are two.

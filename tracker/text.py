@@ -202,13 +202,17 @@ def _is_indented(line: str) -> bool:
     return line.startswith(("  ", "\t", "\u3000"))
 
 
+LABEL_SPAN = 40
+
+
 def starts_paragraph(line: str, uses_indent: bool = False, parts: frozenset[int] = frozenset()) -> bool:
     """True when a line opens a new paragraph: a numbered item (also 1.1 and an outline's part 1 标题), an item
     marked with a long dash (——健全…) or a bullet (● 落实…), a unit label line or an indented first line."""
     if uses_indent and _is_indented(line):
         return True
     stripped = line.strip()
-    return bool(match_label(normalize(stripped), parts) or _ARTICLE.match(stripped) or stripped.startswith("——")
+    # A label opens the line: its first characters are all that need normalising (a wrapped line may be long).
+    return bool(match_label(normalize(stripped[:LABEL_SPAN]), parts) or _ARTICLE.match(stripped) or stripped.startswith("——")
                 or stripped[:1] in BULLETS or _unit_line().match(stripped))
 
 
