@@ -161,6 +161,24 @@ def test_work_that_its_own_sentence_says_is_unfinished_is_no_concrete_evidence(t
     assert levels["对行政规"] >= 1 and levels["同步部署"] == 0
 
 
+def test_a_measure_a_shortfall_names_more_fully_than_any_work_done_is_undone():
+    # 柳湾县交通运输局 (tests/corpus/unseen-liuwan-jtj-2025): the clean-up is said unfinished; a sentence on clearing
+    # road signs shares 清理 with the measure, and is another matter.
+    from tracker.assess import DEFAULT, ELSEWHERE, Candidate, _measure_level
+    from tracker.models import Passage
+
+    task = Task(1, "1", "", "加强行政规范性文件管理", "加强行政规范性文件管理。2025年9月底前完成清理并向社会公布清理结果。")
+    done = Passage("r.txt", "一、主要工作", 1, 1, "achievement",
+                   "路政执法中队开展国省干线和农村公路路域环境集中整治，清理非公路标志牌43块、占道堆物和马路市场21处。")
+    undone = Passage("r.txt", "二、存在的问题", 2, 1, "problem", "清理工作未能在9月底前完成，清理结果尚未向社会公布。")
+    levels = []
+    for passages in ([done], [done, undone]):
+        index, model, weights = matching([task], passages)
+        measure = model.measures(task, weights)[1]
+        levels.append(_measure_level(Candidate(measure, index.hits(measure)), index, {}, DEFAULT)[0])
+    assert levels[0] != ELSEWHERE and levels[1] == ELSEWHERE
+
+
 # ---------------------------------------------------------------- lexicon
 
 def test_tokens_drop_boilerplate_and_keep_phrases_whole():

@@ -49,6 +49,7 @@ class Settings:
     share_general: float = 0.8  # the same, for a weak (general) match
     quotes: int = 3
     sentence_tasks: int = 3  # a sentence is evidence for at most this many tasks (0: no limit)
+    undone: float = 0.35  # a shortfall covering a measure by this much more than any work done says it is undone
 
     def __post_init__(self) -> None:
         if not 0 < self.general <= self.found <= 1:
@@ -405,6 +406,12 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
                 and h.coverage >= settings.share * best.get(h.passage, 0.0)]
     top = max(evidence, key=lambda h: (h.coverage, index.concreteness(h)), default=None)
     value = top.coverage if top is not None else 0.0
+    # A shortfall that names the measure much more fully than any sentence of work done (清理工作未能在9月底前完成，
+    # 清理结果尚未向社会公布, beside 清理非公路标志牌43块) says it is undone: the lesser match is another matter.
+    undone = max((h for h in candidate.hits if index.passages[h.passage].kind == PROBLEM
+                  and not index.passages[h.passage].heading), key=lambda h: h.coverage, default=None)
+    if undone is not None and undone.coverage >= max(settings.found, value + settings.undone):
+        return ELSEWHERE, undone
     if top is not None and value >= settings.found and (top.anchored or (value >= 0.99 and not candidate.measure.core)):
         return (CONCRETE if index.concreteness(top) >= 1 else GENERAL), top
     joint = _joint_hit(candidate.measure, [h for h in candidate.hits if is_evidence[h.passage] and (
