@@ -33,6 +33,19 @@ def test_a_task_word_found_as_is_is_matched_directly_not_as_a_paraphrase():
     assert Told(TASKS[:1], table).best(passages) == [(0.0, None)]
 
 
+def test_a_sentence_that_is_a_tasks_evidence_in_its_own_words_tells_no_other_task():
+    from types import SimpleNamespace
+
+    from tracker.assess import paraphrased_tasks
+
+    # Passage 0 speaks of 政务公开 in its own words (matching claimed it); passage 1 is a plain sentence of work.
+    tokens = [frozenset({"政务公开", "保证", "代替", "核验"}), frozenset({"申请人", "保证", "代替"})]
+    index = SimpleNamespace(evidence=[True, True], tokens=tokens)
+    told = Told(TASKS, TABLE)
+    assert paraphrased_tasks({1: TASKS[0], 2: TASKS[1]}, index, told)[1] == (7.5, 0)
+    assert paraphrased_tasks({1: TASKS[0], 2: TASKS[1]}, index, told, frozenset({0}))[1] == (5.0, 1)
+
+
 def _family(pairs: dict, tasks: dict, words: dict, sentences: int) -> Counts:
     return Counts(Counter(pairs), Counter(tasks), Counter(words), sentences)
 

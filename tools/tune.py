@@ -46,7 +46,7 @@ def rows_of(prepared: list) -> Rows:
     (tools/paraphrases.py), so that a family's features are what they would be on documents never seen."""
     from dataclasses import replace
 
-    from tracker.assess import DEFAULT, feature_matrix, paraphrased_tasks
+    from tracker.assess import DEFAULT, claimed_passages, feature_matrix, paraphrased_tasks
     from tracker.paraphrase import Told
 
     from .paraphrases import Learner, count
@@ -58,7 +58,8 @@ def rows_of(prepared: list) -> Rows:
         if pair.family not in tables:
             tables[pair.family] = learner.table(without=pair.family)
         told = Told(list(prep.task_tokens.values()), tables[pair.family])
-        held = replace(prep, paraphrased=paraphrased_tasks(prep.task_tokens, prep.index, told))
+        claimed = claimed_passages(prep.candidates, DEFAULT.found)
+        held = replace(prep, paraphrased=paraphrased_tasks(prep.task_tokens, prep.index, told, claimed))
         judged = held.features(DEFAULT)
         for label in pair.labels:
             if label.seq in judged:

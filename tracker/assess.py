@@ -222,7 +222,14 @@ _FOUND, _CONCRETE, _CORE, _MISSED = (FEATURES.index(name) for name in ("found", 
                                                                        "target_missed"))
 # A task none of whose measures is found is missing unless a sentence tells it in other words this much better
 # than any other task (paraphrase.py); read off the held-out figures of 8 to 20 (README: 判定质量).
-PARAPHRASE_FLOOR = 16.0
+PARAPHRASE_FLOOR = 10.0
+
+
+def claimed_passages(candidates: dict[int, list[Candidate]], found: float) -> frozenset[int]:
+    """The passages that some measure's own words clearly address (anchored, covered at least `found`): the
+    evidence of a task in its own words, they do not tell another task's work in other words."""
+    return frozenset(h.passage for cs in candidates.values() for c in cs for h in c.hits
+                     if h.anchored and h.coverage >= found)
 
 
 def statuses(X: np.ndarray, paraphrase: np.ndarray | None = None,
@@ -579,13 +586,14 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
         for seq in rows[claim.task]:
             claims[seq] = "；".join(filter(None, (claims.get(seq), claim.text)))
     return Prepared(plan, reports, index, candidates, targets, claims, model.task_tokens,
-                    paraphrased_tasks(model.task_tokens, index, model.told))
+                    paraphrased_tasks(model.task_tokens, index, model.told, claimed_passages(candidates, DEFAULT.found)))
 
 
-def paraphrased_tasks(task_tokens: dict[int, frozenset[str]], index: ReportIndex,
-                      told: Told) -> dict[int, tuple[float, int | None]]:
-    """For each task, the sentence of work done that tells it in other words most clearly: (margin, passage)."""
-    work = [i for i, evidence in enumerate(index.evidence) if evidence]
+def paraphrased_tasks(task_tokens: dict[int, frozenset[str]], index: ReportIndex, told: Told,
+                      claimed: frozenset[int] = frozenset()) -> dict[int, tuple[float, int | None]]:
+    """For each task, the sentence of work done, not claimed by a task in its own words, that tells it in other
+    words most clearly: (margin, passage)."""
+    work = [i for i, evidence in enumerate(index.evidence) if evidence and i not in claimed]
     found = told.best([index.tokens[i] for i in work])
     return {seq: (margin, None if row is None else work[row]) for seq, (margin, row) in zip(task_tokens, found,
                                                                                           strict=True)}
