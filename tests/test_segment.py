@@ -425,6 +425,20 @@ def test_a_paragraph_led_by_a_phrase_and_a_colon_takes_the_kind_the_phrase_names
     assert kinds["配齐公职律师。"] == PLAN
 
 
+def test_a_heading_of_two_phrases_names_its_section_and_a_line_cut_short_does_not():
+    # 苍岩旗 (tests/corpus/unseen-canyan-2025): unnumbered headings of two phrases, one 一是… paragraph under each.
+    passages = passages_of("苍岩旗人民政府关于2025年法治政府建设情况的报告",
+                           "深化苏木镇综合行政执法改革，执法质效稳步提升",
+                           "一是严格执法程序。全旗32个行政执法主体公示执法信息1.3万余条。",
+                           "深入贯彻新修订的《中华人民共和国行政复议法》，统一",
+                           "全年办理行政复议案件58件。")
+    heading = next(p for p in passages if p.text.startswith("深化苏木镇"))
+    assert heading.heading and heading.kind == OTHER
+    assert next(p for p in passages if "1.3万余条" in p.text).section == heading.text
+    cut = next(p for p in passages if p.text.startswith("深入贯彻"))
+    assert not cut.heading
+
+
 def test_a_short_first_sentence_naming_the_part_speaks_for_its_paragraph():
     # 柳湾县交通运输局 (tests/corpus/unseen-liuwan-jtj-2025): no numbers, each paragraph opened by a bold sentence.
     kinds = kinds_of_lines(

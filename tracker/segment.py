@@ -413,7 +413,13 @@ def _is_title_line(normal: str, limit: int = 30) -> bool:
         return False  # an item of a list (● 执法记录仪配备320台 音像记录全覆盖), however short
     if (normal.endswith(("。", "！", "？", "；")) and re.search(r"\d", normal)) or counted().search(normal):
         return _signed(normal)
-    return (len(normal) <= limit and not re.search(r"[。；，,]", normal.rstrip("。"))) or _signed(normal)
+    if len(normal) > limit:
+        return _signed(normal)
+    # Two phrases of a few words each, with no full stop, figure, label or document name (坚持高位推动，法治建设根基
+    # 不断夯实), are a heading too; a line a PDF cut (…《行政复议法》，统一) is not.
+    halves = normal.split("，")
+    paired = (len(halves) == 2 and min(map(len, halves)) >= 4 and not re.search(r"[\d。；;,：:《、]", normal))
+    return paired or not re.search(r"[。；，,]", normal.rstrip("。")) or _signed(normal)
 
 
 def _signed(normal: str) -> bool:
