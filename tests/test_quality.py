@@ -15,8 +15,8 @@ def prepared():
 
 def test_leave_one_family_out(prepared):
     # Each family judged by a status model fitted on the other families, with a paraphrase table learned without it
-    # (README: 判定质量). Measured: 87.2% agreement and 26 critical errors over 3609 tasks of 164 families (0.72%);
-    # high confidence 98.1% right on 38.3% of the tasks. Each blind family carries a task done only in other words
+    # (README: 判定质量). Measured: 87.3% agreement and 21 critical errors over 3660 tasks of 167 families (0.57%);
+    # high confidence 97.9% right on 39.2% of the tasks. Each blind family carries a task done only in other words
     # by design (most critical errors are such tasks, judged missing), so the count grows with the corpus and the
     # bound is a share; the margin leaves room for small changes and a few more such families, not for a method
     # that only fits the data it was fitted on.
@@ -24,7 +24,7 @@ def test_leave_one_family_out(prepared):
     for counts in held_out(rows_of(prepared)).values():
         total.add(counts)
     assert total.agree / total.tasks >= 0.855, f"held-out agreement {total.agree / total.tasks:.1%} < 85.5%"
-    assert total.critical <= 0.011 * total.tasks, f"{total.critical} critical errors held out over {total.tasks} tasks"
+    assert total.critical <= 0.009 * total.tasks, f"{total.critical} critical errors held out over {total.tasks} tasks"
     assert total.high_agree >= 0.96 * total.high and total.high >= 0.3 * total.tasks, (
         f"high confidence {total.high_agree} right of {total.high} ({total.tasks} tasks)")
 
@@ -35,7 +35,7 @@ def test_quotes_shown_are_mostly_relevant(prepared):
     for pair, prep in prepared:
         total.add(score_pair(pair, prepared=prep))
     figures = total.figures()
-    assert figures["top_quote"] >= 0.78, f"relevant first quote {figures['top_quote']:.1%} < 78%"  # measured 92.6%
+    assert figures["top_quote"] >= 0.78, f"relevant first quote {figures['top_quote']:.1%} < 78%"  # measured 92.7%
 
 
 def test_second_reader_seed_pairs():
