@@ -76,6 +76,7 @@ def test_a_figure_counts_only_for_its_own_metric_and_year(target, sentence, expe
     ("全年评查案卷达到300件以上", ("评查案卷", ">=", 300.0, "件")),
     ("2025年底前全乡法律明白人培养总数达到200名以上", ("全乡法律明白人培养总数", ">=", 200.0, "名")),
     ("2025年全年办理法律援助案件不少于800件", ("办理法律援助案件", ">=", 800.0, "件")),
+    ("全年查处违法行为100件以上", ("查处违法行为", ">=", 100.0, "件")),
 ])
 def test_every_way_of_bounding_a_target(text, expected):
     assert summary(text) == [expected]

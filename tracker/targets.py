@@ -100,7 +100,8 @@ def _clean_metric(metric: str) -> str:
 _PER = re.compile(r"每人|每年|每季度|每月|每半年|每次|人均|年均|全年|累计|均")
 _LEADING_VERB = re.compile(r"^(?:开展|组织|举办|完成|参加|确保|要)+")
 _WHEN = re.compile(r"^(?:(?:20)?\d{2}年|\d{1,2}月|年?底|年?末|年内|前|力争)+")
-_REACHES = re.compile(r"(?:达到|达|累计达|为|超过|提高到|提升至)$")
+# Comparing words at the end of a count's metric; not a bare 达 or 为, which end words (送达, 违法行为).
+_REACHES = re.compile(r"(?:达到|累计达|超过|提高到|提升至)$")
 
 
 def _metric_before(text: str) -> tuple[str, int]:
