@@ -211,7 +211,7 @@ def document_frequency(sentences: Iterable[Iterable[str]]) -> tuple[Counter[str]
 
 class Weights(dict):
     """Inverse document frequency over sentences of a background corpus, lifted for domain terms: a token's
-    weight is weights[token] (or weights(token)), worked out on first use and kept for the reports at hand.
+    weight is weights[token], worked out on first use and kept for the reports at hand.
 
     The corpus comes in layers (the sample documents, the plan, the reports at hand) so that the
     layers shared by every report of a run are counted once. A dict underneath: the thousands of lookups of
@@ -235,9 +235,6 @@ class Weights(dict):
         # A domain term takes its rarity in the genre as it is (法治政府建设 is common there); plain words are capped.
         weight = self[token] = (idf * DOMAIN_LIFT if domain else min(idf, self.cap)) * factor
         return weight
-
-    def __call__(self, token: str) -> float:
-        return self[token]
 
 
 class PlanTerms:
