@@ -429,6 +429,10 @@ def test_kinds_of_unit_and_words_of_oversight_say_nothing_of_a_measures_object()
     assert "科室" not in tokens and "大队" not in lexicon().tokens("综合执法大队开展检查")
     assert unanchored(tokens, lexicon()) == {"法治建设"}
     assert unanchored(("考核", "纳入"), lexicon()) == {"考核", "纳入"}  # nothing else to go by
+    # 柳湾县交通运输局 (tests/corpus/unseen-liuwan-jtj-2025): a unit speaking of itself says who, too (编制公布本局
+    # 年度重大行政决策事项目录 is not 建立本局法治宣传任务台账).
+    assert "本局" not in lexicon().tokens("编制并公布本局年度重大行政决策事项目录")
+    assert not {"我院", "本镇"} & set(lexicon().tokens("我院全年受理案件，本镇综合执法队开展巡查"))
 
 
 def test_a_kind_of_audit_is_no_other_wording_of_audit_rectification():
