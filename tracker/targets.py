@@ -58,7 +58,9 @@ _DECLINE = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{2,20}}?)(?:较上年|
 _DECLINE_FIGURE = re.compile(rf"{_DECLINE_WORDS}\s*(?P<value>\d+(?:\.\d+)?)\s*%")
 DECLINE = "降幅"
 _ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
-_METRIC_TRIM = re.compile(r"^(?:确保|实现|力争|推动|做到|全面|全年|年内|年底前|到年底|各|全部|进一步|提高|提升|基本|建成)+")
+# Words before what a target measures: a date (2025年底前), or what is to be done to it (确保, 提升).
+_METRIC_TRIM = re.compile(r"^(?:(?:20)?\d{2}年|\d{1,2}月|年?底前?|年?末|前|确保|实现|力争|推动|做到|全面|全年|年内|到年底|各|全部"
+                          r"|进一步|提高|提升|基本|建成)+")
 
 
 def extract_deadline(text: str) -> str:
@@ -99,7 +101,6 @@ def _clean_metric(metric: str) -> str:
 
 _PER = re.compile(r"每人|每年|每季度|每月|每半年|每次|人均|年均|全年|累计|均")
 _LEADING_VERB = re.compile(r"^(?:开展|组织|举办|完成|参加|确保|要)+")
-_WHEN = re.compile(r"^(?:(?:20)?\d{2}年|\d{1,2}月|年?底|年?末|年内|前|力争)+")
 # Comparing words at the end of a count's metric; not a bare 达 or 为, which end words (送达, 违法行为).
 _REACHES = re.compile(r"(?:达到|累计达|超过|提高到|提升至)$")
 
@@ -110,7 +111,7 @@ def _metric_before(text: str) -> tuple[str, int]:
     starts = [0] + [m.end() for m in re.finditer(r"[，。；：,;\n]", text)]
     for start in reversed(starts[-2:]):
         clause = re.split(r"[，。；：,;\n]", text[start:])[0]
-        metric = _LEADING_VERB.sub("", _PER.sub("", _WHEN.sub("", clause.strip())))
+        metric = _LEADING_VERB.sub("", _PER.sub("", _METRIC_TRIM.sub("", clause.strip())))
         metric = _REACHES.sub("", metric)  # 全年评查案卷达到300件以上: 达到 compares, it is not counted
         if len(metric) >= 2:
             return metric[-20:], start

@@ -216,7 +216,6 @@ def starts_paragraph(line: str, uses_indent: bool = False, parts: frozenset[int]
                 or stripped[:1] in BULLETS or _unit_line().match(stripped))
 
 
-
 _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政府|局|委员会|办公室)$"
                              r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
