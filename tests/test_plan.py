@@ -940,3 +940,11 @@ def test_a_table_of_measures_without_a_task_column_takes_its_merged_rows_as_task
     first = plan.tasks[0]
     assert "权责清单" in first.text and "成品油零售经营许可" in first.text
     assert first.lead_units == ("法规股",) and "市场运行股" in first.units
+
+
+def test_a_task_cell_numbered_by_itself_gives_the_task_its_number():
+    # 云岭县林业和草原局 (tests/corpus/unseen-yunling-lcj-2025): 类别 | 工作内容 | 责任股室, each 工作内容 cell one task
+    # opening with ①②③; no number column and no title column.
+    plan = load_plan(CORPUS / "unseen-yunling-lcj-2025" / "unseen-yunling-lcj-2025-plan.docx")
+    assert [t.no for t in plan.tasks] == list("①②③④⑤⑥⑦⑧⑨⑩")
+    assert plan.tasks[2].title == "动态调整权责清单" and plan.tasks[2].section == "依法履职"

@@ -369,9 +369,13 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
     if not (title or text):
         return None
     number = number or label_text(cell("no") or cell("seq"))
-    labelled = match_label(title) if title and not number else None
-    if labelled is not None and labelled[2]:  # no number column: the task cell's own label (（一）深化…)
-        number, title = label_text(labelled[1]), labelled[2]
+    # No number column: the label of the cell that names the task is its number (（一）深化…; ①压实… in a table
+    # whose only task column is 工作内容).
+    named = title if title or "title" in roles else text  # a row under a task's title continues it (（5）严禁…)
+    labelled = match_label(named) if named and not number else None
+    if labelled is not None and labelled[2]:
+        number = label_text(labelled[1])
+        title, text = (labelled[2], text) if title else ("", labelled[2])
     if title and text and not text.startswith(title):
         text = title + ("" if title[-1] in "。；;" else "。") + text
     text = text or title
