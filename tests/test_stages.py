@@ -387,6 +387,25 @@ def test_a_generic_heading_is_no_evidence_by_itself():
     assert judged("强化科技支撑", text, sentences).status == "missing"
 
 
+def test_a_heading_echo_over_words_shared_by_coincidence_is_no_evidence():
+    # 岩溪县政数局 (tests/corpus/unseen-yanxi-zsj-2025): the heading repeats the task over work on self-service
+    # terminals, whose sentence shares only 高频 and 事项 with a measure and none of its objects (电子证照, 免证办).
+    from tracker.assess import DEFAULT, prepare
+    from tracker.models import Passage, Report
+
+    text = "推进电子证照扩大应用。加快存量证照电子化归集；推动电子证照在高频事项中互认共享；推行“免证办”服务"
+    work = "在县政务服务中心布设24小时自助服务终端32台，可办理社保查询、公积金提取等高频服务事项96项。"
+    section = "一、主要举措和成效"
+    plan = Plan("p.txt", "txt", "计划", "", 2025, (), (Task(1, "1", "", "推进电子证照扩大应用", text),))
+    found = []
+    for heading in ("（三）推进电子证照扩大应用，数字赋能持续深化", "（三）便民服务持续优化"):
+        report = Report("r.txt", "报告", "", 2025, (Passage("r.txt", section, 1, 1, "achievement", heading, heading=True),
+                                                 Passage("r.txt", section, 2, 1, "achievement", work)))
+        found.append(prepare(plan, [report]).features(DEFAULT)[1][0].found)
+    # Without the echo the shared words still count as a general mention, for a reviewer to look at.
+    assert found == [0, 1]
+
+
 def test_measures_evidenced_by_facts_speak_for_a_heading_not_found_in_its_own_words():
     # 淮阳市发改委 (tests/corpus/huaiyang-fgw-2025): 规范政府定价行为 is never said; the 定价目录 revised and the
     # 成本监审 done are three of its four measures, which makes the task done, not partial.

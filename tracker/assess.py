@@ -161,6 +161,10 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
     if (len(candidates) > 1 and candidates[0].measure.core and levels[0] == NONE
             and levels.count(CONCRETE) >= HEADING_BY_MEASURES):
         total -= measure_weight(candidates[0].measure, measures)
+    if _echoed_by_chance(candidates, levels, hits, index, settings):
+        hits = [None if level == GENERAL else hit for level, hit in zip(levels, hits, strict=True)]
+        levels = [NONE if level == GENERAL else level for level in levels]
+        credit = 0.0
     if candidates and not candidates[0].measure.core:
         levels.insert(0, NONE)
         hits.insert(0, None)
@@ -173,6 +177,19 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
     return Features(tuple(levels), tuple(hits), credit / total if total else 0.0, proven, len(support),
                     len(_section_support(candidates, index, settings)),
                     sum(1 for hit in concrete if hit.coverage >= 1.0))
+
+
+def _echoed_by_chance(candidates: list[Candidate], levels: list[str], hits: list[Hit | None], index: ReportIndex,
+                      settings: Settings) -> bool:
+    """A report heading repeats the task (（三）推进电子证照扩大应用…), and its only other evidence is general: sentences
+    that share plain words with a measure (高频 and 事项, for 推动电子证照在高频事项中互认共享) and none of its objects.
+    Under an echo the words are a coincidence, not a mention of the task (LABELING.md: the content under a heading
+    must address the task)."""
+    if not candidates or not candidates[0].measure.core:
+        return False
+    found = [hit for level, hit in zip(levels, hits, strict=True) if level in (CONCRETE, GENERAL)]
+    return (bool(found) and CONCRETE not in levels and not any(hit.anchored for hit in found)
+            and any(index.passages[h.passage].heading and h.coverage >= settings.found for h in candidates[0].hits))
 
 
 def _section_support(candidates: list[Candidate], index: ReportIndex, settings: Settings) -> set[int]:
