@@ -205,6 +205,10 @@ def test_anchors_are_words_specific_to_the_measure_not_to_the_genre():
                             "推动县直部门和乡镇级执法力量两级联动。", lex)
     assert not {"区级", "乡镇级", "两级"} & {t for shape in shapes for t in shape[1]}
     assert "协作" in shapes[1][1]
+    # 乔山县气象局 (tests/corpus/unseen-qiaoshan-qxj-2025): 县域 says where, like 县级; 建立县域气象探测环境保护台账
+    # is not served by a sentence on the maintenance of 县域内32个区域自动气象站.
+    shapes = measure_shapes("强化气象探测环境保护", "强化气象探测环境保护。建立县域气象探测环境保护台账。", lex)
+    assert "县域" not in shapes[1][1] and "台账" in shapes[1][1]
 
 
 def test_a_clause_without_an_object_stays_with_the_measure_before_it():

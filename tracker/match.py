@@ -27,9 +27,9 @@ GENRE_COMMON = 0.001
 # The same for a term of the domain, at a higher share: 法治政府建设, 法治建设, 习近平法治思想 and 依法行政
 # stand in one sentence of twenty of the genre, and every report uses them about everything.
 GENRE_TERM = 0.05
-# Words of a government level (区级, 县直, 乡镇级, 两级) say at which level, as a place's name says where: never
-# what the work is.
-_LEVEL = re.compile(r"^(?:[省市州盟县区旗乡镇村]{1,2}|苏木|街道|本|两|三|各)[级直]$")
+# Words of a government level or its area (区级, 县直, 乡镇级, 两级, 县域) say at which level or where, as a place's
+# name says where: never what the work is.
+_LEVEL = re.compile(r"^(?:[省市州盟县区旗乡镇村]{1,2}|苏木|街道|本|两|三|各)[级直域]$")
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
