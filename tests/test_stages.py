@@ -463,3 +463,13 @@ def test_a_kind_of_audit_is_no_other_wording_of_audit_rectification():
     # on the 整改率 of all audits counted as 领导干部经济责任审计. It is one kind of audit, not another wording.
     assert lexicon().concept_of("审计整改") == "审计监督"
     assert lexicon().concept_of("经济责任审计") is None
+
+
+def test_studying_the_law_an_exam_and_a_training_course_are_three_kinds_of_work():
+    # 柏城区 (tests/corpus/unseen-baicheng-2025): 学法 grouped study, exams and courses, so a sentence on 会前学法
+    # counted as the 任前法律知识考试 that the report says was never held. Each is its own work.
+    lex = lexicon()
+    assert lex.concept_of("集中学法") == lex.concept_of("理论中心组学习") == "学法"
+    assert lex.concept_of("任前考试") == lex.concept_of("任前法律知识考试") != "学法"
+    assert lex.concept_of("法治讲座") == lex.concept_of("主体班次") not in ("学法", lex.concept_of("任前考试"))
+    assert lex.concept_of("应知应会") is None
