@@ -948,3 +948,16 @@ def test_a_task_cell_numbered_by_itself_gives_the_task_its_number():
     plan = load_plan(CORPUS / "unseen-yunling-lcj-2025" / "unseen-yunling-lcj-2025-plan.docx")
     assert [t.no for t in plan.tasks] == list("①②③④⑤⑥⑦⑧⑨⑩")
     assert plan.tasks[2].title == "动态调整权责清单" and plan.tasks[2].section == "依法履职"
+
+
+def test_the_plan_speaking_of_itself_after_its_last_task_closes_it():
+    # 梅岭县 (tests/corpus/unseen-meiling-2025): the tasks name no units (they are in the annex table), so nothing
+    # marks where the last one ends; the paragraph that speaks of the plan itself (对照本要点) and the annex line do.
+    paragraphs = ["梅岭县2025年法治政府建设工作要点", "一、深化政务公开",
+                  "（一）推进政务服务“一网通办”。", "推动高频事项全程网办。",
+                  "（二）推进基层政务公开标准化规范化。", "编制并动态更新县乡两级政务公开事项标准目录。",
+                  "将政务公开纳入年度绩效考核。",
+                  "各乡镇、各部门要对照本要点细化任务措施，于2025年12月10日前将年度法治政府建设情况报送县委依法治县办。",
+                  "附件：任务分工"]
+    last = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks[-1]
+    assert last.text.endswith("将政务公开纳入年度绩效考核。") and last.deadline == ""

@@ -174,6 +174,17 @@ def _attach(item: Item, paragraph: str) -> None:
         item.assignments.append(assignment)
 
 
+# The plan speaking of itself (各乡镇、各部门要对照本要点细化任务措施…) or its annex (附件：任务分工) after the last
+# task: its closing remarks, not that task's work.
+_CLOSING = re.compile(r"^附\s*件\s*\d*\s*[:：]?|本(?:要点|计划|方案|清单|安排|意见)")
+
+
+def _before_closing(paragraphs: list[str]) -> list[str]:
+    """The last task's paragraphs up to the plan's closing remarks (its title paragraph is always kept)."""
+    end = next((i for i, p in enumerate(paragraphs) if i and _CLOSING.search(p)), len(paragraphs))
+    return paragraphs[:end]
+
+
 def task_style(items: list[Item]) -> str | None:
     """Pick the numbering style of tasks: the items that units belong to, else the first level with work text."""
     by_style: dict[str, list[int]] = {}
@@ -286,6 +297,8 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
         paragraphs = list(item.paragraphs)
         if position == len(tasks) - 1 and single_paragraph and not item.assignments:
             paragraphs = paragraphs[:1]  # the rest are the plan's closing paragraphs
+        elif position == len(tasks) - 1:
+            paragraphs = _before_closing(paragraphs)
         if (len(paragraphs) == 1 and len(paragraphs[0]) <= TITLE_ONLY_CHARS and item.assignments and item.trailing
                 and not children[index] and (measures_after_units or position < len(tasks) - 1)):
             # The title alone, then the units, then the measures: what follows the units is the task's work.
