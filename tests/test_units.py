@@ -70,3 +70,18 @@ def test_a_list_inside_brackets_is_part_of_one_name():
     # 泾禾市's plan (tests/corpus/unseen-jinghe-2025): the counties, cities and districts under it are one group.
     assert split_units("市直各部门、各县（市、区）人民政府") == ["市直各部门", "各县（市、区）人民政府"]
     assert split_units("县司法局、各乡镇（街道）、县公安局") == ["县司法局", "各乡镇（街道）", "县公安局"]
+
+
+def test_a_streets_own_offices_keep_no_level_beside_the_districts_bureaus():
+    # 东湾街道 (tests/corpus/unseen-dongwan-jd-2025): its offices (党政办, 综合执法队, 司法所) work with district
+    # bureaus (区司法局, 区市场监管局); a reminder to 区党政办 would name an office that does not exist.
+    from tracker.units import township_issued
+
+    mentions = ["党政办", "综合执法队", "司法所", "区司法局", "区市场监管局", "区民政局", "区城管局"]
+    assert township_issued("东湾街道2025年法治政府建设重点任务清单")
+    assert not township_issued("东湾区2025年法治政府建设重点任务清单")
+    mapping, _ = canonical_units(mentions, township=True)
+    assert [mapping[m] for m in mentions[:3]] == ["党政办", "综合执法队", "司法所"]
+    assert mapping["区司法局"] == "区司法局"
+    # In the district's own plan a bare 信访办 is the district's.
+    assert canonical_units(["信访办", "区司法局", "区民政局"])[0]["信访办"] == "区信访办"

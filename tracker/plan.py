@@ -15,7 +15,7 @@ from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_ro
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
-from .units import canonical_units, is_group
+from .units import canonical_units, is_group, township_issued
 
 # ---------------------------------------------------------------- entry point
 
@@ -38,7 +38,8 @@ def parse_plan(document: Document) -> Plan:
         if not row.lead and len(row.units) == 1 and not is_group(row.units[0]):
             row.lead, row.units = list(row.units), []
     mentions = [name for row in rows for name in (*row.lead, *row.units)]
-    mapping, units = canonical_units(mentions)
+    title = plan_title(_before_tasks(document, table is not None), paragraphs, document.name)
+    mapping, units = canonical_units(mentions, township_issued(title))
     tasks = tuple(
         Task(
             seq=i,
@@ -54,7 +55,6 @@ def parse_plan(document: Document) -> Plan:
         )
         for i, row in enumerate(rows, start=1)
     )
-    title = plan_title(_before_tasks(document, table is not None), paragraphs, document.name)
     return Plan(
         source=document.path,
         format=document.format,

@@ -166,8 +166,16 @@ def core(name: str, level: str) -> str:
     return bare
 
 
-def canonical_units(mentions: list[str]) -> tuple[dict[str, str], tuple[Unit, ...]]:
-    """Given every unit mention of a plan, return a map to one canonical name per unit, and the unit list."""
+def township_issued(title: str) -> bool:
+    """Whether a plan's title names a township or street as its issuer (东湾街道2025年法治政府建设重点任务清单)."""
+    issuers = "|".join(map(re.escape, _terms()["township_issuers"]))
+    return bool(re.match(rf"^《?[\u4e00-\u9fff]{{1,10}}?(?:{issuers})(?:办事处|人民政府|党工委)?(?:20\d\d|关于)", title))
+
+
+def canonical_units(mentions: list[str], township: bool = False) -> tuple[dict[str, str], tuple[Unit, ...]]:
+    """Given every unit mention of a plan, return a map to one canonical name per unit, and the unit list. In a
+    township's or street's plan (township), its own offices named bare keep no level."""
+    own = tuple(_terms()["township_offices"]) if township else ()
     level = level_of(mentions)
     counts = Counter(mentions)
     by_core: dict[str, list[str]] = {}
@@ -179,7 +187,8 @@ def canonical_units(mentions: list[str]) -> tuple[dict[str, str], tuple[Unit, ..
         # A spelling with the plan's level (旗司法局) wins, then the one used most often, then the longer one;
         # a bare department name (财政局 in a 县 plan) is the plan's own and gets its level.
         best = max(variants, key=lambda v: (v[:1] == level, counts[v], len(v)))
-        if level and best[:1] != level and not is_group(best) and not _OWN_PLACE.search(best) and not is_internal(best):
+        if (level and best[:1] != level and not is_group(best) and not _OWN_PLACE.search(best) and not is_internal(best)
+                and not (own and best.endswith(own))):
             best = level + best
         for variant in variants:
             mapping[variant] = best
