@@ -85,3 +85,11 @@ def test_a_streets_own_offices_keep_no_level_beside_the_districts_bureaus():
     assert mapping["区司法局"] == "区司法局"
     # In the district's own plan a bare 信访办 is the district's.
     assert canonical_units(["信访办", "区司法局", "区民政局"])[0]["信访办"] == "区信访办"
+
+
+def test_the_kind_of_units_after_a_list_names_no_other_unit():
+    # 白泉县 (tests/corpus/unseen-baiquan-2025): …县生态环境分局等行政执法部门 says what the units listed are; a
+    # 县行政执法部门 appeared among the units that sent no report. A group after 等 (有关部门) is still a group.
+    assert split_units("县市场监管局、县应急管理局、县生态环境分局等行政执法部门") == ["县市场监管局", "县应急管理局",
+                                                                         "县生态环境分局"]
+    assert split_units("县司法局等有关部门") == ["县司法局", "有关部门"]

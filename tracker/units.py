@@ -92,11 +92,17 @@ def _balanced(text: str) -> str:
 _MEMBERS = re.compile(r"各[^各]{0,8}?(?:部门|单位|科室|处室|股室|机构)")
 
 
+_KIND_OF_UNITS = re.compile(r"[\u4e00-\u9fff]{0,8}(?:部门|单位|机关|机构)")
+
+
 def _split_joined(part: str) -> list[str]:
     """A part naming several units: joined by 及/和/等, or run together (区委宣传部区委组织部, a PDF cell's lines
     joined), where each unit ends like one and the next begins with a level (区, 旗) or 各."""
     for match in _JOINERS.finditer(part):
         left, right = part[: match.start()], part[match.end():]
+        # 县生态环境分局等行政执法部门: what the list's units are, not another unit.
+        if match.group(0) == "等" and is_unit_like(left) and _KIND_OF_UNITS.fullmatch(right) and not is_group(right):
+            return _split_joined(left)
         if is_unit_like(left) and is_unit_like(right):
             return _split_joined(left) + _split_joined(right)
     levels = tuple(_terms()["levels"])
