@@ -961,3 +961,17 @@ def test_the_plan_speaking_of_itself_after_its_last_task_closes_it():
                   "附件：任务分工"]
     last = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs))).tasks[-1]
     assert last.text.endswith("将政务公开纳入年度绩效考核。") and last.deadline == ""
+
+
+@pytest.mark.parametrize("head", [
+    # 石岩县司法局 (tests/corpus/shiyan-2025): a report on the plan, named after it.
+    ["石岩县司法局关于2025年度法治政府建设工作要点落实情况的报告", "县人民政府：", "2025年，县司法局对照工作要点逐项推进。"],
+    # 丰禾县 (tests/corpus/fenghe-2025): a bulletin; 苍岩旗 (unseen-canyan-2025): a title the PDF wrapped.
+    ["法治政府建设工作简报", "（2025年第4期·年度专刊）", "起草印发年度法治政府建设工作要点。"],
+    ["旗司法局2025年度推进法治政府建设工作总", "结", "起草印发年度法治政府建设工作要点和任务分工。"],
+])
+def test_a_report_that_names_the_plan_it_answers_is_no_plan(head):
+    from tracker.classify import is_plan
+
+    assert not is_plan(Document(path="r.docx", format="docx", blocks=tuple(head)))
+    assert is_plan(Document(path="p.docx", format="docx", blocks=("石岩县2025年法治政府建设工作要点", "一、加强学习")))
