@@ -389,3 +389,23 @@ def test_an_office_copy_of_the_paraphrase_table_that_is_broken_is_one_chinese_li
         assert not out.exists()
     finally:
         paraphrases.cache_clear()
+
+
+def test_a_plan_and_report_given_the_wrong_way_round_stop_with_the_right_order(runner, pair, tmp_path):
+    # When the "plan" reads as a report and the "report" as a plan, a ledger of one would mislead: stop, and
+    # say which order to use.
+    plan, report = pair
+    result = run(runner, "match", report, plan, "-o", tmp_path / "out.xlsx")
+    line = one_chinese_line(result)
+    assert result.exit_code == 2 and "顺序可能写反" in line and f"tracker match “{plan.name}” “{report.name}”" in line
+    assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_warning_is_in_the_workbook_as_well_as_on_screen(runner, seeds_dir, tmp_path):
+    # Whoever receives only the workbook sees that the report is of another year than the plan.
+    out = tmp_path / "out.xlsx"
+    result = run(runner, "match", seeds_dir / "dalate-2022-plan.txt", seeds_dir / REPORT, "-o", out)
+    assert result.exit_code == 0 and "是 2024 年的，计划是 2022 年的" in result.output
+    overview = openpyxl.load_workbook(out).worksheets[0]
+    notes = [row[1] for row in overview.iter_rows(values_only=True) if row[0] == "说明"]
+    assert notes and "是 2024 年的，计划是 2022 年的" in notes[0]

@@ -9,13 +9,15 @@ from __future__ import annotations
 from .models import Plan, Report
 from .numbering import label_number
 
+NOT_A_PLAN = "读起来像年度报告而不是工作计划"
+NOT_A_REPORT = "读起来像工作计划而不是年度报告"
+
 
 def plan_warnings(plan: Plan, reads_like_plan: bool = True) -> list[str]:
     """What to check in a plan before trusting its task list."""
     out = []
     if not reads_like_plan:
-        out.append(f"注意：“{plan.name}”读起来像年度报告而不是工作计划（没有“工作计划/工作要点/本计划”等字样），"
-                   f"请确认文件是否选对。")
+        out.append(f"注意：“{plan.name}”{NOT_A_PLAN}（没有“工作计划/工作要点/本计划”等字样），请确认文件是否选对。")
     out.extend(numbering_warnings(plan))
     if plan.tasks and not any(t.lead_units or t.units for t in plan.tasks):
         out.append(f"注意：计划“{plan.title}”中没有找到任何牵头单位或责任单位，各项任务只按内容核查，无法按单位统计。")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .checks import plan_warnings
+from .checks import NOT_A_REPORT, plan_warnings
 from .ingest import READERS, read_document
 from .models import Document, Plan, Report, Table
 from .plan import parse_plan
@@ -69,6 +69,6 @@ def read_report(path: str | Path, converted: Path | None = None) -> tuple[Report
     document = read_document(path, converted)
     warnings = []
     if is_plan(document):
-        warnings.append(f"注意：“{shown(document.name)}”读起来像工作计划而不是年度报告，其中的任务表述会被当作落实情况，"
+        warnings.append(f"注意：“{shown(document.name)}”{NOT_A_REPORT}，其中的任务表述会被当作落实情况，"
                         f"请检查文件顺序：先写计划，再写报告。")
     return split_report(document), warnings

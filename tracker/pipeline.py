@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .assess import assess_plan, decide, prepare
 from .audit import Audit, audit_plan, read_folder
-from .checks import report_warnings
+from .checks import NOT_A_PLAN, NOT_A_REPORT, report_warnings
 from .classify import load_plan, load_report, read_plan, read_report, seed_documents
 from .deadlines import with_deadlines
 from .errors import InputError, OutputError
@@ -85,17 +85,24 @@ def match(plan_path: str | Path, report_paths: list[str | Path], out: Outputs = 
     _guard(out, [plan_path, *report_paths])
     with converted_together([Path(plan_path), *map(Path, report_paths)]) as ready:
         plan, warnings = read_plan(plan_path, ready.get(Path(plan_path)))
-        reports = []
+        reports, plan_like = [], []
         for path in report_paths:
             report, notes = read_report(path, ready.get(Path(path)))
             reports.append(report)
             warnings += notes
+            plan_like += [report.name] if notes else []
+    if plan_like and any(NOT_A_PLAN in w for w in warnings):
+        raise InputError(f"“{plan.name}”{NOT_A_PLAN}，“{plan_like[0]}”{NOT_A_REPORT}：计划和报告的顺序可能写反了。"
+                         f"请先写计划，再写报告，例如：tracker match “{plan_like[0]}” “{plan.name}”。")
     prepared = prepare(plan, reports)
     if not prepared.related():
         names = "、".join(report.name for report in reports)
         raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
-    outcome = finish(decide(prepared), out)
-    outcome.notes[:0] = warnings + report_warnings(plan, reports) + _sanity(outcome.results)
+    results = decide(prepared)
+    warnings += report_warnings(plan, reports) + _sanity(results)
+    # The warnings go into the workbook's overview too: whoever receives only the workbook sees them.
+    outcome = finish(results, out, "\n".join(warnings))
+    outcome.notes[:0] = warnings
     return outcome
 
 
