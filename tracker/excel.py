@@ -143,11 +143,12 @@ def fit_rows(sheet, first: int, last: int | None = None) -> None:
                 continue
             width = sheet.column_dimensions[get_column_letter(cell.column)].width or 8.43
             size = (cell.font.sz if cell.font and cell.font.sz else 10) / 10
-            # A column width unit holds one digit; a Chinese character at 10 pt takes about 1.8.
-            per_line = max(1.0, width / (1.8 * size))
+            # A column width unit holds one digit; a Chinese character at 10 pt takes about 1.9 of them, and a
+            # line about 14.5 pt in LibreOffice's CJK fonts (13 pt cut the last line of long quotes on paper).
+            per_line = max(1.0, width / (1.9 * size))
             needed = sum(max(1, math.ceil(display_width(part) / 2 / per_line)) for part in str(cell.value).split("\n"))
             lines = max(lines, needed * size)
-        sheet.row_dimensions[row].height = min(409.0, max(15.0, lines * 13.0 + 4))
+        sheet.row_dimensions[row].height = min(409.0, max(15.0, lines * 14.5 + 4))
 
 
 def printable(sheet, columns: int, header_rows: str = "1:2", paper: str = "A4", freeze: str | None = "A3",

@@ -391,7 +391,9 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
     sheet["A1"].font, sheet["A1"].alignment = styles.title, styles.center
     sheet.row_dimensions[1].height = 32
     append_row(sheet, ["单位", "类型"] + [t.seq for t in tasks])
-    append_row(sheet, ["", ""] + [t.title[:MATRIX_TITLE_CHARS] for t in tasks])
+    # A title longer than the row is cut with “…”: its whole text is in the comment of its number.
+    append_row(sheet, ["", ""] + [t.title if len(t.title) <= MATRIX_TITLE_CHARS else t.title[:MATRIX_TITLE_CHARS - 1] + "…"
+                                  for t in tasks])
     sheet.merge_cells("A2:A3")
     sheet.merge_cells("B2:B3")
     for row in (2, 3):
@@ -403,7 +405,7 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
                 horizontal="center", vertical="top", textRotation=255, wrap_text=False)
     for col, task in enumerate(tasks, start=3):
         sheet.cell(row=2, column=col).comment = Comment(f"{task.no} {task.title}", "tracker", 60, 200)
-    sheet.row_dimensions[3].height = 12 * MATRIX_TITLE_CHARS + 8
+    sheet.row_dimensions[3].height = 14.5 * MATRIX_TITLE_CHARS + 8  # a rotated character takes a line's height
     column_of = {t.seq: i for i, t in enumerate(tasks, start=3)}
     index_of = {t.seq: i for i, t in enumerate(tasks)}
     rows: dict[str, int] = {}
