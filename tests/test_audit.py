@@ -196,3 +196,19 @@ def test_a_report_of_uncertain_sender_is_listed_with_its_candidates(runner, seed
     assert candidates["年度报告.txt"] == ["旗财政局", "旗市监局"]
     assert candidates["总结.txt"][0] == "旗司法局"
     assert "年度报告.txt（可能来自：旗财政局、旗市监局" in result.output
+
+
+def test_a_units_report_of_another_place_is_counted_and_said_so(runner, seeds_dir, tmp_path):
+    # A file named after a unit of the plan, but written by another banner's 司法局: the folder says whose it is,
+    # the text says where it is from, and the office should see both, on screen and in the workbook.
+    reports = tmp_path / "other-place"
+    reports.mkdir()
+    (reports / "司法局报告.txt").write_text(
+        "鄂托克前旗司法局2024年法治政府建设工作报告\n一、主要工作\n鄂托克前旗全年受理行政复议案件42件，审结39件。\n"
+        "鄂托克前旗开展行政执法案卷评查，评查案卷60卷。\n", encoding="utf-8")
+    result, data = run_audit(runner, seeds_dir, reports, tmp_path, "-o", str(tmp_path / "audit.xlsx"))
+    assert result.exit_code == 0, result.output
+    assert "写的是鄂托克前旗，计划是乌拉特中旗的" in result.output
+    overview = openpyxl.load_workbook(tmp_path / "audit.xlsx").worksheets[0]
+    notes = [row[1] for row in overview.iter_rows(values_only=True) if row[0] == "说明"]
+    assert "写的是鄂托克前旗" in notes[0] and notes[0].startswith("收到 1 份单位报告")

@@ -234,6 +234,10 @@ def audit(plan_path: str | Path, folder: str | Path, units_csv: str | Path | Non
         raise InputError(f"文件夹“{folder}”中没有可读的报告（{len(folder_result.skipped)} 个文件无法读取）："
                          f"{reasons}{more}请放入 .docx、.pdf、.txt 或 .md 格式的年度报告后再试。")
     result = audit_plan(plan, units, folder_result, secondary)
-    outcome = finish(result.results, out, result.note(secondary is not None), units=result.units,
-                     extra=result.to_dict())
+    # A unit's report of another place or year is counted as the folder says, and said so, as match does.
+    received = [r for reports in folder_result.reports.values() for r in reports] + ([secondary] if secondary else [])
+    warnings = report_warnings(plan, received)
+    outcome = finish(result.results, out, "\n".join([result.note(secondary is not None), *warnings]),
+                     units=result.units, extra=result.to_dict())
+    outcome.notes[:0] = warnings
     return AuditResult(result, outcome)
