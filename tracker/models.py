@@ -186,7 +186,7 @@ class Passage:
     def location(self) -> str:
         if self.row_task:
             return f"{self.section}第{self.sentence}句"
-        where = f"第{self.paragraph}段第{self.sentence}句"
+        where = f"全文第{self.paragraph}段第{self.sentence}句"  # counted from the top of the file, not the section
         return f"{self.section}，{where}" if self.section else where
 
 
