@@ -275,3 +275,22 @@ def test_a_missing_task_never_shows_a_quote_as_evidence(ledger, seeds_dir, tmp_p
     assert result.exit_code == 0, result.output
     shown = [q for s, q in rows_of(other) if s == "未体现" and q]
     assert shown and all(q.startswith("（仅见相近表述，不作为落实依据）") for q in shown)
+
+
+def test_a_departments_plan_names_the_ledger_after_itself_not_after_the_place():
+    # 霞石县税务局 (tests/corpus/unseen-xiashi-swj-2025): 霞石县2025年法治政府建设工作任务落实情况 would name the
+    # county's plan, which this is not.
+    from tracker.ledger import ledger_title
+    from tracker.models import Plan, Results
+
+    def title(plan_title, region, year):
+        return ledger_title(Results(Plan("p.pdf", "pdf", plan_title, region, year, (), ()), (), ()))
+
+    assert title("国家税务总局霞石县税务局2025年法治税务建设工作要点", "霞石县", 2025) == \
+        "国家税务总局霞石县税务局2025年法治税务建设工作要点落实情况"
+    assert title("乌拉特中旗2024年法治政府建设工作计划", "乌拉特中旗", 2024) == "乌拉特中旗2024年法治政府建设工作任务落实情况"
+    assert title("梅岭县人民政府2025年法治政府建设工作要点", "梅岭县", 2025) == "梅岭县2025年法治政府建设工作任务落实情况"
+    from tracker.notice import NoticeInfo
+
+    plan = Plan("p.pdf", "pdf", "国家税务总局霞石县税务局2025年法治税务建设工作要点", "霞石县", 2025, (), ())
+    assert NoticeInfo().for_plan(Results(plan, (), ())).issuer == "国家税务总局霞石县税务局"

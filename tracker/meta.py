@@ -115,3 +115,15 @@ def signed_date(normals: list[str]) -> str:
             except ValueError:
                 return ""
     return ""
+
+
+def department_issuer(title: str, region: str, year: int | None) -> str:
+    """The department a plan's title names as its issuer besides the place (国家税务总局霞石县税务局 in 国家税务总局
+    霞石县税务局2025年法治税务建设工作要点), or "" for the place's own plan (霞石县2025年…, 梅岭县人民政府2025年…)."""
+    if not year or f"{year}年" not in title:
+        return ""
+    head = title.split(f"{year}年", 1)[0].strip("《 ")
+    issuer = re.sub(r"^关于(?:印发)?", "", head.replace(region, "", 1)) if region else ""
+    if not issuer or re.search(r"(?:人民政府|政府|依法治[旗县区市]委员会(?:办公室)?)$", issuer):
+        return ""
+    return re.sub(r"^关于(?:印发)?", "", head)

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .assess import admitted_gap, missing_summary
+from .meta import department_issuer
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, UnitResult
 from .resources import template_file
 from .status import status_label
@@ -29,10 +30,13 @@ class NoticeInfo:
     day: date | None = None
 
     def for_plan(self, results: Results) -> NoticeInfo:
-        """The info with its blanks filled from the plan: 乌拉特中旗 → 中共乌拉特中旗委员会全面依法治旗委员会办公室."""
-        region = results.plan.region
+        """The info with its blanks filled from the plan: 乌拉特中旗 → 中共乌拉特中旗委员会全面依法治旗委员会办公室; a
+        department's own plan is followed up by the department (国家税务总局霞石县税务局)."""
+        plan = results.plan
+        region = plan.region
         level = region[-1:] if region[-1:] in "旗县区市盟" else ""
-        issuer = self.issuer or (f"中共{region}委员会全面依法治{level}委员会办公室" if level else "全面依法治理委员会办公室")
+        issuer = (self.issuer or department_issuer(plan.title, region, plan.year)
+                  or (f"中共{region}委员会全面依法治{level}委员会办公室" if level else "全面依法治理委员会办公室"))
         return NoticeInfo(issuer, self.reply_by, self.contact, self.day or date.today())
 
 
