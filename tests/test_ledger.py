@@ -216,8 +216,9 @@ def test_unreadable_reviews_are_skipped_with_a_message(seeds_dir, tmp_path, runn
     assert result.exit_code == 0 and "没有“任务落实情况”工作表" in result.output
 
 
-def test_locked_workbook_goes_to_a_fallback_name(seeds_dir, tmp_path, runner, ledger):
-    (tmp_path / f"~${ledger.name}").write_bytes(b"lock")  # Excel's lock file: the workbook is open
+@pytest.mark.parametrize("lock", ["~${name}", ".~lock.{name}#"])  # Excel's or WPS's, and LibreOffice's
+def test_locked_workbook_goes_to_a_fallback_name(seeds_dir, tmp_path, runner, ledger, lock):
+    (tmp_path / lock.format(name=ledger.name)).write_bytes(b"lock")  # the lock file: the workbook is open
     before = ledger.read_bytes()
     result = runner.invoke(cli, ["match", str(seeds_dir / PLAN), str(seeds_dir / REPORT), "-o", str(ledger)])
     assert result.exit_code == 0, result.output

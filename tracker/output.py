@@ -98,7 +98,8 @@ class Written:
         if self.backup:
             out.append(f"原文件已备份为“{shown(self.backup.name)}”。")
         if self.fallback_from:
-            out.append(f"“{shown(self.fallback_from)}”被占用（是否在 Excel/WPS 中打开？），结果已改存为“{shown(self.path)}”。")
+            out.append(f"“{shown(self.fallback_from)}”被占用（是否在 Excel、WPS 或 LibreOffice 中打开，或被设为只读？），"
+                       f"结果已改存为“{shown(self.path)}”。")
         return out
 
 
@@ -202,8 +203,9 @@ def _keep_copy(source: Path) -> Path:
 
 
 def _locked(path: Path) -> bool:
-    """Excel on Windows keeps a lock file ~$name beside an open workbook; honour it everywhere."""
-    if path.with_name("~$" + path.name).exists():
+    """Excel and WPS keep a lock file ~$name beside an open workbook, LibreOffice .~lock.name#; honour both
+    everywhere."""
+    if path.with_name("~$" + path.name).exists() or path.with_name(f".~lock.{path.name}#").exists():
         return True
     try:
         with path.open("r+b"):
