@@ -409,3 +409,15 @@ def test_a_warning_is_in_the_workbook_as_well_as_on_screen(runner, seeds_dir, tm
     overview = openpyxl.load_workbook(out).worksheets[0]
     notes = [row[1] for row in overview.iter_rows(values_only=True) if row[0] == "说明"]
     assert notes and "是 2024 年的，计划是 2022 年的" in notes[0]
+
+
+def test_the_same_report_given_twice_is_read_once(runner, pair, tmp_path):
+    plan, report = pair
+    copy = tmp_path / "副本.txt"
+    copy.write_bytes(report.read_bytes())
+    once = run(runner, "match", plan, report, "--json", tmp_path / "once.json")
+    twice = run(runner, "match", plan, report, report, copy, "--json", tmp_path / "twice.json")
+    assert twice.exit_code == 0 and "是同一份文件，只读取一次" in twice.output
+    first, second = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("once.json", "twice.json"))
+    assert [t["status"] for t in first["tasks"]] == [t["status"] for t in second["tasks"]]
+    assert second["reports"] == first["reports"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -83,6 +84,7 @@ class Outputs:
 def match(plan_path: str | Path, report_paths: list[str | Path], out: Outputs = Outputs()) -> MatchResult:
     """Assess a plan against reports; carry reviews over; write the ledger, JSON and Word papers where asked."""
     _guard(out, [plan_path, *report_paths])
+    report_paths, repeated = _distinct(report_paths)
     with converted_together([Path(plan_path), *map(Path, report_paths)]) as ready:
         plan, warnings = read_plan(plan_path, ready.get(Path(plan_path)))
         reports, plan_like = [], []
@@ -99,11 +101,28 @@ def match(plan_path: str | Path, report_paths: list[str | Path], out: Outputs = 
         names = "、".join(report.name for report in reports)
         raise InputError(f"报告（{names}）与计划“{plan.title}”没有任何对应内容，不像本计划的年度报告。请确认是否选错了文件。")
     results = decide(prepared)
-    warnings += report_warnings(plan, reports) + _sanity(results)
+    warnings += repeated + report_warnings(plan, reports) + _sanity(results)
     # The warnings go into the workbook's overview too: whoever receives only the workbook sees them.
     outcome = finish(results, out, "\n".join(warnings))
     outcome.notes[:0] = warnings
     return outcome
+
+
+def _distinct(paths: list) -> tuple[list, list[str]]:
+    """The reports given, each file read once: the same path twice, or the same bytes under two names, would
+    count one report's sentences twice."""
+    out, seen, notes = [], {}, []
+    for path in paths:
+        try:
+            key = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            key = str(path)  # unreadable: read_report says why
+        if key in seen:
+            notes.append(f"注意：“{shown(Path(path).name)}”与“{shown(Path(seen[key]).name)}”是同一份文件，只读取一次。")
+            continue
+        seen[key] = path
+        out.append(path)
+    return out, notes
 
 
 def _guard(out: Outputs, inputs: list, folder: str | Path | None = None) -> None:
