@@ -221,7 +221,9 @@ def _outputs(xlsx, json_path, review, word, notices, reply_by, contact, issuer, 
 @click.option("-o", "--output", "xlsx", type=click.Path(dir_okay=False), metavar="文件", help="任务分解表（.xlsx）的保存路径。")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False), metavar="文件", help="任务表 JSON 的保存路径。")
 def parse(plan, xlsx, json_path):
-    """读取工作计划（.docx/.pdf/.txt/.md/.xlsx），列出每项任务及其牵头、责任单位。"""
+    """读取工作计划（Word、PDF、文本、网页或 Excel 任务表），列出每项任务及其牵头、责任单位。
+
+    .doc、.wps、.xls、.rtf、.odt、.ods 等旧格式或其他格式需装有 LibreOffice。"""
     from .pipeline import parse as run_parse
     from .render import plan_summary
 
@@ -245,7 +247,7 @@ def match(plan, reports, xlsx, json_path, review, **paper):
     from .render import match_summary
 
     result = run_match(plan, list(reports), _outputs(xlsx, json_path, review, **paper))
-    click.echo(match_summary(result.results, result.notes))
+    click.echo(match_summary(result.results, result.notes, saved=bool(xlsx)))
     _report_written(result.written)
 
 

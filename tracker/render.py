@@ -14,7 +14,7 @@ def plan_summary(plan: Plan) -> str:
     groups = [u for u in plan.units if u.group]
     lines = [
         f"《{plan.title}》（{plan.name}）",
-        f"共 {len(plan.tasks)} 项任务，分 {len(plan.sections)} 个部分；"
+        f"共 {len(plan.tasks)} 项任务" + (f"，分 {len(plan.sections)} 个部分；" if plan.sections else "；") +
         f"涉及 {len(departments)} 个单位、{len(groups)} 个单位群组；"
         f"{sum(1 for t in plan.tasks if t.targets)} 项任务含量化目标，"
         f"{sum(1 for t in plan.tasks if is_dated(t.deadline))} 项有明确完成时限。",
@@ -35,7 +35,7 @@ def status_counts_line(counts: dict[str, int], total: int) -> str:
     return f"共 {total} 项任务：" + "，".join(parts) + "。"
 
 
-def match_summary(results, notes: list[str]) -> str:
+def match_summary(results, notes: list[str], saved: bool = True) -> str:
     """The terminal summary of an assessment: counts per status, then the tasks that are missing."""
     plan = results.plan
     sources = "、".join(r.name for r in results.reports) or "（无报告）"
@@ -60,7 +60,8 @@ def match_summary(results, notes: list[str]) -> str:
     doubtful = [r for r in results.tasks if r.confidence == "low" and not (r.review and r.review.status)]
     if doubtful:
         numbers = "、".join(str(r.task.seq) for r in doubtful)
-        lines.append(f"\n建议复核（系统把握不大）{len(doubtful)} 项：序号 {numbers}。台账“可信度”列有原因。")
+        where = "台账“可信度”列有原因" if saved else "加上 -o 台账.xlsx 保存台账，“可信度”列有原因"
+        lines.append(f"\n建议复核（系统把握不大）{len(doubtful)} 项：序号 {numbers}。{where}。")
     stale = sum(1 for r in results.tasks if r.review and r.review.stale)
     if stale:
         lines.append(f"\n{stale} 项复核意见需重新复核（任务内容有变动）。")
