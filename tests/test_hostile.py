@@ -415,7 +415,7 @@ def test_the_same_report_given_twice_is_read_once(runner, pair, tmp_path):
     plan, report = pair
     copy = tmp_path / "副本.txt"
     copy.write_bytes(report.read_bytes())
-    once = run(runner, "match", plan, report, "--json", tmp_path / "once.json")
+    run(runner, "match", plan, report, "--json", tmp_path / "once.json")
     twice = run(runner, "match", plan, report, report, copy, "--json", tmp_path / "twice.json")
     assert twice.exit_code == 0 and "是同一份文件，只读取一次" in twice.output
     first, second = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("once.json", "twice.json"))

@@ -473,3 +473,21 @@ def test_studying_the_law_an_exam_and_a_training_course_are_three_kinds_of_work(
     assert lex.concept_of("任前考试") == lex.concept_of("任前法律知识考试") != "学法"
     assert lex.concept_of("法治讲座") == lex.concept_of("主体班次") not in ("学法", lex.concept_of("任前考试"))
     assert lex.concept_of("应知应会") is None
+
+
+def test_the_name_of_the_department_that_issued_the_plan_matches_nothing():
+    # 岩溪县政数局 (tests/corpus/unseen-yanxi-zsj-2025): the bureau's own name in a document title gave
+    # 《岩溪县政务服务和数据管理局2025年普法责任清单》 the 政务服务 of 推进政务服务事项标准化规范化.
+    from tracker.match import PlanModel, ReportIndex
+    from tracker.models import Passage
+
+    lex = lexicon()
+    task = Task(1, "1", "", "推进政务服务事项标准化规范化", "推进政务服务事项标准化规范化。动态调整县级政务服务事项基本目录。")
+    plan = Plan("p.xlsx", "xlsx", "岩溪县政务服务和数据管理局2025年法治政府建设任务清单", "岩溪县", 2025, (), (task,))
+    sentences = ["制定印发《岩溪县政务服务和数据管理局2025年普法责任清单》，明确普法事项18项。",
+                 "全县政务服务事项全程网办率提升至92.1%。"]
+    model = PlanModel(plan, lex)
+    index = ReportIndex([Passage("r.docx", "一、主要举措", i + 1, 1, "achievement", s) for i, s in enumerate(sentences)],
+                        lex, model.mask)
+    core = model.measures(task, model.weights(index.tokens))[0]
+    assert [hit.passage for hit in index.hits(core)] == [1]

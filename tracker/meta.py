@@ -119,11 +119,17 @@ def signed_date(normals: list[str]) -> str:
 
 def department_issuer(title: str, region: str, year: int | None) -> str:
     """The department a plan's title names as its issuer besides the place (国家税务总局霞石县税务局 in 国家税务总局
-    霞石县税务局2025年法治税务建设工作要点), or "" for the place's own plan (霞石县2025年…, 梅岭县人民政府2025年…)."""
+    霞石县税务局2025年法治税务建设工作要点), or "" for the place's own plan (霞石县2025年…, 梅岭县人民政府2025年…,
+    松河区全面依法治区委员会办公室松河区2025年…) and for a title that names no unit before its year."""
+    from .units import is_unit_like
+
     if not year or f"{year}年" not in title:
         return ""
-    head = title.split(f"{year}年", 1)[0].strip("《 ")
-    issuer = re.sub(r"^关于(?:印发)?", "", head.replace(region, "", 1)) if region else ""
-    if not issuer or re.search(r"(?:人民政府|政府|依法治[旗县区市]委员会(?:办公室)?)$", issuer):
+    head = re.sub(r"^关于(?:印发)?", "", title.split(f"{year}年", 1)[0].strip("《 "))
+    if region and head.endswith(region) and head != region:
+        head = head[: -len(region)]
+    rest = head.replace(region, "", 1) if region else head
+    if (not rest or not re.fullmatch(r"[\u4e00-\u9fff]{2,30}", head) or not is_unit_like(head)
+            or re.search(r"(?:人民政府|政府)(?:办公室)?$|依法治[旗县区市盟]委员会(?:办公室)?$", rest)):
         return ""
-    return re.sub(r"^关于(?:印发)?", "", head)
+    return head
