@@ -116,7 +116,7 @@ def test_word_heading_styles_without_numbers_name_the_section(tmp_path):
     passages = split_report(read_document(tmp_path / "report.docx")).passages
     cases = next(p for p in passages if "42件" in p.text)
     assert cases.kind == ACHIEVEMENT and cases.section == "充分发挥行政复议化解行政争议主渠道作用"
-    assert cases.location.startswith("充分发挥行政复议化解行政争议主渠道作用，第")
+    assert cases.location.startswith("充分发挥行政复议化解行政争议主渠道作用，全文第")
     opinions = next(p for p in passages if "意见书5份" in p.text)
     assert opinions.kind == ACHIEVEMENT and not opinions.heading and opinions.section == cases.section
     assert next(p for p in passages if p.text == "加强和规范行政应诉工作。").heading
