@@ -44,6 +44,15 @@ def run_audit(runner, seeds_dir, folder, tmp_path, *extra):
     return result, data
 
 
+def text_reports(tmp_path, name: str, files: dict[str, str]):
+    """A folder of text reports: file name → text."""
+    reports = tmp_path / name
+    reports.mkdir()
+    for file, text in files.items():
+        (reports / file).write_text(text, encoding="utf-8")
+    return reports
+
+
 @pytest.fixture(scope="module")
 def audited(seeds_dir, folder, tmp_path_factory):
     """One plain audit of the folder, with its JSON and its workbook, shared by the tests that read them."""
@@ -162,14 +171,12 @@ def test_an_old_word_file_in_the_folder_is_skipped_with_advice(runner, seeds_dir
 
 
 def test_the_sender_is_not_the_addressee_nor_a_unit_named_in_the_text(runner, seeds_dir, tmp_path):
-    reports = tmp_path / "addressed"
-    reports.mkdir()
-    (reports / "关于报送2024年法治政府建设情况的报告（旗司法局）.txt").write_text(
-        "旗委依法治旗办：\n2024年法治政府建设工作报告\n一、主要工作\n"
-        "配合旗委组织部举办领导干部法治专题培训班2期，全年受理行政复议案件42件，审结39件。\n", encoding="utf-8")
-    (reports / "年度报告.txt").write_text(
-        "旗委依法治旗办：\n2024年法治政府建设工作总结\n一、主要工作\n"
-        "会同旗司法局开展行政执法案卷评查，评查案卷60卷。\n乌拉特中旗市场监督管理局\n2025年1月10日\n", encoding="utf-8")
+    reports = text_reports(tmp_path, "addressed", {
+        "关于报送2024年法治政府建设情况的报告（旗司法局）.txt": (
+            "旗委依法治旗办：\n2024年法治政府建设工作报告\n一、主要工作\n"
+            "配合旗委组织部举办领导干部法治专题培训班2期，全年受理行政复议案件42件，审结39件。\n"),
+        "年度报告.txt": ("旗委依法治旗办：\n2024年法治政府建设工作总结\n一、主要工作\n"
+                      "会同旗司法局开展行政执法案卷评查，评查案卷60卷。\n乌拉特中旗市场监督管理局\n2025年1月10日\n")})
     result, data = run_audit(runner, seeds_dir, reports, tmp_path)
     assert result.exit_code == 0, result.output
     units = {u["unit"]: [r.split("/")[-1] for r in u["reports"]] for u in data["units"]}
@@ -178,18 +185,15 @@ def test_the_sender_is_not_the_addressee_nor_a_unit_named_in_the_text(runner, se
 
 
 def test_a_report_of_uncertain_sender_is_listed_with_its_candidates(runner, seeds_dir, tmp_path):
-    reports = tmp_path / "uncertain"
-    reports.mkdir()
-    (reports / "关于报送2024年法治政府建设情况的报告（旗司法局）.txt").write_text(
-        "2024年法治政府建设工作报告\n一、主要工作\n全年受理行政复议案件42件，审结39件。\n", encoding="utf-8")
-    # Title and signature disagree: the report is not given to either unit.
-    (reports / "年度报告.txt").write_text(
-        "旗财政局2024年法治政府建设工作报告\n一、主要工作\n开展行政执法案卷评查，评查案卷60卷。\n"
-        "乌拉特中旗市场监督管理局\n2025年1月10日\n", encoding="utf-8")
-    # Nothing says who sent it: the units its text names are the candidates.
-    (reports / "总结.txt").write_text(
-        "2024年工作总结\n一、主要工作\n配合旗司法局开展普法宣传，会同旗司法局举办培训2期，与旗公安局联合执法3次。\n",
-        encoding="utf-8")
+    reports = text_reports(tmp_path, "uncertain", {
+        "关于报送2024年法治政府建设情况的报告（旗司法局）.txt":
+            "2024年法治政府建设工作报告\n一、主要工作\n全年受理行政复议案件42件，审结39件。\n",
+        # Title and signature disagree: the report is not given to either unit.
+        "年度报告.txt": ("旗财政局2024年法治政府建设工作报告\n一、主要工作\n开展行政执法案卷评查，评查案卷60卷。\n"
+                      "乌拉特中旗市场监督管理局\n2025年1月10日\n"),
+        # Nothing says who sent it: the units its text names are the candidates.
+        "总结.txt": "2024年工作总结\n一、主要工作\n配合旗司法局开展普法宣传，会同旗司法局举办培训2期，与旗公安局联合执法3次。\n",
+    })
     result, data = run_audit(runner, seeds_dir, reports, tmp_path)
     assert result.exit_code == 0, result.output
     candidates = {p.split("/")[-1]: c for p, c in data["unassigned_candidates"].items()}
@@ -201,11 +205,9 @@ def test_a_report_of_uncertain_sender_is_listed_with_its_candidates(runner, seed
 def test_a_units_report_of_another_place_is_counted_and_said_so(runner, seeds_dir, tmp_path):
     # A file named after a unit of the plan, but written by another banner's 司法局: the folder says whose it is,
     # the text says where it is from, and the office should see both, on screen and in the workbook.
-    reports = tmp_path / "other-place"
-    reports.mkdir()
-    (reports / "司法局报告.txt").write_text(
+    reports = text_reports(tmp_path, "other-place", {"司法局报告.txt": (
         "鄂托克前旗司法局2024年法治政府建设工作报告\n一、主要工作\n鄂托克前旗全年受理行政复议案件42件，审结39件。\n"
-        "鄂托克前旗开展行政执法案卷评查，评查案卷60卷。\n", encoding="utf-8")
+        "鄂托克前旗开展行政执法案卷评查，评查案卷60卷。\n")})
     result, data = run_audit(runner, seeds_dir, reports, tmp_path, "-o", str(tmp_path / "audit.xlsx"))
     assert result.exit_code == 0, result.output
     assert "写的是鄂托克前旗，计划是乌拉特中旗的" in result.output
