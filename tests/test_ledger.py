@@ -118,6 +118,36 @@ def test_the_workbook_recounts_a_reviewers_change(ledger, tmp_path):
     assert after[0] == before[0] + 1 and after[1] == before[1] - 1 and after[2] == before[2] + 1
 
 
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice is not installed")
+def test_the_unit_matrix_follows_its_tasks_when_the_reviewer_sorts_the_task_sheet(ledger, tmp_path):
+    # Sorting 任务落实情况 (by 可信度, say) moves whole rows, and each row's own formulas with them; the matrix
+    # finds each task by its 序号, so every unit keeps its own tasks' marks.
+    from openpyxl.formula.translate import Translator
+
+    def matrix(path):
+        out = tmp_path / f"calc-{path.stem}"
+        subprocess.run(["soffice", "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                       check=True, capture_output=True, timeout=180)
+        sheet = openpyxl.load_workbook(out / path.name, data_only=True)["单位矩阵"]
+        return [row for row in sheet.iter_rows(min_row=4, values_only=True) if row[0]]
+
+    workbook = openpyxl.load_workbook(ledger)
+    tasks = workbook["任务落实情况"]
+    first, last = 3, tasks.max_row
+    rows = [[cell.value for cell in tasks[r]] for r in range(first, last + 1)]
+    for offset, values in enumerate(reversed(rows)):
+        target = first + offset
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                origin = tasks.cell(row=last - offset, column=column).coordinate
+                value = Translator(value, origin=origin).translate_formula(tasks.cell(row=target, column=column).coordinate)
+            tasks.cell(row=target, column=column).value = value
+    sorted_copy = tmp_path / "排序后.xlsx"
+    workbook.save(sorted_copy)
+    assert openpyxl.load_workbook(sorted_copy)["任务落实情况"]["A3"].value == rows[-1][0]
+    assert matrix(sorted_copy) == matrix(ledger)
+
+
 def test_print_settings(ledger):
     workbook = openpyxl.load_workbook(ledger)
     for name in SHEETS:

@@ -81,9 +81,10 @@ class TaskCells:
         letter = self.letters[name]
         return f"'{TASKS}'!${letter}${self.first}:${letter}${self.last}"
 
-    def cell(self, name: str, index: int) -> str:
-        """The cell of the index-th task (from 0) in a column."""
-        return f"'{TASKS}'!${self.letters[name]}${self.first + index}"
+    def cell(self, name: str, seq: int) -> str:
+        """A task's value in a column, found by its 序号: a reviewer who sorts the task sheet (by 可信度, by unit)
+        moves the rows, and a reference to a fixed row would then read another task's status."""
+        return f"INDEX({self.column(name)},MATCH({seq},{self.column('序号')},0))"
 
 
 def task_columns(results: Results) -> tuple[list[str], list[float]]:
@@ -408,7 +409,6 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
         sheet.cell(row=2, column=col).comment = Comment(f"{task.no} {task.title}", "tracker", 60, 200)
     sheet.row_dimensions[3].height = 14.5 * MATRIX_TITLE_CHARS + 8  # a rotated character takes a line's height
     column_of = {t.seq: i for i, t in enumerate(tasks, start=3)}
-    index_of = {t.seq: i for i, t in enumerate(tasks)}
     rows: dict[str, int] = {}
     for group in (False, True):
         members = [u for u in units if u.group == group]
@@ -430,7 +430,7 @@ def _matrix(sheet, styles: Styles, title: str, results: Results, units: list[Uni
                 role = roles["lead"] if item.role == LEAD else roles["responsible"]
                 put_text(cell, role + status_sign(item.status))
                 if cells is not None:
-                    cell.value = _mark_formula(role, cells.cell("最终状态", index_of[item.seq]))
+                    cell.value = _mark_formula(role, cells.cell("最终状态", item.seq))
                 styles.paint_status(cell, item.status)
                 cell.font = styles.small if item.role != LEAD else styles.status_font[item.status]
     if cells is not None and rows:
