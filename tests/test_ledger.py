@@ -166,10 +166,10 @@ def test_unit_matrix_summary_and_reminders(ledger):
     matrix = workbook["单位矩阵"]
     assert header(matrix)[:4] == ["单位", "类型", 1, 2]
     rows = {matrix.cell(row=r, column=1).value: r for r in range(4, matrix.max_row + 1)}
-    # 旗司法局 leads task 5: its mark is 牵头 and the sign of task 5's final status on the task sheet.
-    final = column(workbook["任务落实情况"], "最终状态")
+    # 旗司法局 leads task 5: its mark is 牵头 and the sign of task 5's final status on the task sheet, found by 序号.
+    final = openpyxl.utils.get_column_letter(column(workbook["任务落实情况"], "最终状态"))
     mark = matrix.cell(row=rows["旗司法局"], column=2 + 5).value
-    assert mark.startswith('="牵头"&IF(') and f"'任务落实情况'!${openpyxl.utils.get_column_letter(final)}$7" in mark
+    assert mark.startswith('="牵头"&IF(') and f"INDEX('任务落实情况'!${final}$3:${final}$30,MATCH(5," in mark
     assert matrix.cell(row=rows["旗司法局"], column=2 + 1).value is None
     assert rows["单位群组（泛指多个单位，供参考）"] < rows["旗政府各部门"]
     summary = workbook["单位汇总"]
