@@ -491,3 +491,19 @@ def test_the_name_of_the_department_that_issued_the_plan_matches_nothing():
                         lex, model.mask)
     core = model.measures(task, model.weights(index.tokens))[0]
     assert [hit.passage for hit in index.hits(core)] == [1]
+
+
+def test_a_task_found_only_in_other_words_asks_the_unit_to_check_not_to_redo():
+    # 岩溪县 task 2 (tests/corpus/unseen-yanxi-zsj-2025): the report tells all three measures in other words; the
+    # 督办清单 listed them as unseen, asking the unit for work it had reported.
+    from tracker.assess import missing_summary
+    from tracker.models import MeasureResult, TaskResult
+
+    task = Task(2, "2", "", "推进政务服务事项标准化规范化", "推进政务服务事项标准化规范化。动态调整县级政务服务事项基本目录。")
+    measures = (MeasureResult("推进政务服务事项标准化规范化", NONE, core=True),
+                MeasureResult("动态调整县级政务服务事项基本目录", NONE))
+    told = TaskResult(task, "partial", 0.25, (), measures, (), "")
+    assert missing_summary(told).startswith("报告用其他说法记述了相关工作（见佐证摘录），请对照核实")
+    assert "动态调整县级政务服务事项基本目录" in missing_summary(told)
+    seen = TaskResult(task, "partial", 0.4, (), (measures[0], MeasureResult("公布目录", CONCRETE)), (), "")
+    assert not missing_summary(seen).startswith("报告用其他说法")

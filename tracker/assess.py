@@ -711,7 +711,12 @@ def missing_summary(result: TaskResult, limit: int = 3) -> str:
     parts += [brief(text) for text in missing[:limit]]
     if not parts:
         return "具体做法和成效数据"
-    return "；".join(parts) + ("等" if len(missing) > limit else "")
+    listed = "；".join(parts) + ("等" if len(missing) > limit else "")
+    # A task found only in other words (the paraphrase table) has every measure "unseen" in the plan's words, yet
+    # the report may tell them: the unit is asked to check, not to redo work it has reported.
+    if result.status != MISSING and not any(m.found in (CONCRETE, GENERAL) for m in result.measures):
+        return f"报告用其他说法记述了相关工作（见佐证摘录），请对照核实以下措施是否已落实：{listed}"
+    return listed
 
 
 def admitted_gap(result: TaskResult) -> str:
