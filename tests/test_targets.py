@@ -208,3 +208,12 @@ def test_a_bare_figure_after_another_subject_is_not_the_rate_named_before():
     assert check_target(target, figures) == ("not_met", "县级政务服务事项网上可办率达到93.6%")
     (rate,) = extract_targets("出庭应诉率达到100%")
     assert check_target(rate, report_figures(["行政机关负责人出庭应诉率为92%，2025年提升至100%。"]))[0] == "met"
+
+
+def test_case_files_and_rounds_are_counts():
+    # 青榆区 (tests/corpus/unseen-qingyu-2025): 评查案卷不少于300卷 was no target, so 268卷 did not stop 已落实;
+    # 湖山区人社局: 随机抽查不少于2轮次 read 次 as its metric.
+    [files] = extract_targets("（1）开展行政执法案卷评查，全年评查案卷不少于300卷；")
+    assert (files.metric, files.value, files.unit) == ("评查案卷", 300.0, "卷")
+    [rounds] = extract_targets("年内对辖区用人单位开展随机抽查不少于2轮次，抽查情况按规定向社会公开。")
+    assert rounds.unit == "轮次" and rounds.value == 2.0
