@@ -119,7 +119,7 @@ class PlanModel:
         # The department that issued the plan (岩溪县政务服务和数据管理局) is a unit too: its name in a report
         # (《岩溪县政务服务和数据管理局2025年普法责任清单》) says whose work, not 政务服务 work.
         issuer = department_issuer(plan.title, plan.region, plan.year)
-        issuers = [issuer, issuer.replace(plan.region, "", 1)] if issuer and plan.region else [issuer] if issuer else []
+        issuers = [issuer, issuer.replace(plan.region, "", 1)] if issuer else []
         self.mask = unit_mask([n for unit in plan.units if not unit.group for n in (unit.name, *unit.variants)] + issuers)
         texts = [masked(task.text, self.mask) for task in plan.tasks]
         self.frequency = document_frequency(lexicon.tokens(s, remember=True) for text in texts

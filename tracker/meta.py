@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from .units import is_unit_like
 from .vocabulary import not_district, not_place
 
 # A signature line: the issuer's name alone (旗人民政府, 旗司法局) or a date (2025年1月10日, …印发).
@@ -121,8 +122,6 @@ def department_issuer(title: str, region: str, year: int | None) -> str:
     """The department a plan's title names as its issuer besides the place (国家税务总局霞石县税务局 in 国家税务总局
     霞石县税务局2025年法治税务建设工作要点), or "" for the place's own plan (霞石县2025年…, 梅岭县人民政府2025年…,
     松河区全面依法治区委员会办公室松河区2025年…) and for a title that names no unit before its year."""
-    from .units import is_unit_like
-
     if not year or f"{year}年" not in title:
         return ""
     head = re.sub(r"^关于(?:印发)?", "", title.split(f"{year}年", 1)[0].strip("《 "))
