@@ -98,3 +98,23 @@ def test_a_notice_must_be_a_docx_and_orders_stay_out_of_the_reports_folder(runne
     (folder / "旗司法局.txt").write_text((seeds_dir / REPORT).read_text(encoding="utf-8"), encoding="utf-8")
     result = runner.invoke(cli, ["audit", str(seeds_dir / PLAN), str(folder), "--notices", str(folder)])
     assert result.exit_code == 2 and "不能保存到存放报告的文件夹" in result.output
+
+
+def test_a_streets_plan_reminds_its_own_offices_not_the_districts_bureaus(runner, tmp_path):
+    # 东湾街道 (tests/corpus/unseen-dongwan-jd-2025): its plan names district bureaus as partners (区司法局,
+    # 区委依法治区办); the street cannot order them, and its orders come from the street, not an unnamed office.
+    from pathlib import Path
+
+    import openpyxl
+
+    family = Path(__file__).parent / "corpus" / "unseen-dongwan-jd-2025"
+    result = runner.invoke(cli, ["match", str(family / "unseen-dongwan-jd-2025-plan.pdf"),
+                                 str(family / "unseen-dongwan-jd-2025-report.docx"), "-o", str(tmp_path / "台账.xlsx"),
+                                 "--notices", str(tmp_path / "督办")])
+    assert result.exit_code == 0, result.output
+    orders = sorted(p.name for p in (tmp_path / "督办").glob("*.docx"))
+    assert orders and not any(name.startswith("督办通知-区") for name in orders)
+    assert "督办通知-党政办.docx" in orders
+    assert "报送东湾街道办事处" in texts(docx.Document(tmp_path / "督办" / "督办通知-党政办.docx"))
+    reminders = openpyxl.load_workbook(tmp_path / "台账.xlsx")["督办清单"]
+    assert not any(str(row[0]).startswith("区") for row in reminders.iter_rows(min_row=3, values_only=True) if row[0])

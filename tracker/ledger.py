@@ -44,6 +44,7 @@ from .progress import UNSUPPORTED_CLAIM, claims_done
 from .status import STATUSES, status_colors, status_label, status_sign
 from .text import brief
 from .unit_results import BASIS, OWN, SILENT, ranking, standing
+from .units import beyond_reach
 
 MATRIX_TITLE_CHARS = 12
 
@@ -526,6 +527,8 @@ def _reminders(sheet, styles: Styles, title: str, results: Results, units: list[
                  spec["ledger"]["columns"]["reminders_widths"])
     by_seq = {r.task.seq: r for r in results.tasks}
     for unit in [u for u in units if not u.group] + [u for u in units if u.group]:
+        if beyond_reach(results.plan.title, unit.unit):
+            continue
         for item in unit.tasks:
             if item.status == DONE:
                 continue

@@ -191,7 +191,7 @@ def write_outputs(results: Results, units: list[UnitResult], out: Outputs, info:
     if papers and papers.word:
         written.append(write_safely(papers.word, lambda tmp: write_notice(results, units, tmp, papers.info)))
     if papers and papers.notices:
-        for unit in owing_units(units):
+        for unit in owing_units(units, results.plan):
             written.append(write_safely(Path(papers.notices) / f"督办通知-{file_name(unit.unit)}.docx",
                                         lambda tmp, unit=unit: write_unit_notice(results, unit, tmp, papers.info)))
     return written
