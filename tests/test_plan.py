@@ -975,3 +975,19 @@ def test_a_report_that_names_the_plan_it_answers_is_no_plan(head):
 
     assert not is_plan(Document(path="r.docx", format="docx", blocks=tuple(head)))
     assert is_plan(Document(path="p.docx", format="docx", blocks=("石岩县2025年法治政府建设工作要点", "一、加强学习")))
+
+
+def test_a_plan_issued_as_the_annex_of_a_notice_begins_at_its_annex():
+    # 金川县 (tests/corpus/unseen-jinchuan-2025): the notice's own 一、二、三、 became the plan's parts, and its list
+    # of annexes (附件：…工作要点) the plan's title.
+    paragraphs = ["金川县人民政府办公室文件", "金川县人民政府办公室关于印发《金川县2025年法治政府建设工作要点》的通知",
+                  "各乡镇人民政府、县政府各部门：", "一、提高思想认识。各单位要充分认识法治政府建设的重要意义。",
+                  "二、按时报送情况。各单位于2025年12月10日前报送落实情况。", "附件：金川县2025年法治政府建设工作要点",
+                  "金川县人民政府办公室", "2025年3月18日", "附件", "金川县2025年法治政府建设工作要点",
+                  "为深入贯彻习近平法治思想，制定本要点。", "一、加强党对法治政府建设的领导",
+                  "（一）压实第一责任人职责。县政府常务会议每年听取法治政府建设汇报。（县政府办公室牵头）",
+                  "（二）深入学习宣传习近平法治思想。组织领导干部专题培训。（县司法局牵头）",
+                  "二、严格规范公正文明执法", "（三）全面落实行政执法“三项制度”。开展案卷评查。（县司法局牵头）"]
+    plan = parse_plan(Document(path="plan.docx", format="docx", blocks=tuple(paragraphs)))
+    assert plan.title == "金川县2025年法治政府建设工作要点"
+    assert [t.section for t in plan.tasks] == ["一、加强党对法治政府建设的领导"] * 2 + ["二、严格规范公正文明执法"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from .assignments import Assignment, numbered_assignments
 from .errors import InputError
-from .meta import region_of, wrapped_title, year_of
+from .meta import SIGNATURE, region_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
 from .numbering import match_label
 from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_rows, units_by_number
@@ -16,6 +16,7 @@ from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
 from .units import canonical_units, is_group, township_issued
+from .vocabulary import document_words
 
 # ---------------------------------------------------------------- entry point
 
@@ -27,7 +28,7 @@ def parse_plan(document: Document) -> Plan:
         rows = _with_text(table_tasks(*table),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
-        rows = _with_numbered(_with_units(text_tasks(paragraphs), unit_rows(document)), paragraphs,
+        rows = _with_numbered(_with_units(text_tasks(_after_cover(paragraphs)), unit_rows(document)), paragraphs,
                               units_by_number(document))
     _with_indicators(rows, indicator_targets(document))
     if not rows:
@@ -166,11 +167,34 @@ def _before_tasks(document: Document, tabled: bool, limit: int = 16) -> list[str
     return out[:limit]
 
 
+_ANNEX = re.compile(r"^附\s*件\s*\d*\s*[:：]?\s*")
+
+
+def _after_cover(paragraphs: list[str]) -> list[str]:
+    """A plan issued as the annex of a notice (…关于印发《…工作要点》的通知, its own 一、二、三、, then 附件 and the
+    plan's title): the plan begins at its annex, and the notice's numbered paragraphs are not its parts."""
+    notice = next((i for i, p in enumerate(paragraphs) if "印发" in p and "通知" in p), None)
+    if notice is None:
+        return paragraphs
+    plan_words, _ = document_words()
+    for i in range(notice + 1, len(paragraphs) - 1):
+        if not _ANNEX.match(paragraphs[i]):
+            continue
+        rest = _ANNEX.sub("", paragraphs[i], count=1)
+        title = rest or paragraphs[i + 1]
+        # The notice's own list of annexes (附件：…要点) is followed by its signature; the annex, by its text.
+        after = paragraphs[i + 1] if rest else paragraphs[i + 2] if i + 2 < len(paragraphs) else ""
+        if plan_words.search(title) and after and not SIGNATURE.match(after):
+            return paragraphs[i + 1:]
+    return paragraphs
+
+
 def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str:
     """The plan's own title line (达拉特旗2022年法治政府建设工作计划), else one made from its place and year.
     A title wrapped over two short lines (a PDF's centred title) is read as one."""
     ending = re.compile(r"(?:计划|要点|方案|任务|清单|安排|分解|分工|(?:分解|分工|任务|清单)表)$")
     lines = []
+    preamble = [_ANNEX.sub("", p, count=1) for p in preamble]  # 附件：金川县2025年…要点 names the plan
     for a, b in zip(preamble, [*preamble[1:], ""], strict=False):
         if b and wrapped_title(a, b, lambda text: bool(ending.search(text))):
             lines.append(a + b)
