@@ -214,3 +214,18 @@ def test_a_units_report_of_another_place_is_counted_and_said_so(runner, seeds_di
     overview = openpyxl.load_workbook(tmp_path / "audit.xlsx").worksheets[0]
     notes = [row[1] for row in overview.iter_rows(values_only=True) if row[0] == "说明"]
     assert "写的是鄂托克前旗" in notes[0] and notes[0].startswith("收到 1 份单位报告")
+
+
+def test_a_streets_audit_expects_reports_from_its_own_offices(runner, tmp_path):
+    # 东湾街道 (tests/corpus/unseen-dongwan-jd-2025): the district bureaus it names as partners do not report to it.
+    from pathlib import Path
+
+    family = Path(__file__).parent / "corpus" / "unseen-dongwan-jd-2025"
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    (reports / "党政办报告.docx").write_bytes((family / "unseen-dongwan-jd-2025-report.docx").read_bytes())
+    out = tmp_path / "audit.json"
+    result = runner.invoke(cli, ["audit", str(family / "unseen-dongwan-jd-2025-plan.pdf"), str(reports), "--json", str(out)])
+    assert result.exit_code == 0, result.output
+    names = [u["unit"] for u in json.loads(out.read_text(encoding="utf-8"))["units"]]
+    assert "党政办" in names and "综合执法队" in names and not any(name.startswith("区") for name in names)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .models import Plan
 from .text import normalize
-from .units import RegistryUnit, alias_table, core, level_of
+from .units import RegistryUnit, alias_table, beyond_reach, core, level_of
 
 TITLE_PARAGRAPHS = 4
 CANDIDATES = 3
@@ -26,14 +26,15 @@ class AuditUnit:
 
 
 def audit_units(plan: Plan, registry: list[RegistryUnit]) -> list[AuditUnit]:
-    """The plan's departments, joined with the registry's units (matched by name and abbreviation)."""
+    """The plan's departments, joined with the registry's units (matched by name and abbreviation). A township's or
+    street's plan expects reports from its own offices, not from the district bureaus it names as partners."""
     names = [u.name for u in plan.units]
     level = level_of(names)
     aliases = alias_table()
     units: dict[str, AuditUnit] = {}
     by_core: dict[str, str] = {}
     for unit in plan.units:
-        if unit.group:
+        if unit.group or beyond_reach(plan.title, unit.name):
             continue
         units[unit.name] = AuditUnit(unit.name, _spellings(unit.name, unit.variants, level, aliases))
         by_core[core(unit.name, level)] = unit.name
