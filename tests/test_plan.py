@@ -991,3 +991,20 @@ def test_a_plan_issued_as_the_annex_of_a_notice_begins_at_its_annex():
     plan = parse_plan(Document(path="plan.docx", format="docx", blocks=tuple(paragraphs)))
     assert plan.title == "金川县2025年法治政府建设工作要点"
     assert [t.section for t in plan.tasks] == ["一、加强党对法治政府建设的领导"] * 2 + ["二、严格规范公正文明执法"]
+
+
+def test_a_plan_written_as_articles_gives_one_task_per_article_with_the_units_in_its_sentence():
+    # 宝珠区分局 (tests/corpus/unseen-baozhu-2025): 第一章 … 第一条 …, the units inside each article's sentence
+    # (由法规科负责，各自然资源所配合); the 附则's articles assign no work, so they are no tasks.
+    paragraphs = ["宝珠区分局2025年依法行政工作安排", "第一章 强化法治思维和制度保障",
+                  "第一条 深入学习贯彻习近平法治思想，定期开展专题学法，由法规科负责，各自然资源所配合组织新提任科级干部"
+                  "参加任前法律知识考试。",
+                  "第二条 加强行政规范性文件管理，由法规科负责，规划管理科配合，于2025年9月底前完成集中清理。",
+                  "第二章 严格规范公正文明执法",
+                  "第三条 加强违法用地动态巡查，由执法监察大队负责，各自然资源所配合，全年开展执法巡查不少于24次。",
+                  "第三章 附则", "第四条 本安排由法规科负责解释。", "第五条 本安排自印发之日起施行。"]
+    plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
+    assert [t.no for t in plan.tasks] == ["第一条", "第二条", "第三条"]
+    assert [t.lead_units for t in plan.tasks] == [("法规科",), ("法规科",), ("执法监察大队",)]
+    assert plan.tasks[1].units == ("规划管理科",) and plan.tasks[1].deadline == "2025年9月底前"
+    assert plan.tasks[0].section == "第一章强化法治思维和制度保障"

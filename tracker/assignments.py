@@ -75,6 +75,14 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     return paragraph, None
 
 
+def inline_units(paragraph: str) -> Assignment | None:
+    """…定期开展专题学法，由法规科负责，各自然资源所配合…: a text plan's units inside the sentence, as an article says
+    them, where the task has no unit clause of its own."""
+    inline = _BY_UNITS.search(paragraph)
+    roles = _units_with_roles(inline.group("units"), default=None) if inline else None
+    return roles if roles is not None and roles.lead else None
+
+
 def _bare_units(value: str) -> Assignment | None:
     """（旗政务服务局）, （县发改局、县财政局）: names of units alone, closing a task, are its responsible units."""
     units = split_units(value)
@@ -99,6 +107,8 @@ _UNIT_SHARE = re.compile(r"^(?P<unit>[^：:，,。；;（）()\s]{3,20}?)(?:[（
 
 
 _TASKS_BY = re.compile(r"^[^，,。；;]{0,8}任务[均都]?由(?P<units>[^。]+)[。；;]?\s*$")
+_BY_UNITS = re.compile(r"(?:^|[，,；;])由(?P<units>[^，,。；;由]{2,24}?(?:牵头|负责)(?:[，,、][^，,。；;由]{2,30}?配合)?)"
+                       r"(?=[，,。；;]|[\u4e00-\u9fff])")
 
 
 @lru_cache(maxsize=1)

@@ -11,10 +11,11 @@ _COUNTED = "[年月日号时个项件次人名家万亿元天周期批条届余�
 # styles first appear, so （一） and 1. must never be confused with 一、 or with each other.
 STYLES = (
     ("part", rf"第[{CN_NUMERALS}]+(?:部分|章|篇)"),
-    # 任务一：深化… / 任务1：… / 第一项 … / 第3项：… / 项目一：… / 行动一：… / 举措一：…: tasks named by their
+    # 任务一：深化… / 任务1：… / 第一项 … / 第3项：… / 第一条 …（articles, as a regulation numbers them） / 项目一：… /
+    # 行动一：… / 举措一：…: tasks named by their
     # ordinal, or a line of its own that names one (项目一 above a card). The space after 第一项 may be gone once the
     # text is normalised (第一项深化…).
-    ("named", rf"(?:(?:任务|项目|行动|举措|第)(?:[{CN_NUMERALS}]+|\d{{1,3}})(?:项[：:、\s]?|[：:、\s])"
+    ("named", rf"(?:(?:任务|项目|行动|举措|第)(?:[{CN_NUMERALS}]+|\d{{1,3}})(?:[项条][：:、\s]?|[：:、\s])"
               rf"|(?:任务|项目|行动|举措)(?:[{CN_NUMERALS}]+|\d{{1,3}})$)"),
     ("cn", rf"[{CN_NUMERALS}]+(?:、|\.(?!\d))"),  # 三、2026年工作思路 is a heading, 一.5 is not
     ("bar", r"\d{2}\s*[|丨｜]\s*"),  # 01 | 加强党的领导, 02丨…: the part numbers of an article on a WeChat account

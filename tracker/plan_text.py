@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from .assignments import Assignment, heading_units, split_assignment, unit_measures
+from .assignments import Assignment, heading_units, inline_units, split_assignment, unit_measures
 from .meta import SIGNATURE
 from .numbering import BULLETS, label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
@@ -30,6 +31,13 @@ class Item:
     paragraphs: list[str]
     assignments: list[Assignment] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)
+
+    @cached_property
+    def inline(self) -> list[Assignment]:
+        """The units inside its sentences (…由法规科负责，各自然资源所配合…, as an article says them), for an item
+        without a unit clause of its own."""
+        found = None if self.assignments else inline_units("".join(self.paragraphs))
+        return [found] if found is not None else []
 
 
 def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
@@ -242,7 +250,7 @@ def _title_only(item: Item) -> bool:
 
 
 def _subtree_assignments(items: list[Item]) -> list[int]:
-    counts = [len(item.assignments) for item in items]
+    counts = [len(item.assignments or item.inline) for item in items]
     for index in range(len(items) - 1, -1, -1):
         parent = items[index].parent
         if parent is not None:
@@ -309,6 +317,8 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
             lines.append(items[child].label + "".join(items[child].paragraphs))
             assignments.extend(items[child].assignments)
         text = "\n".join(lines)
+        if not assignments:
+            assignments = list(item.inline)
         lead = [n for a in assignments for n in a.lead]
         responsible = [n for a in assignments for n in a.responsible]
         deadline = "；".join(a.deadline for a in assignments if a.deadline)
