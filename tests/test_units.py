@@ -75,11 +75,11 @@ def test_a_list_inside_brackets_is_part_of_one_name():
 def test_a_streets_own_offices_keep_no_level_beside_the_districts_bureaus():
     # 东湾街道 (tests/corpus/unseen-dongwan-jd-2025): its offices (党政办, 综合执法队, 司法所) work with district
     # bureaus (区司法局, 区市场监管局); a reminder to 区党政办 would name an office that does not exist.
-    from tracker.units import township_issued
+    from tracker.meta import township_of
 
     mentions = ["党政办", "综合执法队", "司法所", "区司法局", "区市场监管局", "区民政局", "区城管局"]
-    assert township_issued("东湾街道2025年法治政府建设重点任务清单")
-    assert not township_issued("东湾区2025年法治政府建设重点任务清单")
+    assert township_of("东湾街道2025年法治政府建设重点任务清单") == "东湾街道"
+    assert not township_of("东湾区2025年法治政府建设重点任务清单")
     mapping, _ = canonical_units(mentions, township=True)
     assert [mapping[m] for m in mentions[:3]] == ["党政办", "综合执法队", "司法所"]
     assert mapping["区司法局"] == "区司法局"

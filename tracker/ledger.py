@@ -37,14 +37,13 @@ from .excel import (
     template,
     titled_sheet,
 )
-from .meta import department_issuer
+from .meta import beyond_reach, department_issuer
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Results, TaskResult, UnitResult
 from .previous import TREND_LABELS
 from .progress import UNSUPPORTED_CLAIM, claims_done
 from .status import STATUSES, status_colors, status_label, status_sign
 from .text import brief
 from .unit_results import BASIS, OWN, SILENT, ranking, standing
-from .units import beyond_reach
 
 MATRIX_TITLE_CHARS = 12
 
@@ -63,7 +62,7 @@ def ledger_title(results: Results) -> str:
     """The workbook's title, e.g. 乌拉特中旗2024年法治政府建设工作任务落实情况."""
     spec = template()["ledger"]
     plan = results.plan
-    if plan.region and plan.year and not department_issuer(plan.title, plan.region, plan.year):
+    if plan.region and plan.year and not department_issuer(plan.title, plan.region):
         return spec["title"].format(region=plan.region, year=plan.year, plan=plan.title)
     return spec["title_without_place"].format(plan=plan.title)
 

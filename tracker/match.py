@@ -118,7 +118,7 @@ class PlanModel:
         self.lexicon = lexicon
         # The department that issued the plan (岩溪县政务服务和数据管理局) is a unit too: its name in a report
         # (《岩溪县政务服务和数据管理局2025年普法责任清单》) says whose work, not 政务服务 work.
-        issuer = department_issuer(plan.title, plan.region, plan.year)
+        issuer = department_issuer(plan.title, plan.region)
         issuers = [issuer, issuer.replace(plan.region, "", 1)] if issuer else []
         self.mask = unit_mask([n for unit in plan.units if not unit.group for n in (unit.name, *unit.variants)] + issuers)
         texts = [masked(task.text, self.mask) for task in plan.tasks]

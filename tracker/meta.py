@@ -7,8 +7,9 @@ import re
 from collections import Counter
 from datetime import date
 
-from .units import is_unit_like
-from .vocabulary import not_district, not_place
+from .resources import load_toml
+from .units import has_level, is_unit_like
+from .vocabulary import PLAN_TERMS, not_district, not_place
 
 # A signature line: the issuer's name alone (旗人民政府, 旗司法局) or a date (2025年1月10日, …印发).
 SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
@@ -118,17 +119,46 @@ def signed_date(normals: list[str]) -> str:
     return ""
 
 
-def department_issuer(title: str, region: str, year: int | None) -> str:
+# The issuer a plan's title names before its year (国家税务总局霞石县税务局2025年…, 东湾街道2025年…), after any
+# 关于印发.
+_TITLE_HEAD = re.compile(r"^《?(?:关于(?:印发)?)?([\u4e00-\u9fff]{2,30}?)(?=20\d\d\s*年)")
+
+
+def _title_head(title: str) -> str:
+    found = _TITLE_HEAD.match(title)
+    return found.group(1) if found else ""
+
+
+def department_issuer(title: str, region: str) -> str:
     """The department a plan's title names as its issuer besides the place (国家税务总局霞石县税务局 in 国家税务总局
     霞石县税务局2025年法治税务建设工作要点), or "" for the place's own plan (霞石县2025年…, 梅岭县人民政府2025年…,
     松河区全面依法治区委员会办公室松河区2025年…) and for a title that names no unit before its year."""
-    if not year or f"{year}年" not in title:
-        return ""
-    head = re.sub(r"^关于(?:印发)?", "", title.split(f"{year}年", 1)[0].strip("《 "))
+    head = _title_head(title)
     if region and head.endswith(region) and head != region:
         head = head[: -len(region)]
     rest = head.replace(region, "", 1) if region else head
-    if (not rest or not re.fullmatch(r"[\u4e00-\u9fff]{2,30}", head) or not is_unit_like(head)
+    if (not rest or not is_unit_like(head)
             or re.search(r"(?:人民政府|政府)(?:办公室)?$|依法治[旗县区市盟]委员会(?:办公室)?$", rest)):
         return ""
     return head
+
+
+def township_of(title: str) -> str:
+    """The township or street a plan's title names as its issuer (东湾街道 in 东湾街道2025年法治政府建设重点任务清单),
+    or ""."""
+    head = re.sub(r"(?:办事处|人民政府|党工委)$", "", _title_head(title))
+    return head if head.endswith(tuple(load_toml(PLAN_TERMS)["units"]["township_issuers"])) else ""
+
+
+def plan_issuer(title: str, region: str) -> str:
+    """Who follows a plan up, where its title says: the department that issued it, or the street (…办事处) or
+    township (…人民政府); "" for a place's own plan."""
+    township = township_of(title)
+    return (department_issuer(title, region)
+            or (f"{township}办事处" if township.endswith("街道") else f"{township}人民政府" if township else ""))
+
+
+def beyond_reach(title: str, name: str) -> bool:
+    """A unit a plan's issuer cannot follow up: in a township's or street's plan, the district's or county's own
+    bodies it names as partners (区司法局, 区委依法治区办) are above it; it reminds its own offices only."""
+    return bool(township_of(title)) and has_level(name)

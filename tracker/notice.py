@@ -10,12 +10,11 @@ from datetime import date
 from pathlib import Path
 
 from .assess import admitted_gap, missing_summary
-from .meta import department_issuer
+from .meta import beyond_reach, plan_issuer
 from .models import DONE, LEAD, MISSING, NOT_SUBMITTED, PARTIAL, Plan, Results, UnitResult
 from .resources import template_file
 from .status import status_label
 from .unit_results import BASIS, SILENT, ranking, standing
-from .units import beyond_reach, township_of
 
 TEMPLATE = "notice.docx"
 MAIN_PROBLEMS = 5
@@ -36,9 +35,7 @@ class NoticeInfo:
         plan = results.plan
         region = plan.region
         level = region[-1:] if region[-1:] in "旗县区市盟" else ""
-        township = township_of(plan.title)
-        issuer = (self.issuer or department_issuer(plan.title, region, plan.year)
-                  or (f"{township}办事处" if township.endswith("街道") else f"{township}人民政府" if township else "")
+        issuer = (self.issuer or plan_issuer(plan.title, region)
                   or (f"中共{region}委员会全面依法治{level}委员会办公室" if level else "全面依法治理委员会办公室"))
         return NoticeInfo(issuer, self.reply_by, self.contact, self.day or date.today())
 

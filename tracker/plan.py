@@ -8,14 +8,14 @@ from dataclasses import replace
 
 from .assignments import Assignment, numbered_assignments
 from .errors import InputError
-from .meta import SIGNATURE, region_of, wrapped_title, year_of
+from .meta import SIGNATURE, region_of, township_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
 from .numbering import match_label
 from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_rows, units_by_number
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
-from .units import canonical_units, is_group, township_issued
+from .units import canonical_units, is_group
 from .vocabulary import document_words
 
 # ---------------------------------------------------------------- entry point
@@ -40,7 +40,7 @@ def parse_plan(document: Document) -> Plan:
             row.lead, row.units = list(row.units), []
     mentions = [name for row in rows for name in (*row.lead, *row.units)]
     title = plan_title(_before_tasks(document, table is not None), paragraphs, document.name)
-    mapping, units = canonical_units(mentions, township_issued(title))
+    mapping, units = canonical_units(mentions, bool(township_of(title)))
     tasks = tuple(
         Task(
             seq=i,

@@ -7,9 +7,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .meta import beyond_reach
 from .models import Plan
 from .text import normalize
-from .units import RegistryUnit, alias_table, beyond_reach, core, level_of
+from .units import RegistryUnit, alias_table, core, level_of
 
 TITLE_PARAGRAPHS = 4
 CANDIDATES = 3

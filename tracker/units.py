@@ -172,22 +172,9 @@ def core(name: str, level: str) -> str:
     return bare
 
 
-def township_of(title: str) -> str:
-    """The township or street a plan's title names as its issuer (东湾街道 in 东湾街道2025年法治政府建设重点任务清单),
-    or ""."""
-    issuers = "|".join(map(re.escape, _terms()["township_issuers"]))
-    found = re.match(rf"^《?([\u4e00-\u9fff]{{1,10}}?(?:{issuers}))(?:办事处|人民政府|党工委)?(?:20\d\d|关于)", title)
-    return found.group(1) if found else ""
-
-
-def township_issued(title: str) -> bool:
-    return bool(township_of(title))
-
-
-def beyond_reach(title: str, name: str) -> bool:
-    """A unit a plan's issuer cannot follow up: in a township's or street's plan, the district's or county's own
-    bodies it names as partners (区司法局, 区委依法治区办) are above it; it reminds its own offices only."""
-    return township_issued(title) and _has_level(name, tuple(_terms()["levels"]))
+def has_level(name: str) -> bool:
+    """Whether a unit's name carries a government level of its own (区司法局, 县委编办)."""
+    return _has_level(name, tuple(_terms()["levels"]))
 
 
 def canonical_units(mentions: list[str], township: bool = False) -> tuple[dict[str, str], tuple[Unit, ...]]:
