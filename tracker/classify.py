@@ -28,9 +28,6 @@ def read_plan(path: str | Path, converted: Path | None = None) -> tuple[Plan, li
     return plan, plan_warnings(plan, is_plan(document))
 
 
-_ENDS_AS_REPORT = re.compile(r"(?:报告|总结|汇报|简报|纪要|讲话)[）)]?$")
-
-
 def is_plan(document: Document) -> bool:
     """A plan names itself so near the top (工作计划, 工作要点, 本计划); a report calls itself 报告 or 总结, or is
     a filled progress table (完成情况 for each task)."""
@@ -38,13 +35,14 @@ def is_plan(document: Document) -> bool:
     if any(progress_columns(table) for table in tables):
         return False
     plan_words, report_words = document_words()
+    ends_as_report = re.compile(rf"(?:{report_words.pattern})[）)]?$")
     head = [normalize(p) for p in document.paragraphs()[:15]]
     # A title a PDF wrapped (…推进法治政府建设工作总 / 结) is read joined as well.
     for paragraph in head + [a + b for a, b in zip(head, head[1:], strict=False)]:
         # A title line, not a sentence that mentions a report; one that ends as a report (…工作要点落实情况的报告)
         # is one, whatever plan it names.
         if (len(paragraph) <= 60 and not re.search(r"[，。；：]", paragraph) and report_words.search(paragraph)
-                and (not plan_words.search(paragraph) or _ENDS_AS_REPORT.search(paragraph))):
+                and (not plan_words.search(paragraph) or ends_as_report.search(paragraph))):
             return False
     return any(plan_words.search(p) for p in head) or bool(tables)
 
