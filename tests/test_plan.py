@@ -1008,3 +1008,34 @@ def test_a_plan_written_as_articles_gives_one_task_per_article_with_the_units_in
     assert [t.lead_units for t in plan.tasks] == [("法规科",), ("法规科",), ("执法监察大队",)]
     assert plan.tasks[1].units == ("规划管理科",) and plan.tasks[1].deadline == "2025年9月底前"
     assert plan.tasks[0].section == "第一章强化法治思维和制度保障"
+
+
+def test_numbered_items_run_on_in_one_paragraph_are_tasks_when_a_unit_line_gives_each_its_units():
+    # 松岗县市场监管局 (tests/corpus/unseen-songgang-scjgj-2025): each part is one paragraph （1）…；（2）…；（3）…,
+    # then 责任科室：（1）X；（2）Y、Z; read as three tasks of the part's heading, it had 3 tasks instead of 11.
+    paragraphs = ["松岗县市场监督管理局2025年法治建设工作计划", "一、健全依法行政制度机制",
+                  "（1）深入学习贯彻习近平法治思想。将习近平法治思想纳入局党组理论学习中心组年度学习重点内容；"
+                  "（2）加强规范性文件合法性审核。6月底前完成现行有效规范性文件全面清理；"
+                  "（3）落实公平竞争审查制度。对新制定的政策措施严格开展公平竞争审查，探索引入第三方评估。",
+                  "责任科室：（1）法规科；（2）法规科（牵头）、登记注册科；（3）登记注册科",
+                  "二、严格规范公正文明执法",
+                  "（1）全面落实行政执法“三项制度”。行政处罚案件法制审核率达到100%；（2）深化“双随机、一公开”监管。"
+                  "全年开展联合抽查不少于20次。",
+                  "责任科室：（1）法规科、执法稽查大队；（2）执法稽查大队"]
+    plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
+    assert [t.title for t in plan.tasks] == ["深入学习贯彻习近平法治思想", "加强规范性文件合法性审核",
+                                             "落实公平竞争审查制度", "全面落实行政执法“三项制度”",
+                                             "深化“双随机、一公开”监管"]
+    assert [t.no for t in plan.tasks] == ["（1）", "（2）", "（3）", "（1）", "（2）"]
+    assert plan.tasks[1].lead_units == ("法规科",) and plan.tasks[1].units == ("登记注册科",)
+    assert plan.tasks[4].lead_units == ("执法稽查大队",) and plan.tasks[3].targets[0].value == 100
+    assert [t.deadline for t in plan.tasks][:3] == ["", "6月底前", ""]
+
+
+def test_a_run_of_measures_closed_by_the_task_units_stays_one_task():
+    # The same run under a title, with one unit clause for all of it, is one task's measures (柳塘区, 青榆区).
+    paragraphs = ["一、加强党的领导", "1.压实第一责任人职责",
+                  "（1）县政府常务会议每年听取法治政府建设汇报；（2）开展年度述法；（3）落实学法制度。"
+                  "（责任科室：办公室）", "2.深化普法", "（1）落实普法责任制；（2）开展宪法宣传周活动。（责任科室：法规科）"]
+    plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
+    assert [t.title for t in plan.tasks] == ["压实第一责任人职责", "深化普法"]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .numbering import label_number
 from .resources import load_toml
 from .targets import extract_deadline
 from .units import inherit_prefix, is_group, is_unit_like, split_units
@@ -73,6 +74,29 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
         if roles is not None:
             return "", roles
     return paragraph, None
+
+
+_ITEM_NUMBER = re.compile(r"（\d{1,2}）|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)")
+
+
+def item_assignments(paragraph: str) -> dict[int, Assignment] | None:
+    """责任科室：（1）法规科；（2）法规科、登记注册科；…: one unit line giving each numbered item of the paragraph
+    above it its own units, by number."""
+    match = _label_pattern().match(paragraph)
+    if match is None:
+        return None
+    value = paragraph[match.end():]
+    marks = list(_ITEM_NUMBER.finditer(value))
+    if len(marks) < 2 or value[:marks[0].start()].strip():
+        return None
+    out: dict[int, Assignment] = {}
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
+        units = value[mark.end(): following.start() if following else len(value)].strip("；;，,。 ")
+        number = label_number(mark.group(0))
+        if not units or number is None or number in out:
+            return None
+        out[number] = _parse_assignment(f"{_label(match)}：{units}", closing="")
+    return out
 
 
 def inline_units(paragraph: str) -> Assignment | None:

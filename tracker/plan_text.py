@@ -8,7 +8,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .assignments import Assignment, heading_units, inline_units, split_assignment, unit_measures
+from .assignments import (
+    Assignment,
+    heading_units,
+    inline_units,
+    item_assignments,
+    split_assignment,
+    unit_measures,
+)
 from .meta import SIGNATURE
 from .numbering import BULLETS, label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
@@ -62,7 +69,7 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
                 items[-1].paragraphs[-1] += paragraph
                 continue
         if labelled is None:
-            if items:
+            if items and not _by_number(items, paragraph):
                 _attach(items[-1], paragraph)
             else:
                 preamble.append(paragraph)
@@ -82,6 +89,50 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
         items.append(item)
         _attach(item, rest)
     return preamble, items
+
+
+def _by_number(items: list[Item], paragraph: str) -> bool:
+    """A unit line that names each item's units by its number (责任科室：（1）法规科；（2）…) gives them to the items
+    of that number under the same heading; False where it is no such line or names an item that is not there."""
+    numbered = item_assignments(paragraph)
+    if numbered is None:
+        return False
+    last = items[-1]
+    siblings = {label_number(item.label): item for item in items
+                if item.style == last.style and item.parent == last.parent}
+    if not set(numbered) <= set(siblings):
+        return False
+    for number, assignment in numbered.items():
+        item = siblings[number]
+        if item.assignments:
+            item.assignments[-1].merge(assignment)
+        else:
+            item.assignments.append(assignment)
+    return True
+
+
+def split_runs(paragraphs: list[str]) -> list[str]:
+    """Numbered items run on in one paragraph (（1）…；（2）…；（3）…), with a unit line after it that names each
+    item's units by number: each item is a paragraph of its own, as the unit line reads them."""
+    out: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        out.extend(_run_items(paragraph) if item_assignments(following) else [paragraph])
+    return out
+
+
+def _run_items(paragraph: str) -> list[str]:
+    """（1）…；（2）…；（3）… → the items, each from its label up to the next one in sequence after a clause's end."""
+    labelled = match_label(paragraph)
+    if labelled is None or label_number(labelled[1]) != 1:
+        return [paragraph]
+    pieces, start, expected = [], 0, 2
+    for end in re.finditer(r"[；;。]\s*", paragraph):
+        following = match_label(paragraph[end.end():])
+        if following and following[0] == labelled[0] and label_number(following[1]) == expected:
+            pieces.append(paragraph[start:end.end()].strip())
+            start, expected = end.end(), expected + 1
+    return [*pieces, paragraph[start:].strip()]
 
 
 PLAIN_HEADING_CHARS = 30
@@ -281,7 +332,7 @@ def units_last(paragraph: str) -> str:
 
 def text_tasks(paragraphs: list[str]) -> list[Row]:
     """Given normalised paragraphs of a plan, return one Row per task."""
-    _, items = build_items([units_last(p) for p in paragraphs])
+    _, items = build_items(split_runs([units_last(p) for p in paragraphs]))
     style = task_style(items)
     if style is None:
         return []
