@@ -1039,3 +1039,17 @@ def test_a_run_of_measures_closed_by_the_task_units_stays_one_task():
                   "（责任科室：办公室）", "2.深化普法", "（1）落实普法责任制；（2）开展宪法宣传周活动。（责任科室：法规科）"]
     plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
     assert [t.title for t in plan.tasks] == ["压实第一责任人职责", "深化普法"]
+
+
+def test_a_column_of_work_goals_is_the_task_text_and_its_targets_are_read():
+    # 枫林县司法局 (tests/corpus/unseen-fenglin-sfj-2025): 序号 | 任务名称 | 工作目标 | 责任科室 | 时间节点, where
+    # 工作目标 says in sentences what is to be done. Read as a column of target figures, it left each task its
+    # title alone where it gave no figure (加强人民调解组织建设 was then 已落实 on any 人民调解 count).
+    header = ("序号", "任务名称", "工作目标", "责任科室", "时间节点")
+    rows = (("1", "加强人民调解组织建设", "新建行业性专业性人民调解委员会，开展人民调解员全员轮训。",
+             "人民参与和促进法治科", "全年"),
+            ("2", "深化行政复议体制改革", "畅通行政复议申请渠道，行政复议案件按期办结率达到100%。", "行政复议与应诉科", "6月底前"))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=("枫林县司法局2025年法治政府建设重点任务清单",
+                                                                     Table(rows=(header, *rows)))))
+    assert plan.tasks[0].title == "加强人民调解组织建设" and "行业性专业性人民调解委员会" in plan.tasks[0].text
+    assert [t.value for t in plan.tasks[1].targets] == [100] and plan.tasks[1].deadline == "6月底前"
