@@ -236,3 +236,31 @@ def test_a_task_done_only_in_other_words_is_partial_with_its_sentence_and_marked
     quote = task["evidence"][0]["text"]
     assert any(phrase in quote for phrase in ("签署《信用确认书》", "随机抽取核验", "依法撤销办理结果"))
     assert "换了说法" in task["explanation"]
+
+
+HETANG = Path(__file__).parent / "corpus" / "unseen-hetang-zhen-2025"
+
+
+def test_a_heading_that_names_a_field_needs_the_field_in_its_evidence(tmp_path, runner):
+    # 荷塘镇 task 12 加强自然资源领域执法监督: 健全执法监督工作机制 on case files shares 执法监督 but not the field
+    # (自然资源), and the land work itself is only among next year's plans; it had been 已落实.
+    report = tmp_path / "报告.txt"
+    report.write_text("荷塘镇2025年法治政府建设工作情况报告\n一、主要工作\n"
+                      "同时健全执法监督工作机制，由镇纪委对执法案卷开展抽查评查，全年评查案卷20卷。\n"
+                      "二、2026年工作打算\n开展违法占用耕地和农村乱占耕地建房问题排查整治，完成卫片图斑核查整改。\n",
+                      encoding="utf-8")
+    _, data = run_match(runner, tmp_path, HETANG / "unseen-hetang-zhen-2025-plan.md", report)
+    task = next(t for t in data["tasks"] if t["title"] == "加强自然资源领域执法监督")
+    assert task["status"] == "missing", task["explanation"]
+
+
+def test_a_quoted_title_opening_a_paragraph_is_a_heading_that_may_echo(tmp_path, runner):
+    # 荷塘镇 task 6: 关于“加强镇政府合同管理”：… over the 便民服务中心's 帮办代办; the quoted title is the paragraph's
+    # heading, and the work under it is about something else.
+    report = tmp_path / "报告.txt"
+    report.write_text("荷塘镇2025年法治政府建设工作情况报告\n"
+                      "关于“加强镇政府合同管理”：围绕优化营商环境，镇便民服务中心推行帮办代办、午间延时和周末预约服务，"
+                      "全年为经营主体和群众代办营业执照、农村建房审批等事项1260余件。\n", encoding="utf-8")
+    _, data = run_match(runner, tmp_path, HETANG / "unseen-hetang-zhen-2025-plan.md", report)
+    task = next(t for t in data["tasks"] if t["title"] == "加强镇政府合同管理")
+    assert task["status"] == "missing" and not task["evidence"], task["explanation"]

@@ -209,6 +209,10 @@ def test_anchors_are_words_specific_to_the_measure_not_to_the_genre():
     # is not served by a sentence on the maintenance of 县域内32个区域自动气象站.
     shapes = measure_shapes("强化气象探测环境保护", "强化气象探测环境保护。建立县域气象探测环境保护台账。", lex)
     assert "县域" not in shapes[1][1] and "台账" in shapes[1][1]
+    # 荷塘镇 (tests/corpus/unseen-hetang-zhen-2025): 镇政府 names the government of the level, as 镇级 does; the
+    # heading 加强镇政府合同管理 was matched by any sentence on what 镇政府 did.
+    shapes = measure_shapes("加强镇政府合同管理", "加强镇政府合同管理。建立镇政府合同台账。", lex)
+    assert "镇政府" not in shapes[0][1] and "合同" in shapes[0][1]
 
 
 def test_a_clause_without_an_object_stays_with_the_measure_before_it():

@@ -30,7 +30,7 @@ GENRE_COMMON = 0.001
 GENRE_TERM = 0.05
 # Words of a government level or its area (区级, 县直, 乡镇级, 两级, 县域) say at which level or where, as a place's
 # name says where: never what the work is.
-_LEVEL = re.compile(r"^(?:[省市州盟县区旗乡镇村]{1,2}|苏木|街道|本|两|三|各)[级直域]$")
+_LEVEL = re.compile(r"^(?:[省市州盟县区旗乡镇村]{1,2}|苏木|街道|本|两|三|各)(?:[级直域]|政府)$")
 _QUOTED = re.compile(r"[“《]([^”》]{2,30})[”》]")
 
 
@@ -311,6 +311,16 @@ def measure_scale(measure: Measure) -> float:
     return sum(sorted(weights, reverse=True)[:saturation(measure)]) or 1.0
 
 
+_FIELD = re.compile(r"([\u4e00-\u9fff]{2,8})领域")
+
+
+def _fields(measure: Measure) -> frozenset[str]:
+    """The specific words of the field a heading names (自然资源 in 加强自然资源领域执法监督): the heading's work is
+    in that field, and a sentence outside it (健全执法监督工作机制 for case files) is about something else."""
+    named = [m.group(1) for m in _FIELD.finditer(measure.text)]
+    return frozenset(a for a in measure.anchors if any(field.endswith(a) for field in named))
+
+
 class ReportIndex:
     """Report passages with their tokens, an inverted index and how concrete each one is."""
 
@@ -384,6 +394,7 @@ class ReportIndex:
         # “八五”普法规划全面收官), as measure_scale reads it; else its strongest word.
         weighted = list(zip(measure.weights, measure.tokens, strict=True))
         strongest = max([w for w in weighted if w[1] in measure.terms] or weighted)[1]
+        fields = _fields(measure) if measure.titled else frozenset()
         out = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
             common = shared[index]
@@ -391,7 +402,7 @@ class ReportIndex:
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
             # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares. So does
             # each clause of a heading of several (县乡两级 and 协调…工作体系 but no 行政执法协调监督).
-            if measure.titled and strongest not in common:
+            if measure.titled and (strongest not in common or (fields and fields.isdisjoint(common))):
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
