@@ -627,3 +627,14 @@ def test_bulleted_talking_points_are_each_content_never_a_heading(tmp_path):
     assert [p.text for p in passages] == ["● 执法信息公示4200余条", "● 执法记录仪配备320台 音像记录全覆盖",
                                           "● 执法文书格式全区统一", "● 重大执法决定法制审核176件"]
     assert all(not p.heading and p.kind == ACHIEVEMENT and p.section == "七、“三项制度”全面落地" for p in passages)
+
+
+def test_a_task_title_quoted_before_a_colon_is_the_paragraph_heading():
+    # 荷塘镇 (tests/corpus/unseen-hetang-zhen-2025): each part opens 关于“…”：, quoting a task's title, and one such
+    # title heads unrelated work (帮办代办 under 加强镇政府合同管理). The quote is a heading, as a bold 【…】 lead-in
+    # is: it may echo a task and proves nothing; the sentences after it are the evidence.
+    passages = passages_of("荷塘镇2025年法治政府建设工作情况报告",
+                           "关于“加强镇政府合同管理”：围绕优化营商环境，镇便民服务中心推行帮办代办服务，全年代办事项1260余件。")
+    first, rest = passages[-2], passages[-1]
+    assert (first.text, first.heading) == ("关于“加强镇政府合同管理”：", True)
+    assert not rest.heading and "合同" not in rest.text and not rest.topic

@@ -436,8 +436,9 @@ def _path(stack: list[_Open]) -> str:
     return " › ".join(o.heading for o in stack if o.style != "title")
 
 
-# A bold lead-in 【…】, or a short phrase and a colon opening the paragraph (强化领导：…, 下步打算：…, 2026年打算：…).
-_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】|(?:20\d\d年)?[\u4e00-\u9fff]{2,8}[：:])\s*(?=\S)")
+# A bold lead-in 【…】 or 关于“…”： (a task's title quoted as the paragraph's heading), or a short phrase and a colon
+# opening the paragraph (强化领导：…, 下步打算：…, 2026年打算：…).
+_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】|关于[^：:。，,；;]{2,40}[：:]|(?:20\d\d年)?[\u4e00-\u9fff]{2,8}[：:])\s*(?=\S)")
 
 
 _TURN = re.compile(r"(?<=[，,；;])(?=(?:但是?|然而|不过|只是)[^。]{2,})")
@@ -476,7 +477,8 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
         carried = {PLAN: PLAN, PROBLEM: PROBLEM}.get(named, "")
     # A label and its colon (法律顾问：覆盖9个社区，审核合同17份) name the subject of the paragraph's sentences, which
     # do not repeat it; a bold 【…】 lead-in is a heading, which may echo a task over other work.
-    topic = lead_in.group(1).rstrip("：:") if lead_in and not carried and lead_in.group(1)[-1] in "：:" else ""
+    topic = (lead_in.group(1).rstrip("：:") if lead_in and not carried and lead_in.group(1)[-1] in "：:"
+             and not lead_in.group(1).startswith("关于") else "")
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
