@@ -1048,7 +1048,8 @@ def test_a_column_of_work_goals_is_the_task_text_and_its_targets_are_read():
     header = ("序号", "任务名称", "工作目标", "责任科室", "时间节点")
     rows = (("1", "加强人民调解组织建设", "新建行业性专业性人民调解委员会，开展人民调解员全员轮训。",
              "人民参与和促进法治科", "全年"),
-            ("2", "深化行政复议体制改革", "畅通行政复议申请渠道，行政复议案件按期办结率达到100%。", "行政复议与应诉科", "6月底前"))
+            ("2", "深化行政复议体制改革", "畅通行政复议申请渠道，行政复议案件按期办结率达到100%。", "行政复议与应诉科",
+             "6月底前"))
     plan = parse_plan(Document(path="p.docx", format="docx", blocks=("枫林县司法局2025年法治政府建设重点任务清单",
                                                                      Table(rows=(header, *rows)))))
     assert plan.tasks[0].title == "加强人民调解组织建设" and "行业性专业性人民调解委员会" in plan.tasks[0].text
