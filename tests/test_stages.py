@@ -96,11 +96,16 @@ def test_confidence_is_how_likely_the_status_is_and_says_why():
     near = features([CONCRETE, CONCRETE, CONCRETE, CONCRETE, NONE], 0.5, 4, support=2)
     assert confidence(Ruling("partial", "", (high + low) / 2), near, ())[1].startswith("任务核心和多项措施")
     assert confidence(Ruling("partial", "", high), near, (TargetResult(RATE, NOT_MET, "92%"),)) == ("high", "量化目标未达到")
-    # On a real judgement the level follows the chance the model gives the status.
+    # On a real judgement 高 follows how likely the judgement is to be right (the sureness model, fitted on the
+    # held-out judgements of the corpus), 低 the chance the status model gives the status.
     plain = features([CONCRETE, CONCRETE, CONCRETE], 0.9, 3, support=3, owned=3, clear=2, margin=0.5)
     ruling = decision(plain, ())
-    assert confidence(ruling, plain, ())[0] == ("high" if ruling.chance >= high else "medium" if ruling.chance >= low
+    assert ruling.sure is not None and 0 < ruling.sure < 1
+    assert confidence(ruling, plain, ())[0] == ("high" if ruling.sure >= high else "medium" if ruling.chance >= low
                                                  else "low")
+    # The same evidence, sure to be right or not, by the sureness alone.
+    assert confidence(Ruling("done", "", low + 0.01, high), plain, ())[0] == "high"
+    assert confidence(Ruling("done", "", high, high - 0.01), plain, ())[0] == "medium"
 
 
 def test_a_measure_that_is_a_met_target_is_not_listed_as_unseen():

@@ -279,13 +279,16 @@ class Ruling:
     status: str
     reason: str
     chance: float = 1.0
+    sure: float | None = None  # how likely the judgement is to be right (StatusModel.sureness); else the chance
 
 
 def decisions(rows: list[tuple[Features, tuple[TargetResult, ...]]]) -> list[Ruling]:
     """For each task's features and targets, the status and, in Chinese, why."""
-    codes, chances = statuses(feature_matrix(rows), np.array([features.paraphrase for features, _ in rows]))
-    return [Ruling(STATUS_CODES[code], _reason(STATUS_CODES[code], features, targets), float(chance))
-            for code, chance, (features, targets) in zip(codes, chances, rows, strict=True)]
+    X, paraphrase = feature_matrix(rows), np.array([features.paraphrase for features, _ in rows])
+    codes, chances = statuses(X, paraphrase)
+    sure = status_model().sureness(X, paraphrase, codes, chances)
+    return [Ruling(STATUS_CODES[code], _reason(STATUS_CODES[code], features, targets), float(chance), float(right))
+            for code, chance, right, (features, targets) in zip(codes, chances, sure, rows, strict=True)]
 
 
 def decision(features: Features, targets: tuple[TargetResult, ...]) -> Ruling:
@@ -330,12 +333,14 @@ BROAD_COVERAGE = 0.75  # a done task's evidence covering this much of its measur
 
 def confidence(ruling: Ruling, features: Features, targets: tuple[TargetResult, ...],
                claim_unsupported: bool = False) -> tuple[str, str]:
-    """How sure a judgement is (high / medium / low) and, in Chinese, why: the level is how likely the status
-    model holds the status (templates/status_model.json: high, low), the reason what the evidence looks like."""
+    """How sure a judgement is (high / medium / low) and, in Chinese, why: high where it is likely enough to be
+    right, low where the status model holds its status unlikely (templates/status_model.json: high, low); the
+    reason says what the evidence looks like."""
     if claim_unsupported:
         return LOW, "单位自报已完成，但报告记述不足以证明"
     model = status_model()
-    level = HIGH if ruling.chance >= model.high else LOW if ruling.chance < model.low else MEDIUM
+    sure = ruling.chance if ruling.sure is None else ruling.sure
+    level = HIGH if sure >= model.high else LOW if ruling.chance < model.low else MEDIUM
     status = ruling.status
     if status == DONE:
         # The reason names what is thin: the measures covered, else the sentences that speak of this task alone.

@@ -66,8 +66,11 @@ class StatusModel:
     started: Trees  # at least partly done
     done: Trees
     critical_cost: float = 5.0  # done for missing or missing for done, against 1 for a neighbouring status
-    high: float = 0.92  # the chosen status this likely or more: 高
-    low: float = 0.7  # less likely than this: 低
+    high: float = 0.92  # a judgement this likely to be right or more: 高
+    low: float = 0.7  # a status less likely than this: 低
+    # How likely a judgement is to be right, from its features, its status and the chance of it (tools/tune.py
+    # fits it on each family's held-out judgements); without it, the chance of the status stands for it.
+    sure: Trees | None = None
 
     def chances(self, X: np.ndarray) -> np.ndarray:
         """Rows × (missing, partial, done), summing to one."""
@@ -81,16 +84,30 @@ class StatusModel:
         cost = np.array([[0.0, 1.0, c], [1.0, 0.0, 1.0], [c, 1.0, 0.0]])  # [true, chosen]
         return np.argmin(chances @ cost, axis=1)
 
+    def sureness(self, X: np.ndarray, paraphrase: np.ndarray, codes: np.ndarray, chances: np.ndarray) -> np.ndarray:
+        """How likely each judgement (its status code and the chance of it) is to be right."""
+        if self.sure is None:
+            return chances
+        return self.sure.chance(sure_inputs(X, paraphrase, codes, chances))
+
     def to_json(self) -> str:
         data = {"features": list(self.features), "critical_cost": self.critical_cost, "high": self.high,
                 "low": self.low, "started": self.started.to_json(), "done": self.done.to_json()}
+        if self.sure is not None:
+            data["sure"] = self.sure.to_json()
         return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> StatusModel:
         data = json.loads(text)
         return cls(tuple(data["features"]), Trees.from_json(data["started"]), Trees.from_json(data["done"]),
-                   float(data["critical_cost"]), float(data["high"]), float(data["low"]))
+                   float(data["critical_cost"]), float(data["high"]), float(data["low"]),
+                   Trees.from_json(data["sure"]) if "sure" in data else None)
+
+
+def sure_inputs(X: np.ndarray, paraphrase: np.ndarray, codes: np.ndarray, chances: np.ndarray) -> np.ndarray:
+    """The sureness model's input: the features, the chance of the status, the paraphrase margin, the status."""
+    return np.column_stack([X, chances, paraphrase, codes == 0, codes == 1, codes == 2]).astype(float)
 
 
 @cache
