@@ -55,6 +55,7 @@ class Measure(NamedTuple):
     terms: frozenset[str] = frozenset()  # tokens that are domain terms or phrases of the concept table
     titled: bool = False  # the heading, or one clause of a heading of several (落实…，开展…)
     generic: bool = False  # a heading without a specific word (加强队伍建设, 强化科技支撑): its measures say what
+    fields: frozenset[str] = frozenset()  # the specific words of the field a heading names (_fields)
 
     @property
     def weight(self) -> float:
@@ -158,9 +159,10 @@ class PlanModel:
                 generic = core and not anchors
                 if core:
                     anchors = frozenset(t for t in tokens if self.titles.get(t, 0) <= 1) or anchors
-                out[seq].append(Measure(text=text, tokens=tokens, weights=(), concepts=concepts,
-                                        anchors=anchors or unanchored(tokens, self.lexicon), core=core, terms=terms,
-                                        titled=titled, generic=generic))
+                measure = Measure(text=text, tokens=tokens, weights=(), concepts=concepts,
+                                  anchors=anchors or unanchored(tokens, self.lexicon), core=core, terms=terms,
+                                  titled=titled, generic=generic)
+                out[seq].append(measure._replace(fields=_fields(measure)) if titled else measure)
         return out
 
     def measures(self, task: Task, weights: Weights) -> list[Measure]:
@@ -394,7 +396,6 @@ class ReportIndex:
         # “八五”普法规划全面收官), as measure_scale reads it; else its strongest word.
         weighted = list(zip(measure.weights, measure.tokens, strict=True))
         strongest = max([w for w in weighted if w[1] in measure.terms] or weighted)[1]
-        fields = _fields(measure) if measure.titled else frozenset()
         out = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
             common = shared[index]
@@ -402,7 +403,7 @@ class ReportIndex:
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
             # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares. So does
             # each clause of a heading of several (县乡两级 and 协调…工作体系 but no 行政执法协调监督).
-            if measure.titled and (strongest not in common or (fields and fields.isdisjoint(common))):
+            if measure.titled and (strongest not in common or (measure.fields and measure.fields.isdisjoint(common))):
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
