@@ -6,9 +6,11 @@ import gc
 import logging
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import accumulate
 
 from .resources import load_csv, template_file
 from .text import normalize
@@ -86,17 +88,22 @@ class Lexicon:
             return []
         normals = [normalize(text).replace("\n", " ") for text in texts]
         # A line break never occurs inside a normalised sentence, and jieba returns it as a word of its own.
-        words = self._jieba.lcut("\n".join(normals), HMM=False)
-        split: list[list[str]] = [[]]
-        for word in words:
-            if word == "\n":
-                split.append([])
-            else:
-                split[-1].append(word)
-        return [self._content_tokens(normal, sentence) for normal, sentence in zip(normals, split, strict=True)]
+        joined = "\n".join(normals)
+        words = self._jieba.lcut(joined, HMM=False)
+        breaks = [i for i, word in enumerate(words) if word == "\n"]
+        split = [words[start + 1:end] for start, end in zip([-1, *breaks], [*breaks, len(words)], strict=True)]
+        # The concepts' phrases found in one pass over all the sentences, then given to each by its offset.
+        spans: list[list[tuple[int, int, str]]] = [[] for _ in normals]
+        if self._concept_pattern is not None:
+            starts = list(accumulate((len(normal) + 1 for normal in normals[:-1]), initial=0))
+            for match in self._concept_pattern.finditer(joined):
+                at = bisect_right(starts, match.start()) - 1
+                spans[at].append((match.start() - starts[at], match.end() - starts[at], self.concepts[match.group(0)]))
+        return [self._content_tokens(normal, sentence, found)
+                for normal, sentence, found in zip(normals, split, spans, strict=True)]
 
-    def _content_tokens(self, normal: str, words: list[str]) -> list[str]:
-        spans = self.concept_spans(normal)
+    def _content_tokens(self, normal: str, words: list[str], spans: list[tuple[int, int, str]] | None = None) -> list[str]:
+        spans = self.concept_spans(normal) if spans is None else spans
         if not spans:
             known, judge = self._content, self.is_content
             return [word for word in words if (known[word] if word in known else judge(word))]
