@@ -264,3 +264,16 @@ def test_a_quoted_title_opening_a_paragraph_is_a_heading_that_may_echo(tmp_path,
     _, data = run_match(runner, tmp_path, HETANG / "unseen-hetang-zhen-2025-plan.md", report)
     task = next(t for t in data["tasks"] if t["title"] == "加强镇政府合同管理")
     assert task["status"] == "missing" and not task["evidence"], task["explanation"]
+
+
+def test_a_heading_is_found_by_another_of_its_words_for_the_same_thing(tmp_path, runner):
+    # 松岗县市场监管局 task 10 落实“谁执法谁普法”普法责任制: the report says 落实“谁执法谁普法”责任 and never 普法责任制,
+    # the heading's strongest word; the two are one concept (templates/concepts.csv), so the heading is found.
+    family = Path(__file__).parent / "corpus" / "unseen-songgang-scjgj-2025"
+    report = tmp_path / "总结.txt"
+    report.write_text("松岗县市场监督管理局2025年法治建设工作总结\n一、主要工作\n"
+                      "落实“谁执法谁普法”责任，围绕“3·15”国际消费者权益日开展主题宣传28场次，发放宣传资料1.2万余份。\n",
+                      encoding="utf-8")
+    _, data = run_match(runner, tmp_path, family / "unseen-songgang-scjgj-2025-plan.pdf", report)
+    task = next(t for t in data["tasks"] if t["title"] == "落实“谁执法谁普法”普法责任制")
+    assert task["measures"][0]["evidence"] == "concrete", task["measures"][0]

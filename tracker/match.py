@@ -396,6 +396,10 @@ class ReportIndex:
         # “八五”普法规划全面收官), as measure_scale reads it; else its strongest word.
         weighted = list(zip(measure.weights, measure.tokens, strict=True))
         strongest = max([w for w in weighted if w[1] in measure.terms] or weighted)[1]
+        # …or another of its own words for the same thing (谁执法谁普法 for 普法责任制, in 落实“谁执法谁普法”普法责任制).
+        concept = measure.concepts[measure.tokens.index(strongest)]
+        objects = {strongest} | ({t for t, c in zip(measure.tokens, measure.concepts, strict=True) if c == concept}
+                                 if concept else set())
         out = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
             common = shared[index]
@@ -403,7 +407,7 @@ class ReportIndex:
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
             # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares. So does
             # each clause of a heading of several (县乡两级 and 协调…工作体系 but no 行政执法协调监督).
-            if measure.titled and (strongest not in common or (measure.fields and measure.fields.isdisjoint(common))):
+            if measure.titled and (objects.isdisjoint(common) or (measure.fields and measure.fields.isdisjoint(common))):
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
