@@ -1054,3 +1054,32 @@ def test_a_column_of_work_goals_is_the_task_text_and_its_targets_are_read():
                                                                      Table(rows=(header, *rows)))))
     assert plan.tasks[0].title == "加强人民调解组织建设" and "行业性专业性人民调解委员会" in plan.tasks[0].text
     assert [t.value for t in plan.tasks[1].targets] == [100] and plan.tasks[1].deadline == "6月底前"
+
+
+def test_numbered_tasks_under_group_headings_share_the_unit_line_that_closes_their_group():
+    # 杉溪县 (tests/corpus/unseen-shanxi-2025, a Word 97 .doc): 一、 / （一） group / 1. 2. tasks, each opening with its
+    # own title sentence; one 责任单位 line after each group's last task holds for the whole group. Read as the
+    # groups' measures, the plan had 6 tasks instead of 12.
+    paragraphs = ["杉溪县2025年法治政府建设工作要点", "一、坚持党的领导，健全依法行政制度体系", "（一）压紧压实法治建设责任",
+                  "1. 深入学习贯彻习近平法治思想。将习近平法治思想作为县政府常务会议会前学法的必学内容，全年会前学法不少于10次。",
+                  "2. 落实法治建设第一责任人职责。组织县政府各部门、各乡镇主要负责人开展年度述法，结果纳入年度绩效考核。",
+                  "责任单位：县委依法治县办、县司法局牵头，县政府各部门按职责分工负责。", "（二）提升制度建设质量",
+                  "1. 加强行政规范性文件监督管理。严格落实合法性审核和备案审查制度，2025年6月底前完成集中清理并公布目录。",
+                  "2. 严格落实重大行政决策程序。编制并公布年度重大行政决策事项目录，严格履行公众参与、专家论证等法定程序。",
+                  "责任单位：县政府办公室牵头，县政府各部门按职责分工负责。"]
+    plan = parse_plan(Document(path="plan.doc", format="doc", blocks=tuple(paragraphs)))
+    assert [t.title for t in plan.tasks] == ["深入学习贯彻习近平法治思想", "落实法治建设第一责任人职责",
+                                             "加强行政规范性文件监督管理", "严格落实重大行政决策程序"]
+    assert [t.lead_units for t in plan.tasks] == [("县委依法治县办", "县司法局")] * 2 + [("县政府办公室",)] * 2
+    assert plan.tasks[0].section == "一、坚持党的领导，健全依法行政制度体系"
+
+
+def test_one_sentence_measures_under_a_heading_closed_by_one_unit_line_are_the_heading_task():
+    # The same frame with one-sentence measures (1.将…纳入年度学习计划。) is one task, the heading's.
+    paragraphs = ["一、坚持党的领导", "（一）深化习近平法治思想学习宣传贯彻",
+                  "1. 将习近平法治思想纳入县政府常务会议会前学法内容。", "2. 组织领导干部参加法治专题培训。",
+                  "责任单位：县司法局牵头，县政府各部门按职责分工负责。", "（二）提升制度建设质量",
+                  "1. 完成现行有效行政规范性文件集中清理。", "2. 编制并公布年度重大行政决策事项目录。",
+                  "责任单位：县政府办公室牵头。"]
+    plan = parse_plan(Document(path="plan.doc", format="doc", blocks=tuple(paragraphs)))
+    assert [t.title for t in plan.tasks] == ["深化习近平法治思想学习宣传贯彻", "提升制度建设质量"]

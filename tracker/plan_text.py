@@ -294,6 +294,38 @@ def _over_sole_children(items: list[Item], style: str) -> str | None:
     return heads[0].style if all(map(_title_only, heads)) else None
 
 
+def _groups_of_tasks(items: list[Item], style: str) -> str | None:
+    """The style of numbered tasks (1.深入学习贯彻习近平法治思想。将…) under title-only group headings ((一)压紧压实
+    法治建设责任), each group closed by one unit line after its last task (责任单位：…牵头，…按职责分工负责) that holds
+    for all its tasks: the line is given to the group, and its tasks are the plan's. A numbered measure of one
+    sentence is no task (_heading_over_measures): each must open with its own title sentence. None otherwise."""
+    members = [i for i, item in enumerate(items) if item.style == style]
+    children = _children(items)
+    if len(members) < 2 or not all(_title_only_heading(items[i]) for i in members):
+        return None
+    kids = [children[i] for i in members]
+    if any(len(k) < 2 for k in kids) or len({items[j].style for k in kids for j in k}) != 1:
+        return None
+    if not all(_titled_task(items[j]) and not children[j] for k in kids for j in k):
+        return None
+    if any(items[j].assignments for k in kids for j in k[:-1]) or not all(items[k[-1]].assignments for k in kids):
+        return None
+    for head, k in zip(members, kids, strict=True):
+        items[head].assignments, items[k[-1]].assignments = items[k[-1]].assignments, []
+    return items[kids[0][0]].style
+
+
+def _title_only_heading(item: Item) -> bool:
+    """A heading of a title alone, which may have been given its group's units already."""
+    return _title_only(Item(item.style, item.label, item.level, item.parent, item.paragraphs))
+
+
+def _titled_task(item: Item) -> bool:
+    """A numbered paragraph that opens with a short title sentence and goes on with its measures."""
+    first, _, rest = "".join(item.paragraphs).partition("。")
+    return 4 <= len(first) <= TITLE_ONLY_CHARS and len(rest) >= WORK_TEXT_CHARS
+
+
 def _title_only(item: Item) -> bool:
     text = "".join(item.paragraphs)
     return (len(item.paragraphs) == 1 and not item.assignments and len(text) <= TITLE_ONLY_CHARS
@@ -336,7 +368,8 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
     style = task_style(items)
     if style is None:
         return []
-    style = _heading_over_measures(items, style) or _over_sole_children(items, style) or style
+    style = (_heading_over_measures(items, style) or _over_sole_children(items, style)
+             or _groups_of_tasks(items, style) or style)
     tasks = [i for i, item in enumerate(items) if item.style == style]
     counts = _subtree_assignments(items)
     if any(counts[i] for i in tasks):
