@@ -1083,3 +1083,31 @@ def test_one_sentence_measures_under_a_heading_closed_by_one_unit_line_are_the_h
                   "责任单位：县政府办公室牵头。"]
     plan = parse_plan(Document(path="plan.doc", format="doc", blocks=tuple(paragraphs)))
     assert [t.title for t in plan.tasks] == ["深化习近平法治思想学习宣传贯彻", "提升制度建设质量"]
+
+
+def test_units_in_brackets_right_after_a_task_title_are_its_units():
+    # 柘林区住建局 (tests/corpus/unseen-zhelin-zjj-2025): （三）加强…管理。（法规科牵头，房地产市场监管科、物业管理科
+    # 配合）起草出台…: the bracket stands after the title sentence, the measures and deadline after it.
+    paragraphs = ["柘林区住房和城乡建设局2025年法治建设工作要点", "一、健全依法行政制度体系",
+                  "（一）加强住建领域制度建设和规范性文件管理。（法规科牵头，房地产市场监管科、物业管理科配合）起草出台"
+                  "《柘林区住房租赁管理办法》；对现行有效的规范性文件开展全面清理，10月底前完成清理。",
+                  "（二）全面落实行政执法“三项制度”。（法规科牵头，城建监察大队配合）行政处罚案件法制审核率达到100%。"
+                  "（三）推进文明执法（试行）。坚持处罚与教育相结合。（城建监察大队负责）"]
+    plan = parse_plan(Document(path="plan.docx", format="docx", blocks=tuple(paragraphs)))
+    first = plan.tasks[0]
+    assert (first.lead_units, first.units, first.deadline) == (("法规科",), ("房地产市场监管科", "物业管理科"), "10月底前")
+    assert "法规科牵头" not in first.text and "起草出台" in first.text
+
+
+def test_a_lead_unit_merged_down_a_printed_table_holds_for_the_rows_below_it():
+    # 南屏区 (tests/corpus/unseen-nanping-2025, a PDF): 区司法局 merged over tasks 1–3 is printed beside task 1 alone.
+    header = ("序号", "重点任务", "具体举措", "牵头单位", "配合单位", "完成时限")
+    rows = (("1", "推动领导干部带头尊法学法守法用法", "1.举办专题培训班。", "区司法局", "区委组织部", "12月底前"),
+            ("2", "加强行政规范性文件监督管理", "1.开展集中清理。", "", "区政府办公室", "6月底前"),
+            ("3", "深化“高效办成一件事”改革", "1.拓展集成服务场景。", "区政务服务中心", "区政府各部门", "12月底前"))
+    blocks = ("南屏区2025年法治政府建设重点任务清单", Table(rows=(header, *rows)))
+    printed = parse_plan(Document(path="plan.pdf", format="pdf", blocks=blocks))
+    assert [t.lead_units for t in printed.tasks] == [("区司法局",), ("区司法局",), ("区政务服务中心",)]
+    # A Word or Excel table repeats a merged cell in every row: a blank there is a blank.
+    typed = parse_plan(Document(path="plan.docx", format="docx", blocks=blocks))
+    assert "区司法局" not in typed.tasks[1].lead_units

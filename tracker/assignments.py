@@ -67,6 +67,13 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
             None if is_unit_like(before) else _bare_units(closing.group(1)))
         if roles is not None:
             return before, roles
+    # （一）加强…建设。（法规科牵头，城建档案馆配合）…: units in brackets right after the title, the measures after
+    # them; each unit must name its role, as a bracket in the middle of a sentence may say anything.
+    for inner in _INNER_BRACKET.finditer(paragraph):
+        roles = _units_with_roles(inner.group(1), default=None)
+        if roles is not None and all(_role_pattern().match(part.strip(" 。")) for part in re.split(
+                r"[，,；;]", _roles_unbracketed(inner.group(1))) if part.strip(" 。")):
+            return (paragraph[:inner.start()] + paragraph[inner.end():]).strip(), roles
     # 本部分任务由县司法局牵头，县直各行政执法部门按职责分工负责。: a sentence of its own, for a part's tasks.
     whole = _TASKS_BY.match(paragraph)
     if whole:
@@ -130,6 +137,7 @@ def unit_measures(paragraph: str) -> Assignment | None:
 _UNIT_SHARE = re.compile(r"^(?P<unit>[^：:，,。；;（）()\s]{3,20}?)(?:[（(](?P<role>[^（）()]{2,4})[）)])?[：:]\s*(?=\S)")
 
 
+_INNER_BRACKET = re.compile(r"(?<=[。；;])\s*[（(]([^（）()]{3,80})[）)]")
 _TASKS_BY = re.compile(r"^[^，,。；;]{0,8}任务[均都]?由(?P<units>[^。]+)[。；;]?\s*$")
 _BY_UNITS = re.compile(r"(?:^|[，,；;])由(?P<units>[^，,。；;由]{2,24}?(?:牵头|负责)(?:[，,、][^，,。；;由]{2,30}?配合)?)"
                        r"(?=[，,。；;]|[\u4e00-\u9fff])")

@@ -25,7 +25,7 @@ def parse_plan(document: Document) -> Plan:
     table = task_table(document)
     paragraphs = [normalize(p) for p in document.paragraphs()]
     if table is not None:
-        rows = _with_text(table_tasks(*table),
+        rows = _with_text(table_tasks(*table, printed=document.format == "pdf"),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
         rows = _with_numbered(_with_units(text_tasks(_after_cover(paragraphs)), unit_rows(document)), paragraphs,

@@ -266,8 +266,10 @@ def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:
     return None
 
 
-def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[Row]:
-    """Given a task table and its header, return one Row per task row; merged section rows name sections."""
+def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed: bool = False) -> list[Row]:
+    """Given a task table and its header, return one Row per task row; merged section rows name sections. A
+    printed table (a PDF's) shows a cell merged down over several rows once: there a task row without a lead
+    unit has that of the row above (区司法局 merged over tasks 1–3)."""
     rows: list[Row] = []
     section = ""
     grouped = None  # a table grouped by lead unit: 区司法局牵头（6项） over its tasks
@@ -306,6 +308,9 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]]) -> list[
             rows.extend(row for row in (_task_row(c, roles, section, grouped, n, steps) for n, c in items) if row)
             split = None
             continue
+        leads = roles.get("lead") or []
+        if printed and len(leads) == 1 and leads[0] < len(cells) and number and not cells[leads[0]] and rows:
+            cells[leads[0]] = "、".join(rows[-1].lead)
         row = _task_row(cells, roles, section, grouped, steps=steps)
         if row is None:
             continue
