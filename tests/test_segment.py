@@ -638,3 +638,19 @@ def test_a_task_title_quoted_before_a_colon_is_the_paragraph_heading():
     first, rest = passages[-2], passages[-1]
     assert (first.text, first.heading) == ("关于“加强镇政府合同管理”：", True)
     assert not rest.heading and "合同" not in rest.text and not rest.topic
+
+
+@pytest.mark.parametrize("heading", ["【问题】", "问题：", "四、困难"])
+def test_a_heading_that_is_the_word_problem_alone_opens_the_problems(heading):
+    # 柘林区住建局 (tests/corpus/unseen-zhelin-zjj-2025): a terse summary under 【执法】【普法】【问题】【明年】; the
+    # lines under 【问题】 that do not say 未/尚未 (物业投诉办结时效偏低) had counted as work done.
+    kinds = kinds_of_lines("区住建局2025年法治建设工作总结", "【执法】", "•双随机抽查 14 次，覆盖企业 86 家", heading,
+                           "•物业投诉办结时效偏低，小区物业服务质量投诉反复")
+    assert kinds["•物业投诉办结时效偏低，小区物业服务质量投诉反复"] == PROBLEM
+    assert kinds["•双随机抽查 14 次，覆盖企业 86 家"] == ACHIEVEMENT
+
+
+def test_a_heading_that_names_problems_as_its_object_is_no_problem_section():
+    kinds = kinds_of_lines("区住建局2025年法治建设工作总结", "（三）聚焦群众反映强烈的问题",
+                           "全年办结物业投诉1260件，办结率98%。")
+    assert kinds["全年办结物业投诉1260件，办结率98%。"] == ACHIEVEMENT

@@ -51,6 +51,8 @@ def heading_kind(heading: str, year: int | None = None, worded: bool = True) -> 
     if any(heading.startswith(word) for word in words[OTHER]) or (
             any(word in heading for word in words["other_within"]) and not re.search("[，,；;]", heading)):
         return OTHER
+    if re.sub(r"^[一二三四五六七八九十]+、|[【】\[\]（）()：:。\s]", "", heading) in words["problem_alone"]:
+        return PROBLEM
     for kind in (PROBLEM, PLAN):
         if any(word in heading for word in words[kind]):
             return kind
