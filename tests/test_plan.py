@@ -1111,3 +1111,13 @@ def test_a_lead_unit_merged_down_a_printed_table_holds_for_the_rows_below_it():
     # A Word or Excel table repeats a merged cell in every row: a blank there is a blank.
     typed = parse_plan(Document(path="plan.docx", format="docx", blocks=blocks))
     assert "区司法局" not in typed.tasks[1].lead_units
+
+
+def test_a_title_followed_by_a_qualifier_in_brackets_is_the_plan_title():
+    # 桃江县教育局 (tests/corpus/unseen-taojiang-jyj-2025): each sheet's title row ends with the sheet's name,
+    # …任务分解表（局机关）; the plan had been named after its file.
+    from tracker.plan import plan_title
+
+    assert plan_title(["桃江县教育局2025年依法治教工作任务分解表（局机关）"], [], "p.xlsx") == \
+        "桃江县教育局2025年依法治教工作任务分解表"
+    assert plan_title(["某县2025年法治政府建设工作要点（征求意见稿）"], [], "p.docx") == "某县2025年法治政府建设工作要点"

@@ -189,12 +189,17 @@ def _after_cover(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+_QUALIFIER = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
 def plan_title(preamble: list[str], paragraphs: list[str], filename: str) -> str:
     """The plan's own title line (达拉特旗2022年法治政府建设工作计划), else one made from its place and year.
     A title wrapped over two short lines (a PDF's centred title) is read as one."""
     ending = re.compile(r"(?:计划|要点|方案|任务|清单|安排|分解|分工|(?:分解|分工|任务|清单)表)$")
     lines = []
     preamble = [_ANNEX.sub("", p, count=1) for p in preamble]  # 附件：金川县2025年…要点 names the plan
+    # …任务分解表（局机关）, …要点（征求意见稿）: a qualifier in brackets after the title names a sheet or a draft.
+    preamble = [_QUALIFIER.sub("", p) if ending.search(_QUALIFIER.sub("", p)) else p for p in preamble]
     for a, b in zip(preamble, [*preamble[1:], ""], strict=False):
         if b and wrapped_title(a, b, lambda text: bool(ending.search(text))):
             lines.append(a + b)
