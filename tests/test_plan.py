@@ -1121,3 +1121,14 @@ def test_a_title_followed_by_a_qualifier_in_brackets_is_the_plan_title():
     assert plan_title(["桃江县教育局2025年依法治教工作任务分解表（局机关）"], [], "p.xlsx") == \
         "桃江县教育局2025年依法治教工作任务分解表"
     assert plan_title(["某县2025年法治政府建设工作要点（征求意见稿）"], [], "p.docx") == "某县2025年法治政府建设工作要点"
+
+
+def test_a_gbk_plan_numbered_past_ten_goes_on_in_parenthesised_numbers():
+    # 青石镇 (tests/corpus/unseen-qingshi-zhen-2025, GBK text): GBK has no ⑪, so task 11 is ⑾, which reads as （11）;
+    # after ⑩ it is the eleventh task, not a numbered measure of the tenth.
+    lines = [f"{chr(ord('①') + n)}落实第{n + 1}项工作：全年开展专项活动，推进各项制度落地。" for n in range(10)]
+    paragraphs = ["青石镇2025年法治政府建设工作计划", *[x for line in lines for x in (line, "牵头：党政办　配合：司法所")],
+                  "⑾深化法治乡村建设：开展“民主法治示范村”创建。", "牵头：司法所　配合：各村（社区）"]
+    plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
+    assert len(plan.tasks) == 11 and plan.tasks[-1].title == "深化法治乡村建设"
+    assert plan.tasks[-1].lead_units == ("司法所",)

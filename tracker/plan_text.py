@@ -362,9 +362,25 @@ def units_last(paragraph: str) -> str:
     return f"{paragraph[match.end():].rstrip()}（{clause}）"
 
 
+_ELEVENTH = re.compile(r"^（(1[1-9]|20)）")
+
+
+def circled_on(paragraphs: list[str]) -> list[str]:
+    """GBK has no ⑪: a plan numbered ①…⑩ in a GBK text goes on ⑾ ⑿ (read as （11）（12）), which are its ⑪ ⑫."""
+    out, last = [], 0
+    for paragraph in paragraphs:
+        match = _ELEVENTH.match(paragraph)
+        if match and int(match.group(1)) == last + 1 and last >= 10:
+            paragraph = chr(ord("⑪") + last - 10) + paragraph[match.end():]
+        if "①" <= paragraph[:1] <= "⑳":
+            last = ord(paragraph[0]) - ord("①") + 1
+        out.append(paragraph)
+    return out
+
+
 def text_tasks(paragraphs: list[str]) -> list[Row]:
     """Given normalised paragraphs of a plan, return one Row per task."""
-    _, items = build_items(split_runs([units_last(p) for p in paragraphs]))
+    _, items = build_items(split_runs([units_last(p) for p in circled_on(paragraphs)]))
     style = task_style(items)
     if style is None:
         return []
