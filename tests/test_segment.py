@@ -654,3 +654,26 @@ def test_a_heading_that_names_problems_as_its_object_is_no_problem_section():
     kinds = kinds_of_lines("区住建局2025年法治建设工作总结", "（三）聚焦群众反映强烈的问题",
                            "全年办结物业投诉1260件，办结率98%。")
     assert kinds["全年办结物业投诉1260件，办结率98%。"] == ACHIEVEMENT
+
+
+def test_a_paragraph_that_opens_with_next_year_is_its_plan_throughout():
+    # 青石镇 (tests/corpus/unseen-qingshi-zhen-2025): the last paragraph opens “2026年，我镇将…” and goes on without
+    # 将 (从人大代表中选聘特邀行政执法监督员，常态化开展执法案卷评查): next year's plan, not this year's work.
+    kinds = kinds_of_lines("青石镇2025年法治政府建设工作总结", "全年办理行政复议案件12件。",
+                           "2026年，我镇将坚持以习近平法治思想为引领，持续补短板、强弱项。从人大代表、群众代表中选聘特邀"
+                           "行政执法监督员，常态化开展执法案卷评查。")
+    assert kinds["从人大代表、群众代表中选聘特邀行政执法监督员，常态化开展执法案卷评查。"] == PLAN
+    assert kinds["全年办理行政复议案件12件。"] == ACHIEVEMENT
+
+
+def test_the_first_of_a_run_of_clauses_is_no_heading():
+    # 龙门分局 (tests/corpus/unseen-baishi-sthj-2025): a paragraph of clauses closed by ；, the first of them short and
+    # without figures (我大队严格执行执法全过程记录制度，现场检查一律佩戴执法记录仪，音像资料每月集中整理归档；), had been
+    # taken for the paragraph's topic sentence, which proves nothing.
+    passages = passages_of("龙门分局执法大队2025年工作总结",
+                           "我大队严格执行执法全过程记录制度，现场检查一律佩戴执法记录仪，音像资料每月集中整理归档；"
+                           "行政处罚决定信息在作出之日起7个工作日内通过分局门户网站公示。")
+    first = next(p for p in passages if p.text.startswith("我大队"))
+    assert not first.heading and first.kind == ACHIEVEMENT
+    topic = passages_of("某县2025年工作总结", "坚持依法科学民主决策。制定《重大行政决策程序规定》，全年决策12项。")
+    assert next(p for p in topic if p.text.startswith("坚持")).heading

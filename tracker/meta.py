@@ -87,6 +87,12 @@ def opens_with_year_before(text: str, year: int | None) -> bool:
     return bool(year and match and int(match.group(1)) < year)
 
 
+def opens_with_year_after(text: str, year: int | None) -> bool:
+    """Whether a sentence opens with a year later than year, as its time (2026年，我镇将…)."""
+    match = EARLIER_YEAR.match(text)
+    return bool(year and match and int(match.group(1)) > year)
+
+
 def year_of(title: str, paragraphs: list[str], filename: str) -> int | None:
     """The plan year: from the title, the file name, else the year the text names most often."""
     for source in (title, filename):

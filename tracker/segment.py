@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta import SIGNATURE, opens_with_year_before, region_of, report_year, signed_date, wrapped_title
+from .meta import SIGNATURE, opens_with_year_after, opens_with_year_before, region_of, report_year, signed_date, wrapped_title
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table, row_value
 from .numbering import BULLETS, match_label, outline_parts
 from .progress import Row as ProgressRow
@@ -484,8 +484,12 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
-                   or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)))
+                   or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)
+                       and not sentence.rstrip().endswith(("；", ";"))))  # the first of a run of clauses
         own = sentence_kind(normalize(sentence), kind, year)
+        # A paragraph that opens with next year (2026年，我镇将…) is that year's plan throughout.
+        if number == 1 and own == PLAN and opens_with_year_after(normalize(sentence), year):
+            carried = PLAN
         # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…; …还有不小差距。一是…)
         # speaks for the items that follow it in its paragraph (二是…；三是…).
         if own in (PLAN, PROBLEM) and (re.search(r"[：:](?:[一二三四五六七八九十]+是|$)", sentence) or (
