@@ -1132,3 +1132,19 @@ def test_a_gbk_plan_numbered_past_ten_goes_on_in_parenthesised_numbers():
     plan = parse_plan(Document(path="plan.txt", format="txt", blocks=tuple(paragraphs)))
     assert len(plan.tasks) == 11 and plan.tasks[-1].title == "深化法治乡村建设"
     assert plan.tasks[-1].lead_units == ("司法所",)
+
+
+def test_units_given_by_task_numbers_count_through_a_plan_numbered_anew_in_each_part():
+    # 河湾县医保局 (tests/corpus/unseen-hewan-ybj-2025): tasks 1. 2. under 一、 and 1. 2. 3. under 二、; the closing
+    # 任务分工：第1、2项由办公室负责；第3至5项由基金监管股负责… counts them 1–5 through the plan. The label 任务分工：
+    # had hidden the first clause, and the numbers had been read as each part's own.
+    paragraphs = ["河湾县医疗保障局2025年法治建设工作计划", "一、压实法治建设责任",
+                  "1. 落实法治建设第一责任人职责。局主要负责人履行第一责任人职责，年内专题研究法治建设工作不少于2次。",
+                  "2. 健全干部学法用法制度。落实局务会会前学法制度，组织干部参加年度网上学法考试。",
+                  "二、加强医保基金监管", "1. 开展医保基金使用专项整治。聚焦重点领域开展专项整治，追回违规资金。",
+                  "2. 规范医保行政执法行为。落实行政执法“三项制度”，规范执法记录仪使用。",
+                  "3. 健全医保基金社会监督机制。选聘社会监督员，落实举报奖励制度。",
+                  "任务分工：第1、2项由办公室负责；第3至5项由基金监管股负责，医保中心配合。"]
+    plan = parse_plan(Document(path="plan.docx", format="docx", blocks=tuple(paragraphs)))
+    assert [t.lead_units for t in plan.tasks] == [("办公室",)] * 2 + [("基金监管股",)] * 3
+    assert plan.tasks[2].units == ("医保中心",)

@@ -274,6 +274,7 @@ def _deadline_apart(value: str) -> tuple[str, str]:
     return value, ""
 
 
+_DIVISION_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^：:，,。；;\d]{2,8}[：:]\s*(?=第?\d)")  # 五、责任分工：
 _NUMBERED_CLAUSE = re.compile(r"^第?(?P<numbers>\d{1,3}(?:\s*[—\-－~～至到、，,和及]\s*第?\d{1,3})*)\s*项"
                               r"(?:任务|工作)?[由：:]?(?P<units>.+)$")
 
@@ -283,7 +284,7 @@ def numbered_assignments(paragraph: str) -> dict[int, Assignment]:
     配合；第4、5项由县政务服务中心牵头): each number with its units, or {} where the paragraph is no such list."""
     out: dict[int, Assignment] = {}
     for clause in re.split(r"[；;。]", paragraph):
-        match = _NUMBERED_CLAUSE.match(clause.strip())
+        match = _NUMBERED_CLAUSE.match(_DIVISION_LABEL.sub("", clause.strip()))
         if not match:
             continue
         roles = _units_with_roles(match.group("units"), default=None)

@@ -97,10 +97,13 @@ def _with_numbered(rows: list[Row], paragraphs: list[str], by_unit: dict[str, As
         given.update({str(n): a for n, a in numbered_assignments(paragraph).items()})
     if len(given) < len(rows) / 2:
         return rows
+    # Tasks numbered anew in each part (1. 2. under 一、, 1. 2. 3. under 二、), units given to 第1至10项: the numbers
+    # count the tasks through the plan.
+    through = len({r.no for r in rows}) < len(rows) and {str(n) for n in range(1, len(rows) + 1)} <= set(given)
     out = []
-    for row in rows:
+    for seq, row in enumerate(rows, start=1):
         part = match_label(row.section)
-        keys = [row.no, (part[1].rstrip("、.") if part else "") + row.no]
+        keys = [str(seq)] if through else [row.no, (part[1].rstrip("、.") if part else "") + row.no]
         assigned = next((given[k] for k in reversed(keys) if k in given), None)
         out.append(replace(row, lead=list(dict.fromkeys(assigned.lead)), units=list(dict.fromkeys(assigned.responsible)))
                    if assigned else row)
