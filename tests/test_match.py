@@ -18,6 +18,14 @@ def run_match(runner, tmp_path, plan, *reports):
     return result, json.loads(out.read_text(encoding="utf-8"))
 
 
+def task_in(runner, tmp_path, plan, report_text, title):
+    """The JSON result of the task titled so, the plan matched against a report of the given text."""
+    report = tmp_path / "报告.txt"
+    report.write_text(report_text, encoding="utf-8")
+    _, data = run_match(runner, tmp_path, plan, report)
+    return next(t for t in data["tasks"] if t["title"] == title)
+
+
 def squash(text):
     return re.sub(r"\s+", "", text.replace("**", ""))
 
@@ -215,12 +223,10 @@ def test_a_lead_in_that_says_the_task_in_short_is_an_echo_not_a_renaming(tmp_pat
     # 临江区应急管理局: 【强化执法监督】 over 打非治违 enforcement figures, for the task 强化行政执法监督 (特邀执法监督员,
     # 投诉举报渠道, 过错责任追究). The lead-in is the task's own words shortened, not the task in other words: the
     # block under it is no evidence of the task.
-    report = tmp_path / "总结.txt"
-    report.write_text("临江区应急管理局2025年度法治政府建设工作总结\n"
-                      "【强化执法监督】综合执法大队聚焦有限空间作业、粉尘涉爆、城镇燃气等重点领域开展“打非治违”专项行动，"
-                      "全年检查生产经营单位486家次，督促整改隐患1327项，立案查处违法行为52起，罚款98.6万元。\n", encoding="utf-8")
-    _, data = run_match(runner, tmp_path, LINJIANG / "unseen-linjiang-yjj-2025-plan.xlsx", report)
-    task = next(t for t in data["tasks"] if t["title"] == "强化行政执法监督")
+    task = task_in(runner, tmp_path, LINJIANG / "unseen-linjiang-yjj-2025-plan.xlsx",
+                   "临江区应急管理局2025年度法治政府建设工作总结\n"
+                   "【强化执法监督】综合执法大队聚焦有限空间作业、粉尘涉爆、城镇燃气等重点领域开展“打非治违”专项行动，"
+                   "全年检查生产经营单位486家次，督促整改隐患1327项，立案查处违法行为52起，罚款98.6万元。\n", "强化行政执法监督")
     assert task["status"] == "missing", task["explanation"]
 
 
@@ -244,25 +250,21 @@ HETANG = Path(__file__).parent / "corpus" / "unseen-hetang-zhen-2025"
 def test_a_heading_that_names_a_field_needs_the_field_in_its_evidence(tmp_path, runner):
     # 荷塘镇 task 12 加强自然资源领域执法监督: 健全执法监督工作机制 on case files shares 执法监督 but not the field
     # (自然资源), and the land work itself is only among next year's plans; it had been 已落实.
-    report = tmp_path / "报告.txt"
-    report.write_text("荷塘镇2025年法治政府建设工作情况报告\n一、主要工作\n"
-                      "同时健全执法监督工作机制，由镇纪委对执法案卷开展抽查评查，全年评查案卷20卷。\n"
-                      "二、2026年工作打算\n开展违法占用耕地和农村乱占耕地建房问题排查整治，完成卫片图斑核查整改。\n",
-                      encoding="utf-8")
-    _, data = run_match(runner, tmp_path, HETANG / "unseen-hetang-zhen-2025-plan.md", report)
-    task = next(t for t in data["tasks"] if t["title"] == "加强自然资源领域执法监督")
+    task = task_in(runner, tmp_path, HETANG / "unseen-hetang-zhen-2025-plan.md",
+                   "荷塘镇2025年法治政府建设工作情况报告\n一、主要工作\n"
+                   "同时健全执法监督工作机制，由镇纪委对执法案卷开展抽查评查，全年评查案卷20卷。\n"
+                   "二、2026年工作打算\n开展违法占用耕地和农村乱占耕地建房问题排查整治，完成卫片图斑核查整改。\n",
+                   "加强自然资源领域执法监督")
     assert task["status"] == "missing", task["explanation"]
 
 
 def test_a_quoted_title_opening_a_paragraph_is_a_heading_that_may_echo(tmp_path, runner):
     # 荷塘镇 task 6: 关于“加强镇政府合同管理”：… over the 便民服务中心's 帮办代办; the quoted title is the paragraph's
     # heading, and the work under it is about something else.
-    report = tmp_path / "报告.txt"
-    report.write_text("荷塘镇2025年法治政府建设工作情况报告\n"
-                      "关于“加强镇政府合同管理”：围绕优化营商环境，镇便民服务中心推行帮办代办、午间延时和周末预约服务，"
-                      "全年为经营主体和群众代办营业执照、农村建房审批等事项1260余件。\n", encoding="utf-8")
-    _, data = run_match(runner, tmp_path, HETANG / "unseen-hetang-zhen-2025-plan.md", report)
-    task = next(t for t in data["tasks"] if t["title"] == "加强镇政府合同管理")
+    task = task_in(runner, tmp_path, HETANG / "unseen-hetang-zhen-2025-plan.md",
+                   "荷塘镇2025年法治政府建设工作情况报告\n"
+                   "关于“加强镇政府合同管理”：围绕优化营商环境，镇便民服务中心推行帮办代办、午间延时和周末预约服务，"
+                   "全年为经营主体和群众代办营业执照、农村建房审批等事项1260余件。\n", "加强镇政府合同管理")
     assert task["status"] == "missing" and not task["evidence"], task["explanation"]
 
 
@@ -270,10 +272,8 @@ def test_a_heading_is_found_by_another_of_its_words_for_the_same_thing(tmp_path,
     # 松岗县市场监管局 task 10 落实“谁执法谁普法”普法责任制: the report says 落实“谁执法谁普法”责任 and never 普法责任制,
     # the heading's strongest word; the two are one concept (templates/concepts.csv), so the heading is found.
     family = Path(__file__).parent / "corpus" / "unseen-songgang-scjgj-2025"
-    report = tmp_path / "总结.txt"
-    report.write_text("松岗县市场监督管理局2025年法治建设工作总结\n一、主要工作\n"
-                      "落实“谁执法谁普法”责任，围绕“3·15”国际消费者权益日开展主题宣传28场次，发放宣传资料1.2万余份。\n",
-                      encoding="utf-8")
-    _, data = run_match(runner, tmp_path, family / "unseen-songgang-scjgj-2025-plan.pdf", report)
-    task = next(t for t in data["tasks"] if t["title"] == "落实“谁执法谁普法”普法责任制")
+    task = task_in(runner, tmp_path, family / "unseen-songgang-scjgj-2025-plan.pdf",
+                   "松岗县市场监督管理局2025年法治建设工作总结\n一、主要工作\n"
+                   "落实“谁执法谁普法”责任，围绕“3·15”国际消费者权益日开展主题宣传28场次，发放宣传资料1.2万余份。\n",
+                   "落实“谁执法谁普法”普法责任制")
     assert task["measures"][0]["evidence"] == "concrete", task["measures"][0]
