@@ -26,7 +26,6 @@ TREES = {"max_iter": 150, "learning_rate": 0.05, "max_depth": 3, "l2_regularizat
 # tried (depth 3–4 or 8–15 leaves, 80–200 trees, more weight on critical errors) covered 53–58% of tasks at 97.5%;
 # these are among the best and quick to evaluate (100 trees of four levels at most).
 SURE_TREES = {"max_iter": 100, "learning_rate": 0.1, "max_depth": 4, "min_samples_leaf": 40}
-SURE_FOLDS = 10  # families split so for the held-out sureness
 HIGH_RIGHT = 0.975  # 高: the least sureness at which the held-out judgements this sure were right this often
 
 
@@ -179,15 +178,11 @@ def judged_held_out(rows: Rows) -> Judged:
 
 
 def sure_held_out(rows: Rows, judged: Judged) -> np.ndarray:
-    """Each task's sureness from a sureness model fitted on the held-out judgements of other families (the
-    families split into SURE_FOLDS groups)."""
-    names = families_in(rows)
-    fold = np.array([names.index(family) % SURE_FOLDS for family in rows.families])
+    """Each task's sureness from a sureness model fitted on the held-out judgements of the other families."""
     sure = np.zeros(len(rows.labels))
-    for k in range(SURE_FOLDS):
-        test = fold == k
-        if test.any():
-            sure[test] = fit_sure(judged.inputs[~test], judged.right[~test]).chance(judged.inputs[test])
+    for family in families_in(rows):
+        test = rows.families == family
+        sure[test] = fit_sure(judged.inputs[~test], judged.right[~test]).chance(judged.inputs[test])
     return sure
 
 
