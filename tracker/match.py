@@ -313,6 +313,18 @@ def measure_scale(measure: Measure) -> float:
     return sum(sorted(weights, reverse=True)[:saturation(measure)]) or 1.0
 
 
+def _heading_objects(measure: Measure) -> set[str]:
+    """The words that name a heading's object: its strongest term of the domain where it has one (普法, not 收官, in
+    “八五”普法规划全面收官), as measure_scale reads it, else its strongest word; and its other words for the same
+    thing (谁执法谁普法 for 普法责任制, in 落实“谁执法谁普法”普法责任制)."""
+    weighted = list(zip(measure.weights, measure.tokens, strict=True))
+    strongest = max([w for w in weighted if w[1] in measure.terms] or weighted)[1]
+    concept = measure.concepts[measure.tokens.index(strongest)]
+    if concept is None:
+        return {strongest}
+    return {strongest} | {t for t, c in zip(measure.tokens, measure.concepts, strict=True) if c == concept}
+
+
 _FIELD = re.compile(r"([\u4e00-\u9fff]{2,8})领域")
 
 
@@ -392,14 +404,7 @@ class ReportIndex:
         if not matched:
             return []
         scale = measure_scale(measure)
-        # The heading's object: its strongest term of the domain where it has one (普法, not 收官, in
-        # “八五”普法规划全面收官), as measure_scale reads it; else its strongest word.
-        weighted = list(zip(measure.weights, measure.tokens, strict=True))
-        strongest = max([w for w in weighted if w[1] in measure.terms] or weighted)[1]
-        # …or another of its own words for the same thing (谁执法谁普法 for 普法责任制, in 落实“谁执法谁普法”普法责任制).
-        concept = measure.concepts[measure.tokens.index(strongest)]
-        objects = {strongest} | ({t for t, c in zip(measure.tokens, measure.concepts, strict=True) if c == concept}
-                                 if concept else set())
+        objects = _heading_objects(measure) if measure.titled else set()
         out = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
             common = shared[index]
@@ -407,7 +412,7 @@ class ReportIndex:
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
             # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares. So does
             # each clause of a heading of several (县乡两级 and 协调…工作体系 but no 行政执法协调监督).
-            if measure.titled and (objects.isdisjoint(common) or (measure.fields and measure.fields.isdisjoint(common))):
+            if objects and (objects.isdisjoint(common) or (measure.fields and measure.fields.isdisjoint(common))):
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
