@@ -301,7 +301,7 @@ def _groups_of_tasks(items: list[Item], style: str) -> str | None:
     sentence is no task (_heading_over_measures): each must open with its own title sentence. None otherwise."""
     members = [i for i, item in enumerate(items) if item.style == style]
     children = _children(items)
-    if len(members) < 2 or not all(_title_only_heading(items[i]) for i in members):
+    if len(members) < 2 or not all(_title_only(items[i]) for i in members):
         return None
     kids = [children[i] for i in members]
     if any(len(k) < 2 for k in kids) or len({items[j].style for k in kids for j in k}) != 1:
@@ -313,11 +313,6 @@ def _groups_of_tasks(items: list[Item], style: str) -> str | None:
     for head, k in zip(members, kids, strict=True):
         items[head].assignments, items[k[-1]].assignments = items[k[-1]].assignments, []
     return items[kids[0][0]].style
-
-
-def _title_only_heading(item: Item) -> bool:
-    """A heading of a title alone, which may have been given its group's units already."""
-    return _title_only(Item(item.style, item.label, item.level, item.parent, item.paragraphs))
 
 
 def _titled_task(item: Item) -> bool:

@@ -5,7 +5,8 @@ templates/status_model.json: one gives the chance that the task is at least part
 done. Each tree only ever raises a chance with more evidence (monotone in every feature that measures evidence),
 so a report that says more of a task never lowers its status. The status chosen is the one least costly to be
 wrong about, a confusion of done and missing costing several times one of a neighbouring status (LABELING.md:
-a critical error); how sure the model is of it becomes the judgement's confidence.
+a critical error). A third ensemble, fitted on the judgements of held-out families, tells how likely a judgement
+is to be right: that makes it 高 (high confidence); a status the first two hold unlikely is 低.
 """
 
 from __future__ import annotations
