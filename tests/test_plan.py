@@ -1148,3 +1148,26 @@ def test_units_given_by_task_numbers_count_through_a_plan_numbered_anew_in_each_
     plan = parse_plan(Document(path="plan.docx", format="docx", blocks=tuple(paragraphs)))
     assert [t.lead_units for t in plan.tasks] == [("办公室",)] * 2 + [("基金监管股",)] * 3
     assert plan.tasks[2].units == ("医保中心",)
+
+
+def test_a_plan_whose_tasks_are_named_ordinals_with_a_units_line_of_full_width_spaces():
+    # 苍山县 (tests/corpus/unseen-cangshan-2025, the final look of stop 22): 专项一：… 专项十：… headings, then
+    # 工作目标：… and 主要措施：①…, and 牵头：X　协同：Y、Z　时限：2025年12月. No task was found (专项 was not a
+    # named ordinal), and 时限 ran into the last unit's name.
+    paragraphs = ["苍山县2025年法治政府建设工作方案", "专项一：深入学习贯彻习近平法治思想",
+                  "工作目标：推动领导干部带头尊法学法守法用法。", "主要措施：①落实县政府常务会议会前学法制度；②举办专题培训班。",
+                  "牵头：县司法局　协同：县委组织部、县政府办公室　时限：2025年12月", "专项二：提升政务服务便利化水平",
+                  "工作目标：全程网办率达到95%以上。", "主要措施：①推进“高效办成一件事”；②规范帮办代办。",
+                  "牵头：县政务服务中心　协同：县市场监管局　时限：2025年11月"]
+    plan = parse_plan(Document(path="plan.docx", format="docx", blocks=tuple(paragraphs)))
+    assert [t.no for t in plan.tasks] == ["专项一", "专项二"]
+    first = plan.tasks[0]
+    assert (first.lead_units, first.units, first.deadline) == (("县司法局",), ("县委组织部", "县政府办公室"), "2025年12月")
+    assert plan.tasks[1].targets[0].value == 95
+
+
+def test_a_named_ordinal_in_a_report_is_no_task_label():
+    # 东坡区 and 玉泉县 reports open paragraphs with 问题一：… and 案例一：…: in a report they stay what they were.
+    from tracker.numbering import match_label
+
+    assert match_label("问题一：重大行政决策事项目录化管理不到位。") is None

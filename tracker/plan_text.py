@@ -17,7 +17,7 @@ from .assignments import (
     unit_measures,
 )
 from .meta import SIGNATURE
-from .numbering import BULLETS, label_number, match_label, outline_parts
+from .numbering import BULLETS, CN_NUMERALS, label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
 from .text import sentences
 
@@ -57,7 +57,7 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     parts = outline_parts(paragraphs)
     plain = plain_headings(paragraphs, parts)
     for position, paragraph in enumerate(paragraphs):
-        labelled = _plain(paragraph) if position in plain else match_label(paragraph, parts)
+        labelled = _plain(paragraph) if position in plain else task_label(paragraph, parts)
         if labelled is not None:
             style = labelled[0]
             depth = open_styles.index(style) if style in open_styles else len(open_styles)
@@ -89,6 +89,19 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
         items.append(item)
         _attach(item, rest)
     return preamble, items
+
+
+# 专项一：… / 重点三：…: in a plan, any two-character name with its ordinal and a colon numbers a task, as 任务一：
+# does (numbering.STYLES "named"). Not in a report, where 问题一：… and 案例一：… head a problem or a story.
+_ANY_NAMED = re.compile(rf"^[\u4e00-\u9fff]{{2}}(?:[{CN_NUMERALS}]+|\d{{1,3}})[：:](?=\S)")
+
+
+def task_label(paragraph: str, parts: frozenset[int] = frozenset()) -> tuple[str, str, str] | None:
+    """A plan paragraph's numbering label (numbering.match_label), or a named ordinal such as 专项一：."""
+    labelled = match_label(paragraph, parts)
+    if labelled is None and (named := _ANY_NAMED.match(paragraph)):
+        return "named", named.group(0), paragraph[named.end():].strip()
+    return labelled
 
 
 def _by_number(items: list[Item], paragraph: str) -> bool:
@@ -143,7 +156,7 @@ def plain_headings(paragraphs: list[str], parts) -> set[int]:
     their own unit clause (责任股室：…), or a whole task in one paragraph closed by its unit clause (深化政务公开。
     …（牵头单位：县司法局）). The plan must be built so: most numbered parts that hold such tasks hold two or more,
     so that in a plan of numbered tasks, one task's unnumbered measure line is never taken for a task of its own."""
-    labels = [match_label(p, parts) is not None for p in paragraphs]
+    labels = [task_label(p, parts) is not None for p in paragraphs]
     candidates = []
     # The first short line after a part's heading or the last unit clause heads the task that the next unit clause
     # closes; short lines after it, before that clause, are its measures (- 健全…体系, in a Markdown list).
