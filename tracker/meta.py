@@ -81,16 +81,16 @@ def _most_named(text: str, pattern: re.Pattern, not_endings: tuple[str, ...], he
 EARLIER_YEAR = re.compile(r"^(20\d\d)\s*年(?:度)?(?:[，,、]|\d{1,2}\s*月|[上下]半年|底|初|末|[我全本县区旗市镇乡])")
 
 
+def opening_year(text: str) -> int | None:
+    """The year a sentence or clause opens with as its time (EARLIER_YEAR: 2024年，…), or None."""
+    match = EARLIER_YEAR.match(text)
+    return int(match.group(1)) if match else None
+
+
 def opens_with_year_before(text: str, year: int | None) -> bool:
-    """Whether a sentence or clause opens with a year earlier than year, as its time (EARLIER_YEAR)."""
-    match = EARLIER_YEAR.match(text)
-    return bool(year and match and int(match.group(1)) < year)
-
-
-def opens_with_year_after(text: str, year: int | None) -> bool:
-    """Whether a sentence opens with a year later than year, as its time (2026年，我镇将…)."""
-    match = EARLIER_YEAR.match(text)
-    return bool(year and match and int(match.group(1)) > year)
+    """Whether a sentence or clause opens with a year earlier than year, as its time."""
+    opened = opening_year(text)
+    return bool(year and opened and opened < year)
 
 
 def year_of(title: str, paragraphs: list[str], filename: str) -> int | None:

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .meta import SIGNATURE, opens_with_year_after, opens_with_year_before, region_of, report_year, signed_date, wrapped_title
+from .meta import SIGNATURE, opening_year, opens_with_year_before, region_of, report_year, signed_date, wrapped_title
 from .models import ACHIEVEMENT, OTHER, PLAN, PROBLEM, Claim, Document, Passage, Report, Table, row_value
 from .numbering import BULLETS, match_label, outline_parts
 from .progress import Row as ProgressRow
@@ -486,9 +486,10 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
                    or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)
                        and not sentence.rstrip().endswith(("；", ";"))))  # the first of a run of clauses
-        own = sentence_kind(normalize(sentence), kind, year)
+        normal = normalize(sentence)
+        own = sentence_kind(normal, kind, year)
         # A paragraph that opens with next year (2026年，我镇将…) is that year's plan throughout.
-        if number == 1 and own == PLAN and opens_with_year_after(normalize(sentence), year):
+        if number == 1 and own == PLAN and year and (opening_year(normal) or 0) > year:
             carried = PLAN
         # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…; …还有不小差距。一是…)
         # speaks for the items that follow it in its paragraph (二是…；三是…).
