@@ -266,6 +266,32 @@ def test_a_page_laid_out_with_a_table_reads_as_headings_and_paragraphs():
     assert next(p for p in rows if p.text == FIELD_TEXT).row_task == "1.压实法治建设第一责任人职责"
 
 
+def test_a_self_assessment_table_reads_each_rows_label_as_a_heading_over_its_text():
+    # 翠微区 (tests/corpus/unseen-cuiwei-2025): 考核项目 | 考核内容 | 分值 | 自评分 | 自评依据; the 考核内容 cell may
+    # repeat a task's title while the text beside it is about other work (a heading echo, not evidence).
+    echo = "全年办理人大代表建议52件、政协委员提案67件，按期办结率100%，代表委员满意率98.2%。"
+    table = Table(rows=(("考核项目", "考核内容", "分值", "自评分", "自评依据及佐证材料"),
+                        ("制度建设", "行政规范性文件管理", "8", "6", "全年审核区政府及部门行政规范性文件23件，合法性审核率100%。"),
+                        ("制度建设", "严格落实重大行政决策程序", "8", "6", echo)))
+    passages = split_report(Document("r.docx", "docx", ("翠微区2025年度法治政府建设考核自查报告", table))).passages
+    heading = next(p for p in passages if p.text == "严格落实重大行政决策程序")
+    text = next(p for p in passages if p.text == echo)
+    assert heading.heading and not text.heading and text.kind == ACHIEVEMENT
+    assert text.section.endswith("严格落实重大行政决策程序")
+    assert not any("重大行政决策" in p.text and "人大代表" in p.text for p in passages)
+
+
+def test_a_numbered_item_that_tells_its_work_is_evidence_not_a_heading():
+    # 明溪县卫健委执法大队 (tests/corpus/unseen-mingxi-wsj-2025): 一是执法信息及时公开，…公示；二是…全程佩戴执法记录仪…；
+    # an item of two clauses tells the work; a one-clause item (一是强化组织领导。) names its topic.
+    r = split_report(Document("r.txt", "txt", ("某大队2025年工作总结", "一、执法行为进一步规范",
+                                              "一是执法信息及时公开，行政处罚结果在县政府门户网站公示；二是现场检查全程佩戴执法记录仪；"
+                                              "三是强化组织领导。")))
+    headings = {p.text: p.heading for p in r.passages}
+    assert headings["一是执法信息及时公开，行政处罚结果在县政府门户网站公示；"] is False
+    assert headings["三是强化组织领导。"] is True
+
+
 def test_sentences_ended_by_an_english_period_are_told_apart():
     assert split_sentences("2.案件查办.全年立案186件,罚没款93.6万元.移送公安机关3件.") == [
         "2.案件查办.", "全年立案186件,罚没款93.6万元.", "移送公安机关3件."]

@@ -279,6 +279,9 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         if columns is None and (kinds := _kind_rows(block)):
             out.extend(kinds)
             continue
+        if columns is None and (labelled := _labelled_rows(block)):
+            out.extend(labelled)
+            continue
         if columns is None:
             out.extend(Document(document.path, document.format, (block,)).paragraphs())
             continue
@@ -333,6 +336,28 @@ def _kind_rows(table: Table) -> list[str]:
             out.append(label)
         out.append("　".join(cell for cell in row[1:] if not re.fullmatch(r"[\d.、]+", cell)))
     return out
+
+
+ROW_LABEL_CHARS = 30  # a row's label (考核内容: 严格落实重大行政决策程序), not a sentence
+
+
+def _labelled_rows(table: Table) -> list[str]:
+    """A table whose rows each end in text and open with short labels, scores or numbers (考核项目 | 考核内容 |
+    分值 | 自评分 | 自评依据: 制度建设 | 严格落实重大行政决策程序 | 8 | 6 | 全年办理…): each row read as its last label,
+    a heading that names the row's topic and proves nothing, and the text under it. Empty for another table."""
+    rows = [cells for row in table.rows if (cells := list(dict.fromkeys(c.strip() for c in row if c.strip())))]
+    if len(rows) < 3:
+        return []
+    out: list[str] = []
+    fitting = 0
+    for cells in rows:
+        *labels, text = cells
+        words = [cell for cell in labels if not re.fullmatch(r"[\d.、，,%％分\s]+", cell)]
+        fits = (len(text) >= FIELD_TEXT_CHARS // 2 and re.search("[。；;，,]", text) is not None and bool(words)
+                and all(len(cell) <= ROW_LABEL_CHARS and not re.search("[。；;]", cell) for cell in words))
+        fitting += fits
+        out.extend((words[-1], text) if fits else ("　".join(cells),))
+    return out if fitting >= len(rows) - 1 else []
 
 
 def _nothing_done(metric: str, value: str) -> bool:
@@ -483,7 +508,8 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
              and not lead_in.group(1).startswith("关于") else "")
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
-                   or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence))
+                   or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence)
+                       and not re.search(r"[，,]", sentence))  # 一是…，… tells the work, it does not name it
                    or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)
                        and not sentence.rstrip().endswith(("；", ";"))))  # the first of a run of clauses
         normal = normalize(sentence)
