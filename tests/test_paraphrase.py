@@ -71,3 +71,27 @@ def test_the_shipped_table_holds_pairs_of_the_genre():
     table = paraphrases()
     assert len(table) > 100
     assert all(weight > 0 for words in table.values() for weight in words.values())
+
+
+def _status(levels: tuple[str, ...], concrete: int, paraphrase: float) -> str:
+    import numpy as np
+
+    from tracker.assess import STATUS_CODES, Features, feature_matrix, statuses
+
+    features = Features(levels=levels, hits=(None,) * len(levels), score=0.3 if concrete else 0.0,
+                        concrete=concrete, support=concrete)
+    codes, _ = statuses(feature_matrix([(features, ())]), np.array([paraphrase]))
+    return STATUS_CODES[codes[0]].value
+
+
+def test_a_sentence_in_other_words_lifts_a_task_only_where_the_report_does_not_call_it_undone():
+    from tracker.assess import CONCRETE, ELSEWHERE, NONE, PARAPHRASE_FLOOR
+
+    told = PARAPHRASE_FLOOR + 2
+    # Nothing in the task's own words: a clear paraphrase makes it partial, for a reviewer to check...
+    assert _status((NONE, NONE, NONE), 0, told) == "partial"
+    # ...unless the report names the task and its measures only among its problems or plans (汤河县司法局 task 5).
+    assert _status((ELSEWHERE, ELSEWHERE, NONE), 0, told) == "missing"
+    # Some work with facts in its own words and the rest told in other words (包容审慎 as 首违不罚、免罚清单): done.
+    assert _status((CONCRETE, NONE, NONE, NONE), 1, 0.0) == "partial"
+    assert _status((CONCRETE, NONE, NONE, NONE), 1, told) == "done"
