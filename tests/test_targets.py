@@ -119,6 +119,15 @@ def test_last_years_hours_beside_this_years_do_not_meet_a_target():
     assert check_target(hours, report_figures(["全县行政执法人员人均参训52学时，2024年人均参训62学时。"]))[0] == "met"
 
 
+def test_last_years_figure_in_brackets_leaves_this_years_beside_it_in_a_sentence_naming_this_year():
+    # 富溪县应急局 (tests/corpus/unseen-fuxi-yjj-2025): 《2025年度…计划》 names this year; the bracket names 2024 only to
+    # compare, so 342家次 is this year's figure.
+    [checks] = extract_targets("二是全年执法检查不少于300家次")
+    assert checks.metric == "执法检查"  # the item's 二是 is no part of it
+    sentence = "制定《2025年度安全生产执法检查计划》，全年执法检查生产经营单位342家次（2024年为276家次），立案查处38起。"
+    assert check_target(checks, report_figures([sentence], 2025)) == ("met", "全年执法检查生产经营单位342家次")
+
+
 def test_a_rate_that_fell_from_last_year_is_this_years_figure():
     [rate] = extract_targets("局负责人出庭应诉率达到100%")
     figures = report_figures(["局负责人出庭应诉率由2024年的100%下降到2025年的87.5%，8件案件中出庭7件。"])

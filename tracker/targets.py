@@ -59,7 +59,7 @@ _DECLINE_FIGURE = re.compile(rf"{_DECLINE_WORDS}\s*(?P<value>\d+(?:\.\d+)?)\s*%"
 DECLINE = "降幅"
 _ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
 # Words before what a target measures: a date (2025年底前), or what is to be done to it (确保, 提升).
-_METRIC_TRIM = re.compile(r"^(?:(?:20)?\d{2}年|\d{1,2}月|年?底前?|年?末|前|确保|实现|力争|推动|做到|全面|全年|年内|到年底|各|全部"
+_METRIC_TRIM = re.compile(r"^(?:[一二三四五六七八九十]+是|(?:20)?\d{2}年|\d{1,2}月|年?底前?|年?末|前|确保|实现|力争|推动|做到|全面|全年|年内|到年底|各|全部"
                           r"|进一步|提高|提升|基本|建成)+")
 
 
@@ -261,17 +261,20 @@ def this_year_only(text: str, year: int | None = None) -> str:
             clauses.append(figure.sub("某", clause) if earlier else clause)
         text = "".join(clauses)
     # A year in brackets beside a figure outside them gives the year compared with.
-    text = re.sub(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]",
-                  lambda m: figure.sub("某", m.group(0)) if figure.search(text.replace(m.group(0), "")) else m.group(0),
-                  text)
+    text = _COMPARED.sub(lambda m: figure.sub("某", m.group(0)) if figure.search(text.replace(m.group(0), ""))
+                         else m.group(0), text)
     years = [int(y) for y in _YEAR.findall(text)]
     if len(set(years)) < 2:
         return text
     latest = max(years)
     clauses = re.split(r"(?<=[，；;])", text)
-    # A clause that names only earlier years gives their figures (由2024年的…下降到2025年的87.5% names both).
-    return "".join(figure.sub("某", c) if (named := [int(y) for y in _YEAR.findall(c)]) and max(named) < latest
-                   else c for c in clauses)
+    # A clause that names only earlier years gives their figures (由2024年的…下降到2025年的87.5% names both); a year
+    # in brackets (执法检查342家次（2024年为276家次）) was compared with above and names no year of the clause.
+    return "".join(figure.sub("某", c) if (named := [int(y) for y in _YEAR.findall(_COMPARED.sub("", c))])
+                   and max(named) < latest else c for c in clauses)
+
+
+_COMPARED = re.compile(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]")
 
 
 @lru_cache(maxsize=1)
