@@ -126,6 +126,9 @@ def test_a_row_naming_two_tasks_by_their_numbers_reports_on_both():
     assert owners("规范涉企行政检查；深化“高效办成一件事”改革", plan.tasks) == {3, 4}
     assert owners("（一） 压实法治建设第一责任人职责", plan.tasks) == {1}
     assert owners("（八） 党政机关外聘律师和公职律师管理", plan.tasks) == set()  # its own words: matched as text
+    # 白马镇 (tests/corpus/unseen-baima-zhen-2025): a row naming its task and other work beside it in a clause of its
+    # own covers more than that task; its text is matched as text.
+    assert owners("压实法治建设第一责任人职责，抓好领导干部学法和全镇普法", plan.tasks) == set()
 
 
 def test_a_self_assessment_sheet_reads_its_explanations_not_its_scheme():

@@ -123,6 +123,11 @@ def owners(row_task: str, tasks: tuple[Task, ...] | list[Task]) -> frozenset[int
         if len(found) >= 2:
             return frozenset(found)
     one = owner(row_task, tasks)
+    # A row that names its task and more work beside it (履行法治建设第一责任人职责，抓好领导干部学法和全镇普法: two
+    # tasks of the plan in the row's own words) binds its text to no single task.
+    clauses = [part for part in re.split(r"[，,；;]", normal) if len(part.strip()) >= 4]
+    if one is not None and len(clauses) >= 2 and any(owner(part, tasks) is None for part in clauses):
+        return frozenset()
     return frozenset() if one is None else frozenset({one})
 
 
