@@ -67,6 +67,10 @@ def test_sentence_about_the_future_inside_achievements_is_not_evidence():
     # An action not taken is no evidence either; something that did not happen may be an achievement.
     assert sentence_kind("2025年，本局未制定出台行政规范性文件；", ACHIEVEMENT) == PROBLEM
     assert sentence_kind("全年未发生因行政行为违法引发的重大群体性事件。", ACHIEVEMENT) == ACHIEVEMENT
+    # Work put off to a later part of the year is planned (石鼓县人社局, tests/corpus/unseen-shigu-rsj-2025); a plan
+    # of this year's work is what was done.
+    assert sentence_kind("《管理办法》正在起草，相关工作已列入下半年计划。", ACHIEVEMENT) == PLAN
+    assert sentence_kind("将法治培训列入年度干部教育培训计划，全年培训3期。", ACHIEVEMENT) == ACHIEVEMENT
 
 
 def test_an_intention_is_no_evidence_and_a_requirement_or_a_measure_taken_is():
