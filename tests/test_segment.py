@@ -314,6 +314,11 @@ def test_work_done_and_a_shortfall_in_one_sentence_are_told_apart():
                            "我所已完成调委会调解员轮训2期，但网格调解员队伍尚未配齐。")
     assert kinds["我所已完成调委会调解员轮训2期，"] == ACHIEVEMENT
     assert kinds["但网格调解员队伍尚未配齐。"] == PROBLEM
+    # 金河县财政局 (tests/corpus/unseen-jinhe-czj-2025): the shortfall in the last clause only, without 但.
+    kinds = kinds_of_lines("金河县财政局2025年工作总结", "一、主要工作",
+                           "全县95家县直预算单位中92家按时公开，公开率为96.8%，另有3家因机构调整未能按期公开。")
+    assert kinds["全县95家县直预算单位中92家按时公开，公开率为96.8%，"] == ACHIEVEMENT
+    assert kinds["另有3家因机构调整未能按期公开。"] == PROBLEM
 
 
 def test_a_date_under_the_title_is_no_heading_of_next_years_plans():

@@ -478,6 +478,13 @@ def _turned(sentence: str) -> list[str]:
     if len(parts) == 2 and sentence_kind(normalize(parts[0]), ACHIEVEMENT) == ACHIEVEMENT \
             and sentence_kind(normalize(parts[1]), ACHIEVEMENT) == PROBLEM:
         return parts
+    # A shortfall told only in the last clause, after work with figures (…92家按时公开，公开率为96.8%，另有3家因机构
+    # 调整未能按期公开。): the work is evidence, the last clause a shortfall.
+    cut = max(sentence.rfind(mark) for mark in "，,；;")
+    if cut > 0 and re.search(r"\d", sentence[:cut]) \
+            and sentence_kind(normalize(sentence[:cut + 1]), ACHIEVEMENT) == ACHIEVEMENT \
+            and sentence_kind(normalize(sentence[cut + 1:]), ACHIEVEMENT) == PROBLEM:
+        return [sentence[:cut + 1], sentence[cut + 1:]]
     return [sentence]
 
 
