@@ -1,6 +1,6 @@
 import pytest
 
-from tracker.targets import check_target, extract_deadline, extract_targets, report_figures
+from tracker.targets import check_target, extract_deadline, extract_targets, own_figures, report_figures, wider_areas
 
 
 def summary(text):
@@ -126,6 +126,16 @@ def test_last_years_figure_in_brackets_leaves_this_years_beside_it_in_a_sentence
     assert checks.metric == "执法检查"  # the item's 二是 is no part of it
     sentence = "制定《2025年度安全生产执法检查计划》，全年执法检查生产经营单位342家次（2024年为276家次），立案查处38起。"
     assert check_target(checks, report_figures([sentence], 2025)) == ("met", "全年执法检查生产经营单位342家次")
+
+
+def test_a_wider_areas_figure_quoted_by_a_district_is_not_the_districts_own():
+    # 东江区 (tests/corpus/unseen-qingjiang-2025) quotes the city's rate beside its own, which misses the target.
+    [rate] = extract_targets("政务服务事项全程网办率达到90%以上")
+    sentence = "据市政务服务中心通报，全市政务服务事项全程网办率达到93.2%，我区政务服务事项全程网办率为86.5%。"
+    assert check_target(rate, report_figures([own_figures(sentence, wider_areas("东江区"))]))[0] == "not_met"
+    assert check_target(rate, report_figures([sentence]))[0] == "met"  # read as if both were the district's
+    # In a city's own report 全市 is its own area.
+    assert own_figures("全市全程网办率达到93.2%。", wider_areas("清江市")) == "全市全程网办率达到93.2%。"
 
 
 def test_a_rate_that_fell_from_last_year_is_this_years_figure():

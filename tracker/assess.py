@@ -32,7 +32,7 @@ from .models import (
 )
 from .paraphrase import Told
 from .progress import UNSUPPORTED_CLAIM, claims_done, owners
-from .targets import Figures, check_target, report_figures
+from .targets import Figures, check_target, own_figures, report_figures, wider_areas
 from .text import brief, normalize
 from .verdict import StatusModel, status_model
 
@@ -608,7 +608,9 @@ def prepare(plan: Plan, reports: list[Report], model: PlanModel | None = None) -
         for task in plan.tasks
     }
     year = max((r.year for r in reports if r.year), default=None)
-    figures = report_figures([p.text for i, p in enumerate(passages) if index.is_evidence(i)], year)
+    wider = {report.name: wider_areas(report.region) for report in reports}
+    figures = report_figures([own_figures(p.text, wider.get(p.report, ())) for i, p in enumerate(passages)
+                              if index.is_evidence(i)], year)
     shortfalls = report_figures([p.text for p in passages if p.kind == PROBLEM and not p.heading], year)
     targets = {task.seq: _check_targets(task, figures, shortfalls) for task in plan.tasks}
     claims: dict[int, str] = {}

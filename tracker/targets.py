@@ -307,6 +307,27 @@ _OWN_SUBJECT = re.compile(r"\d{4}年(?:度|底|末)?|今年|全年|本年度?|�
                           r"|进一步|已|均|分别|又|再|并|且|全部|稳定")
 
 
+def wider_areas(region: str) -> tuple[str, ...]:
+    """The areas above a report's own, whose figures a report may quote beside its own (东江区: 全市政务服务事项全程网办
+    率达到93.2%，我区…为86.5%): a district's, county's or township's report quotes 全市, 全省, 全国."""
+    if not region:
+        return ()
+    if region.endswith(("省", "自治区")):
+        return ("全国",)
+    if region.endswith(("市", "盟", "州")):
+        return ("全省", "全国")
+    return ("全市", "全盟", "全州", "全省", "全国")
+
+
+def own_figures(text: str, wider: tuple[str, ...]) -> str:
+    """A sentence with the figures of clauses about a wider area blanked (to 某): they are not the report's own."""
+    if not wider or not any(area in text for area in wider):
+        return text
+    figure = _earlier_figure()
+    return "".join(figure.sub("某", clause) if clause.lstrip("“”，,；; ").startswith(wider) else clause
+                   for clause in re.split(r"(?<=[，,；;：:])", text))
+
+
 def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
