@@ -59,8 +59,8 @@ _DECLINE_FIGURE = re.compile(rf"{_DECLINE_WORDS}\s*(?P<value>\d+(?:\.\d+)?)\s*%"
 DECLINE = "降幅"
 _ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
 # Words before what a target measures: a date (2025年底前), or what is to be done to it (确保, 提升).
-_METRIC_TRIM = re.compile(r"^(?:[一二三四五六七八九十]+是|(?:20)?\d{2}年|\d{1,2}月|年?底前?|年?末|前|确保|实现|力争|推动|做到|全面|全年|年内|到年底|各|全部"
-                          r"|进一步|提高|提升|基本|建成)+")
+_METRIC_TRIM = re.compile(r"^(?:[一二三四五六七八九十]+是|(?:20)?\d{2}年|\d{1,2}月|年?底前?|年?末|前|确保|实现|力争|推动|做到"
+                          r"|全面|全年|年内|到年底|各|全部|进一步|提高|提升|基本|建成)+")
 
 
 def extract_deadline(text: str) -> str:
