@@ -474,6 +474,8 @@ _TURN = re.compile(r"(?<=[，,；;])(?=(?:但是?|然而|不过|只是)[^。]{2,
 def _turned(sentence: str) -> list[str]:
     """A sentence that reports work done and then, after 但, what is still undone (已完成…轮训，但网格调解员队伍
     尚未配齐) as its two clauses: the first is evidence, the second a shortfall."""
+    if not _terms()["_sentence_problem"].search(sentence):
+        return [sentence]  # nothing undone in it (most sentences: one search instead of two readings)
     parts = _TURN.split(sentence, maxsplit=1)
     if len(parts) == 2 and sentence_kind(normalize(parts[0]), ACHIEVEMENT) == ACHIEVEMENT \
             and sentence_kind(normalize(parts[1]), ACHIEVEMENT) == PROBLEM:
@@ -481,9 +483,9 @@ def _turned(sentence: str) -> list[str]:
     # A shortfall told only in the last clause, after work with figures (…92家按时公开，公开率为96.8%，另有3家因机构
     # 调整未能按期公开。): the work is evidence, the last clause a shortfall.
     cut = max(sentence.rfind(mark) for mark in "，,；;")
-    if cut > 0 and re.search(r"\d", sentence[:cut]) \
-            and sentence_kind(normalize(sentence[:cut + 1]), ACHIEVEMENT) == ACHIEVEMENT \
-            and sentence_kind(normalize(sentence[cut + 1:]), ACHIEVEMENT) == PROBLEM:
+    if cut > 0 and sentence_kind(normalize(sentence[cut + 1:]), ACHIEVEMENT) == PROBLEM \
+            and re.search(r"\d", sentence[:cut]) \
+            and sentence_kind(normalize(sentence[:cut + 1]), ACHIEVEMENT) == ACHIEVEMENT:
         return [sentence[:cut + 1], sentence[cut + 1:]]
     return [sentence]
 
