@@ -138,6 +138,17 @@ def test_a_wider_areas_figure_quoted_by_a_district_is_not_the_districts_own():
     assert own_figures("全市全程网办率达到93.2%。", wider_areas("清江市")) == "全市全程网办率达到93.2%。"
 
 
+def test_figures_written_in_words_are_figures_in_plans_and_reports():
+    # 泰和镇 (tests/corpus/unseen-taihe-zhen-2025): 全年不少于十二场次 against 开展普法宣传十五场次; 达到百分之百.
+    [events] = extract_targets("开展普法宣传活动，全年不少于十二场次。")
+    assert (events.value, events.unit) == (12.0, "场次")
+    assert check_target(events, report_figures(["组织开展普法宣传十五场次，发放宣传资料1.2万余份。"]))[0] == "met"
+    [rate] = extract_targets("合法性审核率达到百分之百")
+    assert rate.value == 100.0
+    # Numerals that name, not count, stay words: 三项制度, 一季度, 第一次.
+    assert extract_targets("全面落实行政执法三项制度，一季度召开第一次会议") == []
+
+
 def test_a_rate_that_fell_from_last_year_is_this_years_figure():
     [rate] = extract_targets("局负责人出庭应诉率达到100%")
     figures = report_figures(["局负责人出庭应诉率由2024年的100%下降到2025年的87.5%，8件案件中出庭7件。"])

@@ -122,7 +122,9 @@ _ITEM_LABEL = re.compile(r"(?m)^\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]
 
 
 def extract_targets(text: str) -> list[Target]:
-    """Return the quantitative targets in a task's text, each with metric, comparison, value and unit."""
+    """Return the quantitative targets in a task's text, each with metric, comparison, value and unit. Figures
+    written in words (不少于十二场次, 达到百分之百) are read as figures."""
+    text = arabic_figures(text)
     # A measure's own number (2.执法人员…不少于40学时) is no part of the metric: blanked, offsets kept.
     text = _ITEM_LABEL.sub(lambda m: " " * len(m.group(0)), text)
     found: list[tuple[int, Target]] = []
@@ -284,6 +286,23 @@ def _earlier_figure() -> re.Pattern:
     return re.compile(rf"\d+(?:\.\d+)?(?=\s*(?:%|(?:余|多)?(?:{units})))")
 
 
+# A count in words before its unit (十五场次, 四次): a numeral with 十 or 百, or a single one before a unit that counts
+# events or people (not 三项制度, 两个责任, 一批). Not after a letter of the alphabet of numbering (一季度 has no unit).
+_CN_COUNT = re.compile(r"(?<![第每])(?P<numeral>[一二两三四五六七八九十百零〇]*[十百][一二三四五六七八九十]?"
+                       r"|[一二两三四五六七八九])(?=(?:余|多)?(?:场次|人次|户次|家次|次|场|期|件|名|家|户|学时|课时))")
+
+
+def arabic_figures(text: str) -> str:
+    """Figures written in words read as figures: a rate (百分之九十六点五 → 96.5%) and a count (十五场次 → 15场次)."""
+    from .numbering import chinese_number
+
+    def count(match: re.Match) -> str:
+        value = chinese_number(match.group("numeral").replace("两", "二"))
+        return str(value) if value else match.group(0)
+
+    return _CN_COUNT.sub(count, arabic_percent(text))
+
+
 _CN_PERCENT = re.compile(r"百分之(?P<whole>[零〇一二两三四五六七八九十百]+)(?:点(?P<decimals>[零〇一二三四五六七八九]+))?")
 
 
@@ -331,7 +350,7 @@ def own_figures(text: str, wider: tuple[str, ...]) -> str:
 def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
-    texts = tuple(this_year_only(re.sub(r"\s+", "", arabic_percent(normalize(s))), year) for s in sentences
+    texts = tuple(this_year_only(re.sub(r"\s+", "", arabic_figures(normalize(s))), year) for s in sentences
                   if re.search(r"\d|全覆盖|全部覆盖|百分之", s))
     rates = []
     for text in texts:
