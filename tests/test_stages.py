@@ -108,6 +108,19 @@ def test_confidence_is_how_likely_the_status_is_and_says_why():
     assert confidence(Ruling("done", "", high, high - 0.01), plain, ())[0] == "medium"
 
 
+def test_the_sureness_reads_how_much_of_the_plan_the_same_reports_show_done():
+    import numpy as np
+
+    from tracker.verdict import sure_inputs
+
+    X = np.zeros((4, 2))
+    codes, chances, paraphrase = np.array([2, 2, 0, 1]), np.full(4, 0.8), np.zeros(4)
+    # One run: half the plan's tasks done. Two runs (plan × report pairs of the corpus): each its own share.
+    assert sure_inputs(X, paraphrase, codes, chances)[:, -1].tolist() == [0.5] * 4
+    shares = sure_inputs(X, paraphrase, codes, chances, np.array(["a", "a", "b", "b"]))[:, -1]
+    assert shares.tolist() == [1.0, 1.0, 0.0, 0.0]
+
+
 def test_a_measure_that_is_a_met_target_is_not_listed_as_unseen():
     # 石门乡 (tests/corpus/unseen-shimen-xiang-2025): 成功率百分之九十五点六 meets 调解成功率达到95%以上, a measure
     # of its own that no sentence of achievement repeats.

@@ -37,6 +37,7 @@ class Rows:
     labels: list
     families: np.ndarray
     paraphrase: np.ndarray  # Features.paraphrase: a limit of statuses(), not an input of the model
+    pairs: np.ndarray | None = None  # each task's plan × report pair: the run its judgement belongs to
 
     @cached_property
     def levels(self) -> np.ndarray:
@@ -58,7 +59,7 @@ def rows_of(prepared: list) -> Rows:
 
     learner = Learner(count(prepared))
     tables: dict = {}
-    X, labels, names, margins = [], [], [], []
+    X, labels, names, margins, pairs = [], [], [], [], []
     for pair, prep in prepared:
         if pair.family not in tables:
             tables[pair.family] = learner.table(without=pair.family)
@@ -72,7 +73,8 @@ def rows_of(prepared: list) -> Rows:
                 labels.append(label)
                 names.append(pair.family)
                 margins.append(judged[label.seq][0].paraphrase)
-    return Rows(feature_matrix(X), labels, np.array(names), np.array(margins))
+                pairs.append(pair.name)
+    return Rows(feature_matrix(X), labels, np.array(names), np.array(margins), np.array(pairs))
 
 
 def _trees(estimator):
@@ -174,7 +176,7 @@ def judged_held_out(rows: Rows) -> Judged:
         test = rows.families == family
         chosen[test], chances[test] = statuses(rows.X[test], rows.paraphrase[test], fit(rows.X[~test], rows.levels[~test]))
     right = np.array([_status(code) in label.accept for code, label in zip(chosen, rows.labels, strict=True)])
-    return Judged(chosen, chances, sure_inputs(rows.X, rows.paraphrase, chosen, chances), right)
+    return Judged(chosen, chances, sure_inputs(rows.X, rows.paraphrase, chosen, chances, rows.pairs), right)
 
 
 def sure_held_out(rows: Rows, judged: Judged) -> np.ndarray:
