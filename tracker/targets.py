@@ -292,6 +292,10 @@ _CN_COUNT = re.compile(r"(?<![第每])(?P<numeral>[一二两三四五六七八�
                        r"|[一二两三四五六七八九])(?=(?:余|多)?(?:场次|人次|户次|家次|次|场|期|件|名|家|户|学时|课时))")
 
 
+# A numeral just before a counting unit: the quick test before _CN_COUNT (most sentences have none).
+_CN_COUNT_HINT = re.compile(r"[一二两三四五六七八九十百][余多]?(?:场|人次|户次|家次|次|期|件|名|家|户|学时|课时)")
+
+
 def arabic_figures(text: str) -> str:
     """Figures written in words read as figures: a rate (百分之九十六点五 → 96.5%) and a count (十五场次 → 15场次)."""
     from .numbering import chinese_number
@@ -300,7 +304,8 @@ def arabic_figures(text: str) -> str:
         value = chinese_number(match.group("numeral").replace("两", "二"))
         return str(value) if value else match.group(0)
 
-    return _CN_COUNT.sub(count, arabic_percent(text))
+    text = arabic_percent(text)
+    return _CN_COUNT.sub(count, text) if _CN_COUNT_HINT.search(text) else text
 
 
 _CN_PERCENT = re.compile(r"百分之(?P<whole>[零〇一二两三四五六七八九十百]+)(?:点(?P<decimals>[零〇一二三四五六七八九]+))?")
@@ -351,7 +356,7 @@ def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
     texts = tuple(this_year_only(re.sub(r"\s+", "", arabic_figures(normalize(s))), year) for s in sentences
-                  if re.search(r"\d|全覆盖|全部覆盖|百分之", s))
+                  if re.search(r"\d|全覆盖|全部覆盖|百分之", s) or _CN_COUNT_HINT.search(s))
     rates = []
     for text in texts:
         if "%" not in text:
