@@ -110,8 +110,8 @@ def sure_inputs(X: np.ndarray, paraphrase: np.ndarray, codes: np.ndarray, chance
                 groups: np.ndarray | None = None) -> np.ndarray:
     """The sureness model's input: the features, the chance of the status, the paraphrase margin, the status, and
     the share of the plan's tasks judged done against the same reports (groups: one per plan × reports; a run is
-    one). How much of a plan a report shows done tells how to read the rest: held out, 高 covers 60.0% of tasks at
-    97.5% right with it, 53.6% without."""
+    one). How much of a plan a report shows done tells how to read the rest: held out, 高 covered 60.0% of tasks at
+    97.5% right with it, 53.6% without (when it was added; the coverage at 97.5% moves with a few judgements)."""
     done = (codes == 2).astype(float)
     if groups is None:
         share = np.full(len(codes), done.mean() if len(codes) else 0.0)
