@@ -286,14 +286,15 @@ def _earlier_figure() -> re.Pattern:
     return re.compile(rf"\d+(?:\.\d+)?(?=\s*(?:%|(?:余|多)?(?:{units})))")
 
 
-# A count in words before its unit (十五场次, 四次): a numeral with 十 or 百, or a single one before a unit that counts
-# events or people (not 三项制度, 两个责任, 一批). Not after a letter of the alphabet of numbering (一季度 has no unit).
+# Units that count events or people, which a count in words stands before (十五场次, 四次); not 项, 个 or 批, which
+# name as often as they count (三项制度, 两个责任, 一批).
+_COUNTED = r"(?:余|多)?(?:场次|人次|户次|家次|次|场|期|件|名|家|户|学时|课时)"
+# A count in words: a numeral with 十 or 百, or a single one, before such a unit; not after 第 or 每 (第一次 names
+# an occasion, 每一次 is a rate).
 _CN_COUNT = re.compile(r"(?<![第每])(?P<numeral>[一二两三四五六七八九十百零〇]*[十百][一二三四五六七八九十]?"
-                       r"|[一二两三四五六七八九])(?=(?:余|多)?(?:场次|人次|户次|家次|次|场|期|件|名|家|户|学时|课时))")
-
-
-# A numeral just before a counting unit: the quick test before _CN_COUNT (most sentences have none).
-_CN_COUNT_HINT = re.compile(r"[一二两三四五六七八九十百][余多]?(?:场|人次|户次|家次|次|期|件|名|家|户|学时|课时)")
+                       rf"|[一二两三四五六七八九])(?={_COUNTED})")
+# The quick test before _CN_COUNT: a numeral just before such a unit (most sentences have none).
+_CN_COUNT_HINT = re.compile(rf"[一二两三四五六七八九十百]{_COUNTED}")
 
 
 def arabic_figures(text: str) -> str:
