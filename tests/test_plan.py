@@ -1171,3 +1171,14 @@ def test_a_named_ordinal_in_a_report_is_no_task_label():
     from tracker.numbering import match_label
 
     assert match_label("问题一：重大行政决策事项目录化管理不到位。") is None
+
+
+def test_a_title_merged_down_over_rows_that_are_tasks_of_their_own_names_their_group():
+    # 水月县 (tests/corpus/unseen-shuiyue-2025): 重点工作 | 具体任务 | 责任单位 | 完成时限, each 重点工作 merged down
+    # over two or three 具体任务 rows with their own units and deadlines: ten tasks in four groups.
+    plan = load_plan(Path(__file__).parent / "corpus" / "unseen-shuiyue-2025" / "unseen-shuiyue-2025-plan.docx")
+    assert len(plan.tasks) == 10
+    assert {t.section for t in plan.tasks[:3]} == {"加强党对法治政府建设的领导"}
+    assert plan.tasks[2].title.startswith("组织开展法治政府建设示范创建")
+    assert not plan.tasks[2].text.startswith("加强党对法治政府建设的领导")
+    assert plan.tasks[3].targets[0].value == 95.0

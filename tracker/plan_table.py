@@ -321,7 +321,26 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
         else:
             rows.append(row)
             split = cells if number else None
-    return rows
+    return _grouped_by_title(rows)
+
+
+def _grouped_by_title(rows: list[Row]) -> list[Row]:
+    """Rows that are tasks of their own but share one title (重点工作 merged down over its 具体任务 rows): the
+    title names their group, a section; each task is titled by its own text."""
+    out = list(rows)
+    start = 0
+    while start < len(out):
+        end = start
+        while end + 1 < len(out) and out[end + 1].title == out[start].title and out[end + 1].section == out[start].section:
+            end += 1
+        run = out[start:end + 1]
+        shared = run[0].title
+        bodies = [row.text[len(shared):].lstrip("。；; ") if row.text.startswith(shared) else "" for row in run]
+        if len(run) >= 2 and shared and all(bodies):
+            for row, body in zip(run, bodies, strict=True):
+                row.section, row.title, row.text = row.section or shared, task_title(body), body
+        start = end + 1
+    return out
 
 
 # A number inside a cell numbered item by item (1.县司法局 / 2.12月底前): unlike numbering.match_label, a
