@@ -247,3 +247,14 @@ def test_case_files_and_rounds_are_counts():
     assert (files.metric, files.value, files.unit) == ("评查案卷", 300.0, "卷")
     [rounds] = extract_targets("年内对辖区用人单位开展随机抽查不少于2轮次，抽查情况按规定向社会公开。")
     assert rounds.unit == "轮次" and rounds.value == 2.0
+
+
+def test_a_count_of_events_is_met_in_any_unit_of_events():
+    # 松树县市场监管局 (tests/corpus/unseen-songshu-scjgj-2025): 培训不少于2次 against 举办…培训班3期 stayed unknown.
+    [training] = extract_targets("组织行政执法人员法律知识和业务培训不少于2次，做好新进人员执法资格考试")
+    figures = report_figures(["三是举办行政执法人员能力提升培训班3期，累计培训执法人员210人次，组织12名新进人员参加执法资格考试。"])
+    assert check_target(training, figures) == ("met", "政执法人员能力提升培训班3期")
+    # People counted (人次) and samples (批次) are no events.
+    assert check_target(training, report_figures(["累计培训执法人员210人次。"]))[0] == "unknown"
+    [samples] = extract_targets("全年食品抽检不少于500批次。")
+    assert check_target(samples, report_figures(["全年开展食品抽检5次。"]))[0] == "unknown"

@@ -29,6 +29,15 @@ def count_units() -> tuple[str, ...]:
     return tuple(sorted(load_toml("target_terms.toml")["counts"]["units"], key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def same_units(unit: str) -> str:
+    """A pattern of the units a report may count a target's figure in: the unit itself, or for a count of events
+    any unit of events (培训不少于2次 is met by 举办培训班3期)."""
+    events = load_toml("target_terms.toml")["counts"]["events"]
+    units = sorted(events, key=len, reverse=True) if unit in events else [unit]
+    return "(?:" + "|".join(map(re.escape, units)) + ")"
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     """The comparators of templates/target_terms.toml, and the rate and count patterns built on them and on its
@@ -402,7 +411,7 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
         found = [(True, _excerpt(text, key)) for text in figures.texts
                  if key and key in text and re.search(r"全覆盖|100%|全部覆盖", text)]
     elif target.value is not None:
-        pattern = re.compile(_FIGURE_COUNT.format(unit=re.escape(target.unit)))
+        pattern = re.compile(_FIGURE_COUNT.format(unit=same_units(target.unit)))
         keys = _count_keys(target)
         for text in figures.texts:
             loose, strict = [], len(found)
