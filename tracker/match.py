@@ -405,8 +405,12 @@ class ReportIndex:
             return []
         scale = measure_scale(measure)
         objects = _heading_objects(measure) if measure.titled else set()
-        out = []
+        out: list[Hit] = []
         for index in heapq.nlargest(limit * 3, matched, key=matched.__getitem__):
+            # The candidates come best first: once `limit` passages are kept, one that covers less than the last
+            # of them cannot come before it, whatever its concreteness.
+            if len(out) >= limit and matched[index] / scale < out[limit - 1].coverage:
+                break
             common = shared[index]
             anchored = not measure.anchors.isdisjoint(common)
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
@@ -442,6 +446,8 @@ def _retracted(done: Passage, after: Passage) -> bool:
 
 def _by_concept(measure: Measure) -> dict[str, list[tuple[str, float]]]:
     """The measure's terms grouped by the concept they belong to, strongest first, with their weights."""
+    if not any(measure.concepts):  # (most measures name no concept)
+        return {}
     groups: dict[str, list[tuple[str, float]]] = {}
     for token, weight, concept in zip(measure.tokens, measure.weights, measure.concepts, strict=True):
         if concept:

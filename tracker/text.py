@@ -271,6 +271,8 @@ _TO_ASCII.update({0x2488 + i: f"{i + 1}." for i in range(20)})  # ⒈ … ⒛
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》—…·"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _COLON = re.compile(r"(?<!\d):|:(?!\d)")
+_ANY_SPACE = re.compile(r"[ \t\u00a0\u3000]")
+_SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
 
 
@@ -283,11 +285,18 @@ _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345
 def normalize(text: str) -> str:
     """Unify full/half-width digits, letters, brackets and colons, years in Chinese numerals (二〇二五年 → 2025年),
     and drop spaces around Chinese text."""
-    text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text.translate(_TO_ASCII))
-    text = _COLON.sub("：", text)
-    text = _COMMA.sub("，", text)
-    text = _SPACE_NEAR_CJK.sub("", text)
-    return re.sub(r"[ \t\u00a0]{2,}", " ", text).strip()
+    text = text.translate(_TO_ASCII)
+    # Each pass runs only where its character occurs: most lines have no year in numerals, no comma between
+    # digits and no space.
+    if "二" in text:
+        text = _CN_YEAR.sub(lambda m: m.group(0).translate(_CN_DIGITS), text)
+    if ":" in text:
+        text = _COLON.sub("：", text)
+    if "," in text:
+        text = _COMMA.sub("，", text)
+    if _ANY_SPACE.search(text):
+        text = _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", text))
+    return text.strip()
 
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?])")
