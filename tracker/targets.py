@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from .meta import opens_with_year_before
 from .models import MET, NOT_MET, UNKNOWN, Target
+from .numbering import chinese_number
 from .resources import load_toml
 from .text import normalize
 
@@ -252,6 +253,7 @@ _BARE_RATE = re.compile(r"(?:提升至|提升到|提高到|提高至|上升至|�
 
 
 _THIS_YEAR = re.compile(r"今年|本年|当年|全年")
+_ANY_YEAR = re.compile(r"20\d\d")
 
 
 def this_year_only(text: str, year: int | None = None) -> str:
@@ -260,7 +262,7 @@ def this_year_only(text: str, year: int | None = None) -> str:
     (2024年全程网办率曾达到96.0%) speaks of that year only."""
     text = _EARLIER.sub(lambda m: m.group(0).replace(m.group("value") or m.group("last"), "某"), text)
     figure = _earlier_figure()
-    if year and "年" in text:
+    if year and any(int(y) < year for y in _ANY_YEAR.findall(text)):
         # An earlier year opening a clause holds for the clauses after it in the sentence (通报了上年度情况：2024年全镇
         # 调处纠纷287件，镇政府负责人出庭应诉率达到100%), until one names this year or a later one.
         clauses, earlier = [], False
@@ -308,8 +310,6 @@ _CN_COUNT_HINT = re.compile(rf"[一二两三四五六七八九十百]{_COUNTED}"
 
 def arabic_figures(text: str) -> str:
     """Figures written in words read as figures: a rate (百分之九十六点五 → 96.5%) and a count (十五场次 → 15场次)."""
-    from .numbering import chinese_number
-
     def count(match: re.Match) -> str:
         value = chinese_number(match.group("numeral").replace("两", "二"))
         return str(value) if value else match.group(0)
@@ -323,8 +323,6 @@ _CN_PERCENT = re.compile(r"百分之(?P<whole>[零〇一二两三四五六七八
 
 def arabic_percent(text: str) -> str:
     """A rate written out as a formal speech writes it (百分之九十六点五, 百分之百) in figures: 96.5%."""
-    from .numbering import chinese_number
-
     def figure(match: re.Match) -> str:
         whole = chinese_number(match.group("whole").replace("两", "二"))
         if whole is None:
@@ -362,11 +360,15 @@ def own_figures(text: str, wider: tuple[str, ...]) -> str:
                    for clause in re.split(r"(?<=[，,；;：:])", text))
 
 
+_SPACE = re.compile(r"\s+")
+_HAS_FIGURE = re.compile(r"\d|全覆盖|全部覆盖|百分之")
+
+
 def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
-    texts = tuple(this_year_only(re.sub(r"\s+", "", arabic_figures(normalize(s))), year) for s in sentences
-                  if re.search(r"\d|全覆盖|全部覆盖|百分之", s) or _CN_COUNT_HINT.search(s))
+    texts = tuple(this_year_only(_SPACE.sub("", arabic_figures(normalize(s))), year) for s in sentences
+                  if _HAS_FIGURE.search(s) or _CN_COUNT_HINT.search(s))
     rates = []
     for text in texts:
         if "%" not in text:
