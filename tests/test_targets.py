@@ -252,7 +252,8 @@ def test_case_files_and_rounds_are_counts():
 def test_a_count_of_events_is_met_in_any_unit_of_events():
     # 松树县市场监管局 (tests/corpus/unseen-songshu-scjgj-2025): 培训不少于2次 against 举办…培训班3期 stayed unknown.
     [training] = extract_targets("组织行政执法人员法律知识和业务培训不少于2次，做好新进人员执法资格考试")
-    figures = report_figures(["三是举办行政执法人员能力提升培训班3期，累计培训执法人员210人次，组织12名新进人员参加执法资格考试。"])
+    figures = report_figures(["三是举办行政执法人员能力提升培训班3期，累计培训执法人员210人次，"
+                              "组织12名新进人员参加执法资格考试。"])
     assert check_target(training, figures) == ("met", "政执法人员能力提升培训班3期")
     # People counted (人次) and samples (批次) are no events.
     assert check_target(training, report_figures(["累计培训执法人员210人次。"]))[0] == "unknown"

@@ -227,18 +227,18 @@ class Weights(dict):
 
     def __init__(self, layers: list[tuple[Counter[str], int]], lexicon: Lexicon, plan: PlanTerms) -> None:
         super().__init__()
-        self.layers = [df for df, _ in layers]
+        # The last layer is the reports at hand; the others are the run's, shared by every report (PlanTerms
+        # keeps their counts of each word).
+        *self.background, self.report = [df for df, _ in layers]
         self.count = max(1, sum(count for _, count in layers))
         self.plan = plan
         # Rare incidental words should not outweigh the domain's own terms: cap plain words below them.
         self.cap = math.log((self.count + 1) / 3) + 1
 
     def __missing__(self, token: str) -> float:
-        df = 0
-        for layer in self.layers:
-            df += layer.get(token, 0)
+        domain, factor, df = self.plan.factors(token, self.background)
+        df += self.report.get(token, 0)
         idf = math.log((self.count + 1) / (df + 1)) + 1
-        domain, factor = self.plan.factors(token)
         # A domain term takes its rarity in the genre as it is (法治政府建设 is common there); plain words are capped.
         weight = self[token] = (idf * DOMAIN_LIFT if domain else min(idf, self.cap)) * factor
         return weight
@@ -252,10 +252,12 @@ class PlanTerms:
         self.lexicon = lexicon
         # A word used by many tasks of the plan (决策, 重大行政决策) tells them apart poorly.
         self.task_df, self.tasks = document_frequency(tasks)
-        self._factors: dict[str, tuple[bool, float]] = {}
+        self._factors: dict[str, tuple[bool, float, int]] = {}
 
-    def factors(self, token: str) -> tuple[bool, float]:
-        """(is a domain term or concept phrase, multiplier for general commonness and spread over tasks)."""
+    def factors(self, token: str, background: list[Counter[str]]) -> tuple[bool, float, int]:
+        """(is a domain term or concept phrase, multiplier for general commonness and spread over tasks, in how
+        many sentences of the background layers it occurs): the same for every report matched against the plan, so
+        worked out once (the background layers are the same objects for every report of a run)."""
         known = self._factors.get(token)
         if known is None:
             lexicon = self.lexicon
@@ -264,5 +266,5 @@ class PlanTerms:
             if self.tasks > 1:
                 spread = math.log(1 + self.tasks / max(1, self.task_df.get(token, 0))) / math.log(1 + self.tasks)
                 factor *= math.sqrt(spread)
-            known = self._factors[token] = (domain, factor)
+            known = self._factors[token] = (domain, factor, sum(layer.get(token, 0) for layer in background))
         return known

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .meta import opens_with_year_before
 from .models import MET, NOT_MET, UNKNOWN, Target
@@ -30,7 +30,7 @@ def count_units() -> tuple[str, ...]:
     return tuple(sorted(load_toml("target_terms.toml")["counts"]["units"], key=len, reverse=True))
 
 
-@lru_cache(maxsize=None)
+@cache
 def same_units(unit: str) -> str:
     """A pattern of the units a report may count a target's figure in: the unit itself, or for a count of events
     any unit of events (培训不少于2次 is met by 举办培训班3期)."""
