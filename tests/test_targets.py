@@ -259,3 +259,14 @@ def test_a_count_of_events_is_met_in_any_unit_of_events():
     assert check_target(training, report_figures(["累计培训执法人员210人次。"]))[0] == "unknown"
     [samples] = extract_targets("全年食品抽检不少于500批次。")
     assert check_target(samples, report_figures(["全年开展食品抽检5次。"]))[0] == "unknown"
+
+
+def test_a_count_is_bound_to_its_metric_by_words_of_content():
+    # 白杨旗 (tests/corpus/unseen-baiyang-qi-2025): 至少2次专题研究法治政府建设工作 was met by …工作人员旁听庭审4场次,
+    # through 工作; 沙河乡: 法治讲座不少于4场 by 专题研究法治建设工作4次, through 法治.
+    [study] = extract_targets("旗政府常务会议每年至少2次专题研究法治政府建设工作；")
+    hearings = report_figures(["全年办理一审行政诉讼案件32件，组织旗直部门和苏木镇工作人员旁听庭审4场次、260余人次。"])
+    assert check_target(study, hearings)[0] == "unknown"
+    [lectures] = extract_targets("结合“法律进乡村”活动开展法治讲座不少于4场。")
+    figures = report_figures(["乡党委会专题研究法治建设工作4次。", "结合“法律进乡村”活动，全年开展法治讲座3场。"])
+    assert check_target(lectures, figures) == ("not_met", "”活动，全年开展法治讲座3场")

@@ -221,9 +221,10 @@ def held_out(rows: Rows) -> dict[str, Counts]:
     return per_family(rows, judged, sure, held_out_thresholds(rows, sure, judged.right))
 
 
-def per_family(rows: Rows, judged: Judged, sure: np.ndarray, high: np.ndarray) -> dict[str, Counts]:
-    """The held-out figures of each family (high: each task's 高 threshold)."""
-    return {family: score([rows.labels[i] for i in np.flatnonzero(test)], judged.chosen[test], sure[test], high[test])
+def per_family(rows: Rows, judged: Judged, sure: np.ndarray, thresholds: np.ndarray) -> dict[str, Counts]:
+    """The held-out figures of each family (thresholds: each task's 高 threshold)."""
+    return {family: score([rows.labels[i] for i in np.flatnonzero(test)], judged.chosen[test], sure[test],
+                          thresholds[test])
             for family in families_in(rows) for test in [rows.families == family]}
 
 

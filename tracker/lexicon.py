@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import accumulate
 
-from .resources import load_csv, template_file
+from .resources import load_csv, word_list
 from .text import normalize
 
 CONCEPT_MARK = "#"
@@ -29,11 +29,6 @@ _WORDLIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9+]")
 _DIGITS = re.compile(r"^[\d.%]+$")
 
 
-def _lines(name: str) -> list[str]:
-    text = template_file(name).read_text(encoding="utf-8-sig")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-
-
 class Lexicon:
     """The tokenizer and word knowledge of one run: built once, shared by every task and report."""
 
@@ -41,9 +36,9 @@ class Lexicon:
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
-        self.domain_terms = set(_lines("domain_terms.txt"))
-        self.stopwords = set(_lines("stopwords.txt"))
-        self.governance = frozenset(_lines("governance_words.txt"))
+        self.domain_terms = set(word_list("domain_terms.txt"))
+        self.stopwords = set(word_list("stopwords.txt"))
+        self.governance = frozenset(word_list("governance_words.txt"))
         self.concepts: dict[str, str] = {}
         for row in load_csv("concepts.csv"):
             concept = row.get("概念", "")

@@ -56,6 +56,13 @@ def load_toml(name: str) -> dict:
 
 
 @cache
+def word_list(name: str) -> tuple[str, ...]:
+    """The words of a template word list (one a line; a line that starts with # is a comment), read once per run."""
+    text = template_file(name).read_text(encoding="utf-8-sig")
+    return tuple(line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+
+
+@cache
 def load_csv(name: str) -> tuple[dict[str, str], ...]:
     """Read a CSV template (UTF-8, as saved by Excel with BOM or without) once per run."""
     path = template_file(name)

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from .meta import opens_with_year_before
 from .models import MET, NOT_MET, UNKNOWN, Target
 from .numbering import chinese_number
-from .resources import load_toml
+from .resources import load_toml, word_list
 from .text import normalize
 
 _DATE = (r"(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|上旬|下旬)?|年底|年末|年中|上半年|下半年"
@@ -445,12 +445,21 @@ _TELLING_UNITS = ("学时", "课时")
 _PER_HEAD = re.compile(r"人均|每人|平均")
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(word_list("stopwords.txt"))
+
+
 def _count_keys(target: Target) -> list[str]:
     """What a count target's figure must stand beside: the words of its metric's last four characters
     (培训时长 → 培训, 训时, 时长), and for a telling unit those of its first four too (行政执法 → 执法)."""
     core = _metric_core(target.metric)
     parts = [core[-4:]] + ([core[:4]] if target.unit in _TELLING_UNITS else [])
-    return [part[i:i + 2] for part in parts for i in range(len(part) - 1)]
+    # A word of no content (工作 in 专题研究法治政府建设工作, 建设) stands beside any figure (…工作人员旁听庭审4场次):
+    # only the others count, or the four characters whole where every word is such.
+    generic = _stopwords()
+    return [key for part in parts for key in ([part[i:i + 2] for i in range(len(part) - 1)
+                                                 if part[i:i + 2] not in generic] or [part])]
 
 
 def _figure_excerpt(text: str, start: int, end: int) -> str:
