@@ -413,6 +413,25 @@ def test_a_generic_heading_is_no_evidence_by_itself():
     assert judged("强化科技支撑", text, sentences).status == "missing"
 
 
+def test_a_sentence_that_repeats_the_heading_without_facts_of_its_own_is_no_concrete_evidence():
+    # 白杨旗 (tests/corpus/unseen-baiyang-qi-2025): a slogan sentence on 第一责任人 with no figures borrowed those of the
+    # sentence after it (会前学法15次, another task's) and made the task done, a critical error.
+    text = ("压实法治建设第一责任人职责。旗政府常务会议每年至少两次专题研究法治政府建设工作；各部门主要负责人将履行推进"
+            "法治建设第一责任人职责情况列入年终述职内容。")
+    slogan = ("旗政府始终把压实法治建设第一责任人职责作为推进法治政府建设的“牛鼻子”，旗长切实履行推进法治建设第一责任人"
+              "职责，推动形成一级抓一级、层层抓落实的责任格局。")
+    after = "旗政府常务会议坚持会前学法制度，全年组织会前学法15次。"
+    from tracker.assess import assess_plan
+    from tracker.models import Passage, Report
+
+    plan = Plan("p.txt", "txt", "计划", "白杨旗", 2025, (), (Task(1, "1", "", "压实法治建设第一责任人职责", text),))
+    # One paragraph: a topic sentence is concrete through the figures that follow it in its paragraph.
+    report = Report("r.txt", "报告", "白杨旗", 2025, tuple(Passage("r.txt", "一、主要成效", 1, n, "achievement", sentence)
+                                                           for n, sentence in enumerate((slogan, after), 1)))
+    result = assess_plan(plan, [report]).tasks[0]
+    assert result.measures[0].found == "general" and result.status != "done"
+
+
 def test_a_heading_echo_over_words_shared_by_coincidence_is_no_evidence():
     # 岩溪县政数局 (tests/corpus/unseen-yanxi-zsj-2025): the heading repeats the task over work on self-service
     # terminals, whose sentence shares only 高频 and 事项 with a measure and none of its objects (电子证照, 免证办).

@@ -141,8 +141,9 @@ def task_features(candidates: list[Candidate], index: ReportIndex, best: dict[in
     # The sentences this task fits best of all tasks: any of its measures may draw on them.
     own = {h.passage for c in candidates for h in c.hits if h.coverage >= best.get(h.passage, 0.0)}
     credit = total = 0.0
+    echoes = _echoes(candidates, index)
     for candidate in candidates:
-        level, hit = _measure_level(candidate, index, best, settings, own)
+        level, hit = _measure_level(candidate, index, best, settings, own, echoes)
         # A heading without a word of its own (加强队伍建设, 强化科技支撑) names a kind of work; its measures name
         # the work. A sentence that says the heading's words (加强政务服务队伍建设…) proves none of them.
         if candidate.measure.generic and len(candidates) > 1 and level in (CONCRETE, GENERAL):
@@ -434,8 +435,18 @@ def banded_score(status: str, coverage: float) -> float:
     return round(low + (high - low) * min(1.0, coverage / full), 3)
 
 
-def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, float],
-                   settings: Settings, own: set[int] = frozenset()) -> tuple[str, Hit | None]:
+def _echoes(candidates: list[Candidate], index: ReportIndex) -> frozenset[int]:
+    """Sentences that repeat the task's heading and give no facts of their own (旗政府始终把压实法治建设第一责任人职责
+    作为…“牛鼻子”): they name the task, whatever figures follow them in their paragraph, and show no work on it."""
+    if not candidates or not candidates[0].measure.core:
+        return frozenset()
+    title = normalize(candidates[0].measure.text).rstrip("。；;，,")
+    return frozenset(h.passage for c in candidates for h in c.hits
+                     if not index.own[h.passage] and title in index.normals[h.passage])
+
+
+def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, float], settings: Settings,
+                   own: set[int] = frozenset(), echoes: frozenset[int] = frozenset()) -> tuple[str, Hit | None]:
     """Grade a measure by its best evidence: a report sentence of achievement that covers it well and
     gives facts is concrete; a weaker one is general; a match only in problem/plan sections is elsewhere."""
     is_evidence = index.evidence
@@ -450,7 +461,7 @@ def _measure_level(candidate: Candidate, index: ReportIndex, best: dict[int, flo
     if undone is not None and undone.coverage >= max(settings.found, value + settings.undone):
         return ELSEWHERE, undone
     if top is not None and value >= settings.found and (top.anchored or (value >= 0.99 and not candidate.measure.core)):
-        return (CONCRETE if index.concreteness(top) >= 1 else GENERAL), top
+        return (CONCRETE if index.concreteness(top) >= 1 and top.passage not in echoes else GENERAL), top
     joint = _joint_hit(candidate.measure, [h for h in candidate.hits if is_evidence[h.passage] and (
         h.passage in own or h.coverage >= settings.share * best.get(h.passage, 0.0))], index, settings)
     if joint is not None:

@@ -349,7 +349,8 @@ class ReportIndex:
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
         self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
         normals = [normalize(p.text) for p in passages]
-        own = [concreteness(normal) for normal in normals]
+        own = self.own = [concreteness(normal) for normal in normals]
+        self.normals = normals
         self.facts = [facts(normal) for normal in normals]
         # A topic sentence followed in its paragraph by figures (推进“双随机、一公开”监管。制定…140个) is
         # concrete through what follows it, up to the next 一是/二是 item.
