@@ -1182,3 +1182,19 @@ def test_a_title_merged_down_over_rows_that_are_tasks_of_their_own_names_their_g
     assert plan.tasks[2].title.startswith("组织开展法治政府建设示范创建")
     assert not plan.tasks[2].text.startswith("加强党对法治政府建设的领导")
     assert plan.tasks[3].targets[0].value == 95.0
+
+
+def test_a_task_written_as_a_record_of_fields_is_titled_by_its_name_field_and_keeps_its_target(tmp_path):
+    # 青岚市政数局 (tests/corpus/unseen-qinglan-zwj-2025): each task a block of one field a line, as a table row laid
+    # down the page; every task was titled 任务名称, and the 量化指标 after the units was dropped as a closing remark.
+    lines = ["青岚市政务服务和数据管理局2025年法治建设工作任务清单", "各责任科室要对照清单细化措施、压实责任。"]
+    records = (("一", "深入学习贯彻习近平法治思想", "坚持局务会会前学法制度，组织全局干部参加年度学法用法考试。", ""),
+               ("二", "提升政务服务全程网办水平", "推动高频依申请事项由“网上可办”向“全程网办”转变。",
+                "量化指标：政务服务事项全程网办率≥92%"))
+    for no, name, work, target in records:
+        lines += [f"任务{no}", f"任务名称：{name}", f"工作内容：{work}", "责任科室：电子政务科（牵头）、政务服务科",
+                  "完成时限：2025年12月底前"] + ([target] if target else [])
+    plan = load_plan(write_docx_paragraphs(lines, tmp_path / "清单.docx"))
+    assert [t.title for t in plan.tasks] == ["深入学习贯彻习近平法治思想", "提升政务服务全程网办水平"]
+    assert [t.text for t in plan.tasks[1].targets] == ["政务服务事项全程网办率≥92%"]
+    assert list(plan.tasks[1].lead_units) == ["电子政务科"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .assignments import (
     Assignment,
@@ -20,6 +20,7 @@ from .meta import SIGNATURE
 from .numbering import BULLETS, CN_NUMERALS, label_number, match_label, outline_parts
 from .plan_table import Row, label_text, task_title
 from .text import sentences
+from .vocabulary import column_words
 
 WORK_TEXT_CHARS = 25
 TITLE_ONLY_CHARS = 40  # a task's title sentence alone, its units and measures on the lines after it
@@ -230,12 +231,16 @@ def _attach(item: Item, paragraph: str) -> None:
         else:
             item.assignments.append(share)
         return
+    target = field_labels()[1].match(paragraph)
     if item.assignments and (body or assignment is None):
         # Text after a task's unit clause is a closing remark of the plan, not part of the task, unless it is
-        # marked as a measure (——健全…): a task that names its units first, right under its title.
-        if not _MEASURE_MARK.match(paragraph):
+        # marked as a measure (——健全…) or a field of the task (量化指标：…): a task that names its units first,
+        # right under its title, or a task written as a record of fields.
+        if not _MEASURE_MARK.match(paragraph) and not target:
             item.trailing.append(paragraph)
             return
+    if target:
+        body = paragraph[target.end():]
     if body:
         item.paragraphs.append(body)
     if assignment is None:
@@ -386,8 +391,31 @@ def circled_on(paragraphs: list[str]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def field_labels() -> tuple[re.Pattern, re.Pattern]:
+    """A line that opens with the name of a task's field, as a task table names its columns: its title (任务名称：…)
+    and its target (量化指标：…). A task written as a record, one field a line, is a table row laid out down the
+    page. Names of three characters or more only: 任务：, 目标： open prose too."""
+    columns = column_words()
+
+    def named(roles: tuple[str, ...]) -> re.Pattern:
+        words = sorted({w for role in roles for w in columns[role] if len(w) >= 3}, key=len, reverse=True)
+        return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\s*[:：]\s*")
+
+    return named(("title",)), named(("target",))
+
+
+def _unnamed(paragraph: str) -> str:
+    """A title field's line without its name, which says what the line is, not what the task is (任务名称：深入学习…
+    is titled 深入学习…); kept whole where nothing follows the name or a numbering label does."""
+    named = field_labels()[0].match(paragraph)
+    rest = paragraph[named.end():] if named else ""
+    return rest if rest and match_label(rest) is None else paragraph
+
+
 def text_tasks(paragraphs: list[str]) -> list[Row]:
     """Given normalised paragraphs of a plan, return one Row per task."""
+    paragraphs = [_unnamed(p) for p in paragraphs]
     _, items = build_items(split_runs([units_last(p) for p in circled_on(paragraphs)]))
     style = task_style(items)
     if style is None:
