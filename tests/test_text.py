@@ -112,3 +112,24 @@ def test_a_wrapped_figure_is_no_label_and_a_year_heading_is_one():
     paragraphs = read_document(pdf).paragraphs()
     assert any("全年发放各类救助资金1.37亿元；县教育局" in p for p in paragraphs)  # the PDF wrapped before 1.37
     assert "三、2026年工作思路" in paragraphs
+
+
+def test_an_indented_first_line_reaches_as_far_as_a_full_line():
+    # 青岚市政数局 (tests/corpus/unseen-qinglan-zwj-2025): the first line of a paragraph, indented by two characters,
+    # stopped without punctuation at 18.6万 and was taken for a heading; its sentence went on 件，对超时未办结工单….
+    body = ["　　二、聚焦群众诉求，政务服务便捷高效",
+            "　　推行“一件事一次办”，做到一次告知、一表申请、一套材",
+            "料、一次办结”，在市民服务中心设立“一件事”综合受理窗",
+            "口，群众平均跑动次数由1.8次降至0.4次。推进网上办事大",
+            "厅迭代升级，依申请政务服务事项全程网办率达到89.6%，",
+            "较年初提高4.1个百分点。组建帮办代办专员队伍36人，全",
+            "年为重点项目提供帮办代办服务1240件次；在全市14个乡",
+            "镇（街道）便民服务中心推行“就近办”，下沉高频事项58",
+            "项。",
+            "　　12345政务服务便民热线全年受理群众诉求18.6万",
+            "件，对超时未办结工单实行每月督办通报，全年印发通报6",
+            "期。落实政务服务“好差评”制度，全年收集评价数据41.2万",
+            "条，好评率99.7%，将“好差评”结果纳入窗口科室年度考",
+            "核，健全差评回访整改工作机制。"]
+    paragraphs = clean_text("\n".join(body))
+    assert any(p.startswith("12345政务服务便民热线全年受理群众诉求18.6万件，对超时未办结工单") for p in paragraphs)

@@ -198,6 +198,13 @@ def _full_width(widths: list[float]) -> float | None:
     return top if near_full / len(widths) >= 0.4 else None
 
 
+def _span(line: str) -> float:
+    """How far a line reaches across the page: its width with its indent (an indented first line of a paragraph
+    holds two characters fewer than a full line, and is as full)."""
+    indent = line[: len(line) - len(line.lstrip())]
+    return width(line) + indent.count("\u3000") + 0.5 * (len(indent) - indent.count("\u3000"))
+
+
 def _is_indented(line: str) -> bool:
     return line.startswith(("  ", "\t", "\u3000"))
 
@@ -232,12 +239,12 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool,
     # Where paragraphs open indented, a flush-left line after a full one is the wrap of a long paragraph, even
     # when the wrap falls just before a measure's number (…起草工作；/2.开展…). After a finished sentence (。)
     # it may be a flush-left heading.
-    if (uses_indent and full is not None and not _is_indented(line) and width(prev) >= 0.9 * full
+    if (uses_indent and full is not None and not _is_indented(line) and _span(previous) >= 0.9 * full
             and prev[-1] not in "。！？!?"):
         return True
     if starts_paragraph(line, uses_indent, parts):
         return False
-    if full is not None and width(prev) >= 0.8 * full:
+    if full is not None and _span(previous) >= 0.8 * full:
         return True
     last = prev[-1]
     if last in CONTINUING:
