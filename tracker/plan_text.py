@@ -231,7 +231,7 @@ def _attach(item: Item, paragraph: str) -> None:
         else:
             item.assignments.append(share)
         return
-    target = field_labels()[1].match(paragraph)
+    target = _field_labels()[1].match(paragraph)
     if item.assignments and (body or assignment is None):
         # Text after a task's unit clause is a closing remark of the plan, not part of the task, unless it is
         # marked as a measure (——健全…) or a field of the task (量化指标：…): a task that names its units first,
@@ -392,7 +392,7 @@ def circled_on(paragraphs: list[str]) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def field_labels() -> tuple[re.Pattern, re.Pattern]:
+def _field_labels() -> tuple[re.Pattern, re.Pattern]:
     """A line that opens with the name of a task's field, as a task table names its columns: its title (任务名称：…)
     and its target (量化指标：…). A task written as a record, one field a line, is a table row laid out down the
     page. Names of three characters or more only: 任务：, 目标： open prose too."""
@@ -408,7 +408,7 @@ def field_labels() -> tuple[re.Pattern, re.Pattern]:
 def _unnamed(paragraph: str) -> str:
     """A title field's line without its name, which says what the line is, not what the task is (任务名称：深入学习…
     is titled 深入学习…); kept whole where nothing follows the name or a numbering label does."""
-    named = field_labels()[0].match(paragraph)
+    named = _field_labels()[0].match(paragraph)
     rest = paragraph[named.end():] if named else ""
     return rest if rest and match_label(rest) is None else paragraph
 
