@@ -106,6 +106,16 @@ def test_the_rate_that_names_the_metric_most_fully_decides():
     assert check_target(target, report_figures(sentences))[0] == "not_met"
 
 
+def test_a_rate_named_for_its_sentences_subject_is_the_targets():
+    # 苇塘县司法局: the 满意度 of 受援群众 in a sentence on 法律援助 cases is the target's 法律援助案件满意度.
+    [target] = extract_targets("法律援助案件满意度不低于95%。")
+    sentence = "县法律援助中心全年办结法律援助案件386件，其中农民工讨薪案件112件，坚持结案回访，受援群众满意度为93.6%。"
+    assert check_target(target, report_figures([sentence])) == ("not_met", "受援群众满意度为93.6%")
+    # The same rate noun in a sentence on something else is another metric.
+    other = "12345热线受理群众诉求2.3万件，群众满意度为93.6%。"
+    assert check_target(target, report_figures([other]))[0] == "unknown"
+
+
 def test_figures_in_full_width_digits_are_read():
     # Pasted from an old system: 评查优良率为８７．５％.
     [rate] = extract_targets("行政执法案卷评查优良率≥90%")

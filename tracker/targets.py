@@ -219,6 +219,22 @@ def _same_metric(target: str, reported: str) -> bool:
     return min(len(a), len(b)) >= 3 and (partial_ratio(a, b) >= 85 or _shared_tail(a, b) >= SAME_TAIL)
 
 
+RATE_NOUN = 3  # 满意度, 办结率, 纠错率: the least a rate's name must share at its end with the target's
+
+
+def _named_by_sentence(metric: str, figures: Figures) -> list[tuple[int, float, str]]:
+    """Rates named for their sentence's subject: 受援群众满意度为93.6% in a sentence on 法律援助案件 is the
+    法律援助案件满意度. A rate counts when it ends like the target's metric for a whole rate noun and its sentence
+    names what the target's metric measures (the part before that noun, its first four characters)."""
+    out = []
+    for reported, value, written, at in figures.rates:
+        tail = _shared_tail(metric, reported)
+        head = _metric_core(metric)[:-tail][:4] if tail else ""
+        if tail >= RATE_NOUN and len(head) >= 2 and head in figures.texts[at]:
+            out.append((tail, value, written))
+    return out
+
+
 def _shared_tail(target: str, reported: str) -> int:
     """How many characters the two metrics' names share at their end (按时办结率 and 诉求按时办结率: 5)."""
     a, b = _metric_core(target), _metric_core(reported)
@@ -238,7 +254,8 @@ class Figures:
     """The figures of a report that can settle targets: its sentences with numbers, and its rates."""
 
     texts: tuple[str, ...]  # achievement sentences with a figure or 全覆盖, spaces removed
-    rates: tuple[tuple[str, float, str], ...]  # (metric, value, as written): 出庭应诉率, 100, 出庭应诉率100%
+    # (metric, value, as written, sentence): 出庭应诉率, 100, 出庭应诉率100%, the index of its sentence in texts
+    rates: tuple[tuple[str, float, str, int], ...]
 
 
 # Figures of another year in a sentence that also gives this year's: 由上年的92%提升至97%, 去年为92%,
@@ -370,7 +387,7 @@ def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     texts = tuple(this_year_only(_SPACE.sub("", arabic_figures(normalize(s))), year) for s in sentences
                   if _HAS_FIGURE.search(s) or _CN_COUNT_HINT.search(s))
     rates = []
-    for text in texts:
+    for at, text in enumerate(texts):
         if "%" not in text:
             continue
         named = [(m.start(), m.group("metric"), float(m.group("value")), m.group(0)) for m in _FIGURE_RATE.finditer(text)]
@@ -384,7 +401,7 @@ def report_figures(sentences: list[str], year: int | None = None) -> Figures:
             if before and not any(match.start() <= end <= match.end() for end in taken) and (
                     not own or before[-1] in subject):
                 named.append((match.start(), before[-1], float(match.group("value")), before[-1] + match.group(0)))
-        rates += [(metric, value, written) for _, metric, value, written in sorted(named)]
+        rates += [(metric, value, written, at) for _, metric, value, written in sorted(named)]
     return Figures(texts, tuple(rates))
 
 
@@ -403,8 +420,10 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
     elif target.unit == "%":
         # Only the rates that name the metric most fully count: 诉求按时办结率 for 热线诉求按时办结率, not the
         # 办结率 of 建议提案 in another sentence.
-        rates = [(_shared_tail(target.metric, metric), value, written) for metric, value, written in figures.rates
+        rates = [(_shared_tail(target.metric, metric), value, written) for metric, value, written, _ in figures.rates
                  if _same_metric(target.metric, metric)]
+        if not rates:
+            rates = _named_by_sentence(target.metric, figures)
         closest = max((tail for tail, _, _ in rates), default=0)
         found = [(_compare(target.op, value, target.value), written) for tail, value, written in rates
                  if tail == closest]
