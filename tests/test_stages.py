@@ -286,6 +286,22 @@ def test_a_heading_is_matched_through_its_domain_term():
     assert [hit.passage for hit in index.hits(core)] == [1]
 
 
+def test_words_of_oversight_alone_are_no_match():
+    # 杏坪县 task 6 (tests/corpus/unseen-xingping-2025): 纳入 and 考核 are all that a sentence on 法治建设通报 shares
+    # with 将政务履约情况纳入部门年度考核; the measure's work is the 履约, which it never names.
+    title = "加强政务诚信建设"
+    task = Task(1, "1", "", title, title + "。将政务履约情况纳入部门年度考核。")
+    texts = ["建立法治建设季度通报机制，通报情况纳入乡镇年度综合考核，全年印发通报4期。",
+             "开展政府合同履约情况专项检查，将履约情况纳入部门年度考核，清理合同126份。"]
+    index, model, weights = matching([task], texts)
+    measure = model.measures(task, weights)[1]
+    assert [hit.passage for hit in index.hits(measure)] == [1]
+    # A measure of oversight words only is matched by them.
+    task = Task(1, "1", "", "强化考核", "强化考核。纳入考核。")
+    index, model, weights = matching([task], texts)
+    assert index.hits(model.measures(task, weights)[-1])
+
+
 def test_the_places_name_matches_nothing():
     # 红柳旗 (tests/corpus/hongliu-2025): the measure names the place's 决策事项目录; a cover sentence names the
     # place's 工作要点. They share the place's name and nothing else.

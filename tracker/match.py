@@ -340,6 +340,7 @@ class ReportIndex:
 
     def __init__(self, passages: list[Passage], lexicon: Lexicon, mask: re.Pattern | None = None) -> None:
         self.passages = passages
+        self.governance = lexicon.governance
         # Cover letters, contents and chronicles are never evidence: no need to read them word by word.
         read = [i for i, p in enumerate(passages) if p.kind != OTHER]
         self.tokens = [frozenset()] * len(passages)
@@ -422,8 +423,10 @@ class ReportIndex:
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
                 continue
-            # One plain word in common (企业, 模式) is a coincidence, not a match.
-            if anchored or len(common) >= 2:
+            # One plain word in common (企业, 模式) is a coincidence, not a match; so are words of oversight alone
+            # (纳入 and 考核, for 将政务履约情况纳入部门年度考核), unless the measure has no other.
+            if anchored or (len(common) >= 2 and not (self.governance.issuperset(common)
+                                                      and not self.governance.issuperset(measure.tokens))):
                 out.append(Hit(passage=index, coverage=min(1.0, matched[index] / scale), matched=tuple(common),
                                anchored=anchored))
         out.sort(key=lambda h: (-h.coverage, -self.concrete[h.passage]))
