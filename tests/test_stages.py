@@ -302,6 +302,22 @@ def test_words_of_oversight_alone_are_no_match():
     assert index.hits(model.measures(task, weights)[-1])
 
 
+def test_a_plain_word_stronger_than_the_headings_terms_is_part_of_its_substance():
+    # 橙湖市城管局 task 15 (tests/corpus/unseen-chenghu-cgj-2025): 执法人员 is a term of the domain, but the heading is
+    # about their 证件; a sentence counting 执法人员 on patrol does not cover it fully. (执法人员 is also in the plan's
+    # other tasks, and weighs less than 证件 for this one.)
+    title = "加强执法人员资格和证件管理"
+    task = Task(1, "1", "", title, title + "。严格执法证件申领、换发和注销管理。")
+    others = [Task(2, "2", "", "加强执法培训", "加强执法培训。执法人员培训不少于60学时。"),
+              Task(3, "3", "", "规范执法行为", "规范执法行为。执法人员全面使用执法记录仪。")]
+    texts = ["全年支队共出动执法人员4.6万人次，拆除违法建设1.2万平方米。",
+             "完成86名执法人员证件年审，注销调离人员证件4个。"]
+    index, model, weights = matching([task, *others], texts)
+    core = model.measures(task, weights)[0]
+    coverage = {hit.passage: hit.coverage for hit in index.hits(core)}
+    assert coverage[1] == 1.0 and coverage.get(0, 0.0) < 1.0
+
+
 def test_the_places_name_matches_nothing():
     # 红柳旗 (tests/corpus/hongliu-2025): the measure names the place's 决策事项目录; a cover sentence names the
     # place's 工作要点. They share the place's name and nothing else.

@@ -309,7 +309,10 @@ def measure_scale(measure: Measure) -> float:
     weights = measure.weights
     if measure.core:
         domain = [w for t, w in zip(measure.tokens, measure.weights, strict=True) if t in measure.terms]
-        weights = domain or weights
+        # … unless a plain word outweighs them: 证件, in 加强执法人员资格和证件管理, is what the heading is about.
+        stronger = [w for t, w in zip(measure.tokens, weights, strict=True) if t not in measure.terms
+                    and w > max(domain, default=0.0)]
+        weights = domain + stronger if domain else weights
     return sum(sorted(weights, reverse=True)[:saturation(measure)]) or 1.0
 
 
