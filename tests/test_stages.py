@@ -296,6 +296,11 @@ def test_words_of_oversight_alone_are_no_match():
     index, model, weights = matching([task], texts)
     measure = model.measures(task, weights)[1]
     assert [hit.passage for hit in index.hits(measure)] == [1]
+    # 橙湖市城管局's 支队 (tests/corpus/unseen-chenghu-cgj-2025): its 考核机制 of enforcement teams tells the concept of
+    # 绩效考核, a word of oversight too, and nothing of 法治建设.
+    task = Task(1, "1", "", "压实法治建设第一责任人职责", "压实法治建设第一责任人职责。将法治建设情况纳入各科室年度绩效考核。")
+    index, model, weights = matching([task], ["完善内部执法监督和考核机制，对各区大队执法工作实行月度通报。"])
+    assert index.hits(model.measures(task, weights)[1]) == []
     # A measure of oversight words only is matched by them.
     task = Task(1, "1", "", "强化考核", "强化考核。纳入考核。")
     index, model, weights = matching([task], texts)
