@@ -226,6 +226,29 @@ def test_a_title_over_one_paragraph_of_numbered_measures_is_the_task():
     assert "（2）落实局务会会前学法制度" in rows[1].text and rows[1].units == ["办公室"]
 
 
+def test_a_unit_line_for_the_tasks_above_gives_each_its_units():
+    # 蓼滩区 (tests/corpus/unseen-liaotan-2025): one-sentence numbered tasks, and after each part 以上任务牵头单位：…
+    # The line says the items above are tasks: the parts were taken for the tasks, with 4 of 24 read.
+    paragraphs = [
+        "一、加强党对法治政府建设的全面领导",
+        "1. 深入学习贯彻习近平法治思想，将其列入区政府常务会议会前学法和干部教育培训必修内容。",
+        "2. 压实党政主要负责人履行推进法治建设第一责任人职责，组织开展年终述法。",
+        "以上任务牵头单位：区委依法治区办、区司法局，责任单位：各街道、区直各部门",
+        "二、依法全面履行政府职能",
+        "3. 深化“放管服”改革，动态调整区级政府部门权责清单。",
+        "4. 落实公平竞争审查制度，开展存量政策措施清理。（牵头单位：区市场监管局）",
+        "以上任务牵头单位：区发展改革局，责任单位：各街道、区直各部门",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [(r.no, r.section) for r in rows] == [("1", "一、加强党对法治政府建设的全面领导"),
+                                                 ("2", "一、加强党对法治政府建设的全面领导"),
+                                                 ("3", "二、依法全面履行政府职能"), ("4", "二、依法全面履行政府职能")]
+    assert rows[1].lead == ["区委依法治区办", "区司法局"] and rows[1].units == ["各街道", "区直各部门"]
+    assert "以上任务" not in rows[1].text
+    # A task that names its own units keeps them.
+    assert rows[2].lead == ["区发展改革局"] and rows[3].lead == ["区市场监管局"]
+
+
 def test_and_between_units_splits_only_where_both_sides_are_units():
     paragraphs = ["（一）完善制度。推进制度建设。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
     plan = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs)))

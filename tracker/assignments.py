@@ -48,9 +48,16 @@ class Assignment:
 _CLOSERS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "［": "］", "[": "]"}
 
 
+# 以上任务牵头单位：…，责任单位：…: a unit line after a group of tasks, for each of them (plan_text gives it to them).
+GROUP_UNITS = re.compile(r"^(?:以上|上述)(?:各项|所列)?(?:任务|工作|事项)?(?:的)?")
+
+
 def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     """Split （牵头单位：…；责任单位：…） or 牵头单位：… off a paragraph; return the body and the units."""
     pattern = _label_pattern()
+    group = GROUP_UNITS.match(paragraph)
+    if group and pattern.match(paragraph, group.end()):
+        return "", _parse_assignment(paragraph[group.end():], closing="")
     for match in pattern.finditer(paragraph):
         before = paragraph[: match.start()].rstrip()
         opener = before[-1:] if before[-1:] in _CLOSERS else ""  # （牵头单位：…） or 【牵头单位：…】

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .assignments import (
+    GROUP_UNITS,
     Assignment,
     heading_units,
     inline_units,
@@ -70,6 +71,8 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
                 items[-1].paragraphs[-1] += paragraph
                 continue
         if labelled is None:
+            if items and _for_group(items, paragraph):
+                continue
             if items and not _by_number(items, paragraph):
                 _attach(items[-1], paragraph)
             else:
@@ -90,6 +93,21 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
         items.append(item)
         _attach(item, rest)
     return preamble, items
+
+
+def _for_group(items: list[Item], paragraph: str) -> bool:
+    """以上任务牵头单位：…，责任单位：… after a part's numbered tasks: the units of each of them that names none of
+    its own (the line says the items above are tasks, though each is one sentence)."""
+    if GROUP_UNITS.match(paragraph) is None:
+        return False
+    body, assignment = split_assignment(paragraph)
+    if body or assignment is None:
+        return False
+    last = items[-1]
+    for item in items:
+        if item.parent == last.parent and item.style == last.style and not item.assignments:
+            item.assignments.append(assignment)
+    return True
 
 
 # 专项一：… / 重点三：…: in a plan, any two-character name with its ordinal and a colon numbers a task, as 任务一：
