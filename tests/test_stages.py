@@ -323,6 +323,18 @@ def test_a_plain_word_stronger_than_the_headings_terms_is_part_of_its_substance(
     assert coverage[1] == 1.0 and coverage.get(0, 0.0) < 1.0
 
 
+def test_a_concepts_common_word_does_not_stand_for_its_specific_phrases():
+    # 平安镇 task 13 (tests/corpus/unseen-pingan-zhen-2025): 普法 (in seven times more sentences of the genre) does
+    # not stand for 法律明白人, of the same concept; 以案释法, as rare, does.
+    title = "培育农村“法律明白人”"
+    task = Task(1, "1", "", title, title + "。以村两委成员为重点培育农村“法律明白人”。")
+    texts = ["印发《平安镇2025年普法责任清单》，明确普法任务28项。",
+             "组织开展以案释法活动，走进12个村举办讲座24场。"]
+    index, model, weights = matching([task], texts)
+    core = model.measures(task, weights)[0]
+    assert [hit.passage for hit in index.hits(core)] == [1]
+
+
 def test_the_places_name_matches_nothing():
     # 红柳旗 (tests/corpus/hongliu-2025): the measure names the place's 决策事项目录; a cover sentence names the
     # place's 工作要点. They share the place's name and nothing else.

@@ -352,6 +352,15 @@ class ReportIndex:
             self.tokens[i] = frozenset(tokens)
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
         self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
+        # For each concept a passage speaks of, how common in the genre its most specific phrase of it is: the
+        # concept's common words (普法) do not stand for its specific ones (法律明白人).
+        genre = genre_frequency()[0]
+        self.lenders = [{} for _ in passages]
+        for index, concepts in enumerate(self.concepts):
+            for token in self.tokens[index] if concepts else ():
+                concept = lexicon.concept_of(token)
+                if concept:
+                    self.lenders[index][concept] = min(genre[token], self.lenders[index].get(concept, genre[token]))
         normals = [normalize(p.text) for p in passages]
         own = self.own = [concreteness(normal) for normal in normals]
         self.normals = normals
@@ -395,14 +404,16 @@ class ReportIndex:
         # A passage that speaks of a concept in other words earns, for each phrase of it that it uses, one
         # term of the measure in that concept, the strongest first: 信息孤岛 in a passage is one mention of
         # 数据共享, not three for 身份认证、电子印章、电子证照; 人大代表建议 and 政协委员提案 are two.
+        genre = genre_frequency()[0]
         for concept, members in _by_concept(measure).items():
             for index in postings.get(CONCEPT_MARK + concept, ()):
                 tokens = tokens_of[index]
                 spare = self.concepts[index][concept] - sum(token in tokens for token, _ in members)
+                lender = self.lenders[index][concept] + 1
                 for token, weight in members:
                     if spare <= 0:
                         break
-                    if token not in tokens:
+                    if token not in tokens and lender <= LEND_RATIO * (genre[token] + 1):
                         matched[index] = matched.get(index, 0.0) + CONCEPT_CREDIT * weight
                         shared.setdefault(index, []).append(token)
                         spare -= 1
@@ -449,6 +460,11 @@ def _retracted(done: Passage, after: Passage) -> bool:
     """A clause of work done that its own sentence goes on to qualify (…开展集中清理，但…尚未全部完成)."""
     return (done.kind == ACHIEVEMENT and after.kind == PROBLEM and done.text.rstrip()[-1:] in "，,"
             and (done.report, done.paragraph) == (after.report, after.paragraph))
+
+
+# A passage's phrase of a concept stands for a term of it at most this many times rarer in the genre (普法, in seven
+# times more sentences than 法律明白人, does not stand for it; 综合执法 stands for 综合行政执法).
+LEND_RATIO = 4
 
 
 def _by_concept(measure: Measure) -> dict[str, list[tuple[str, float]]]:
