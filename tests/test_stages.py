@@ -335,6 +335,17 @@ def test_a_concepts_common_word_does_not_stand_for_its_specific_phrases():
     assert [hit.passage for hit in index.hits(core)] == [1]
 
 
+def test_a_heading_may_name_two_objects_side_by_side():
+    # 蓼滩区 task 14 (tests/corpus/unseen-liaotan-2025): 合法性审核 and 备案审查 weigh alike; a sentence on the 备案
+    # of 规范性文件 speaks of the heading's second object, not of something else.
+    title = "加强行政规范性文件合法性审核和备案审查"
+    task = Task(1, "1", "", title, title + "。")
+    texts = ["对各部门报送备案审查的行政规范性文件坚持逐件登记、逐件审查，报备率均达100%。"]
+    index, model, weights = matching([task], texts)
+    core = model.measures(task, weights)[0]
+    assert [hit.passage for hit in index.hits(core)] == [0]
+
+
 def test_the_places_name_matches_nothing():
     # 红柳旗 (tests/corpus/hongliu-2025): the measure names the place's 决策事项目录; a cover sentence names the
     # place's 工作要点. They share the place's name and nothing else.

@@ -317,15 +317,16 @@ def measure_scale(measure: Measure) -> float:
 
 
 def _heading_objects(measure: Measure) -> set[str]:
-    """The words that name a heading's object: its strongest term of the domain where it has one (普法, not 收官, in
-    “八五”普法规划全面收官), as measure_scale reads it, else its strongest word; and its other words for the same
+    """The words that name a heading's object: its strongest terms of the domain where it has some (普法, not 收官, in
+    “八五”普法规划全面收官), as measure_scale reads them, else its strongest words; and their other words for the same
     thing (谁执法谁普法 for 普法责任制, in 落实“谁执法谁普法”普法责任制)."""
     weighted = list(zip(measure.weights, measure.tokens, strict=True))
-    strongest = max([w for w in weighted if w[1] in measure.terms] or weighted)[1]
-    concept = measure.concepts[measure.tokens.index(strongest)]
-    if concept is None:
-        return {strongest}
-    return {strongest} | {t for t, c in zip(measure.tokens, measure.concepts, strict=True) if c == concept}
+    pool = [w for w in weighted if w[1] in measure.terms] or weighted
+    # Terms as strong name objects side by side (合法性审核 and 备案审查, in 加强行政规范性文件合法性审核和备案审查).
+    top = max(pool)[0]
+    strongest = {token for weight, token in pool if weight >= KEY_SHARE * top}
+    concepts = {measure.concepts[measure.tokens.index(token)] for token in strongest} - {None}
+    return strongest | {t for t, c in zip(measure.tokens, measure.concepts, strict=True) if c in concepts}
 
 
 _FIELD = re.compile(r"([\u4e00-\u9fff]{2,8})领域")
