@@ -226,6 +226,27 @@ def test_a_title_over_one_paragraph_of_numbered_measures_is_the_task():
     assert "（2）落实局务会会前学法制度" in rows[1].text and rows[1].units == ["办公室"]
 
 
+def test_a_text_column_merged_down_over_another_names_sections():
+    # 栗山镇 (tests/corpus/unseen-lishan-zhen-2025): 工作内容 merged down over two or three rows of 具体措施, each row a
+    # task; the 工作内容 had been joined to every task's title. 责任办公室 names the town's offices.
+    header = ("序号", "工作内容", "具体措施", "责任办公室", "时间节点")
+    rows = (header,
+            ("1", "一、加强党对法治政府建设的领导", "压实法治建设第一责任人职责。镇党委每年专题研究法治政府建设工作不少于2次。",
+             "党政综合办公室", "2025年12月底前"),
+            ("2", "一、加强党对法治政府建设的领导", "推动领导干部带头尊法学法守法用法。落实镇党委理论学习中心组学法制度。",
+             "党政综合办公室、司法所", "全年"),
+            ("3", "二、依法全面履行政府职能", "推进便民服务“一窗通办”。梳理并公布镇级政务服务事项清单。", "便民服务中心",
+             "2025年6月底前"),
+            ("4", "二、依法全面履行政府职能", "动态调整镇级权责清单。对照县级下放事项目录动态调整镇级权责清单。",
+             "党政综合办公室、综合行政执法队", "2025年9月底前"))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=(Table(rows=rows),)))
+    assert [(t.section, t.title) for t in plan.tasks] == [
+        ("一、加强党对法治政府建设的领导", "压实法治建设第一责任人职责"),
+        ("一、加强党对法治政府建设的领导", "推动领导干部带头尊法学法守法用法"),
+        ("二、依法全面履行政府职能", "推进便民服务“一窗通办”"), ("二、依法全面履行政府职能", "动态调整镇级权责清单")]
+    assert plan.tasks[2].lead_units == ("便民服务中心",)
+
+
 def test_a_unit_line_for_the_tasks_above_gives_each_its_units():
     # 蓼滩区 (tests/corpus/unseen-liaotan-2025): one-sentence numbered tasks, and after each part 以上任务牵头单位：…
     # The line says the items above are tasks: the parts were taken for the tasks, with 4 of 24 read.

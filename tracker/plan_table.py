@@ -270,6 +270,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
     """Given a task table and its header, return one Row per task row; merged section rows name sections. A
     printed table (a PDF's) shows a cell merged down over several rows once: there a task row without a lead
     unit has that of the row above (区司法局 merged over tasks 1–3)."""
+    roles = _merged_down(table, header, roles)
     rows: list[Row] = []
     section = ""
     grouped = None  # a table grouped by lead unit: 区司法局牵头（6项） over its tasks
@@ -280,7 +281,7 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
     steps = tuple((i, name) for i, name in enumerate(repeated) if _PERIOD.fullmatch(name))
     # A table of measures without a column of tasks (序号 | 工作措施 | 责任股室 | 完成时限): the rows merged across
     # it name the tasks (一、深化…“放管服”改革), and the rows under each are that task's measures.
-    measures_only = "title" not in roles and any(
+    measures_only = "title" not in roles and "section" not in roles and any(
         word in repeated[i] for i in roles.get("text", ()) if i < len(repeated) for word in _terms()["columns"]["measures"])
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
@@ -322,6 +323,24 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
             rows.append(row)
             split = cells if number else None
     return _grouped_by_title(rows)
+
+
+def _merged_down(table: Table, header: int, roles: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Two columns of task text, the first merged down over the rows of the second (工作内容 | 具体措施, with
+    一、加强党对法治政府建设的领导 over two rows): the merged one names the rows' section, each row is a task."""
+    columns = roles.get("text", [])
+    if "section" in roles or "title" in roles or len(columns) < 2:
+        return roles
+    body = [row for row in table.rows[header + 1:] if any(cell.strip() for cell in row)]
+
+    def runs(column: int) -> int:
+        values = [row[column].strip() if column < len(row) else "" for row in body]
+        return sum(1 for i, value in enumerate(values) if value and (i == 0 or value != values[i - 1]))
+
+    first, rest = columns[0], columns[1:]
+    if len(body) >= 4 and 2 * runs(first) <= len(body) and all(runs(column) == len(body) for column in rest):
+        return {**roles, "section": [first], "text": rest}
+    return roles
 
 
 def _grouped_by_title(rows: list[Row]) -> list[Row]:
