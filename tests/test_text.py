@@ -45,6 +45,13 @@ def test_a_wrap_just_before_a_measure_number_is_no_new_paragraph():
     # A flush-left heading after a paragraph's last full line that ends a sentence stays a heading.
     lines = body[:8] + ["二、严格规范公正文明执法"] + body[8:]
     assert [p[:4] for p in clean_text("\n".join(lines))] == ["（一）推", "（二）加", "二、严格", "（三）严"]
+    # So does one after a sentence closed by its unit clause (tests/plans/forms-a/a2.pdf: （三） had joined the
+    # measure before it, and its task was lost).
+    lines = ["　　2. 严格履行依法作出的政策承诺和依法签订的各类合同，不得以政府换届、",
+             "领导人员更替等理由违约毁约。（责任单位：县发展改革局、县司法局）",
+             "（三）规范涉企行政检查",
+             "　　1. 各行政执法部门制定并公布本部门年度行政检查计划。（责任单位：县司法局）"]
+    assert [p[:4] for p in clean_text("\n".join(body + lines))][-3:] == ["2. 严", "（三）规", "1. 各"]
 
 
 def test_markdown_marks_bookmarks_and_mongolian_banner_are_removed(seeds_dir):

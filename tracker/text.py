@@ -227,6 +227,9 @@ _SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）]{2,24}(?:人民政府|政�
                              r"|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
+_FINISHED = re.compile(r"[。！？!?](?:[（(][^（）()]*[）)])?$")
+
+
 def _continues(previous: str, line: str, full: float | None, uses_indent: bool,
                parts: frozenset[int] = frozenset()) -> bool:
     prev = previous.strip()
@@ -237,10 +240,10 @@ def _continues(previous: str, line: str, full: float | None, uses_indent: bool,
     if prev[-1] in OPENING:
         return True
     # Where paragraphs open indented, a flush-left line after a full one is the wrap of a long paragraph, even
-    # when the wrap falls just before a measure's number (…起草工作；/2.开展…). After a finished sentence (。)
-    # it may be a flush-left heading.
+    # when the wrap falls just before a measure's number (…起草工作；/2.开展…). After a finished sentence (。),
+    # or its bracket (…违约毁约。（责任单位：…）), it may be a flush-left heading.
     if (uses_indent and full is not None and not _is_indented(line) and _span(previous) >= 0.9 * full
-            and prev[-1] not in "。！？!?"):
+            and not _FINISHED.search(prev)):
         return True
     if starts_paragraph(line, uses_indent, parts):
         return False
