@@ -54,6 +54,13 @@ def test_a_departments_internal_offices_take_no_level_and_a_city_government_keep
     assert mapping["法规科"] == "法规科"
 
 
+def test_a_unit_of_another_level_keeps_its_own():
+    # Seven corpus plans (tests/corpus/qingshi-2025 among them) named 市生态环境局青石分局 among a 县's bureaus: it
+    # is the city bureau's branch, not a 县市生态环境局; 市场监管局 is no 市-level name and takes the 县.
+    mapping, _ = canonical_units(["县司法局", "市场监管局", "市生态环境局青石分局", "县交通运输局"])
+    assert mapping["市生态环境局青石分局"] == "市生态环境局青石分局" and mapping["市场监管局"] == "县市场监管局"
+
+
 def test_brackets_and_quotes_inside_a_name_stay_with_it():
     assert split_units("司法所（牵头），各村（社区）") == ["司法所", "各村（社区）"]
     assert split_units("（旗司法局、旗公安局）") == ["旗司法局", "旗公安局"]

@@ -190,10 +190,11 @@ def canonical_units(mentions: list[str], township: bool = False) -> tuple[dict[s
     units: list[Unit] = []
     for variants in by_core.values():
         # A spelling with the plan's level (旗司法局) wins, then the one used most often, then the longer one;
-        # a bare department name (财政局 in a 县 plan) is the plan's own and gets its level.
+        # a bare department name (财政局 in a 县 plan) is the plan's own and gets its level. One of another level
+        # (市生态环境局棠溪分局 in a 县 plan) keeps its own.
         best = max(variants, key=lambda v: (v[:1] == level, counts[v], len(v)))
-        if (level and best[:1] != level and not is_group(best) and not _OWN_PLACE.search(best) and not is_internal(best)
-                and not (own and best.endswith(own))):
+        if (level and best[:1] != level and not has_level(best) and not is_group(best) and not _OWN_PLACE.search(best)
+                and not is_internal(best) and not (own and best.endswith(own))):
             best = level + best
         for variant in variants:
             mapping[variant] = best
