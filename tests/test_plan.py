@@ -247,6 +247,33 @@ def test_a_text_column_merged_down_over_another_names_sections():
     assert plan.tasks[2].lead_units == ("便民服务中心",)
 
 
+def test_an_annex_gives_units_to_ranges_of_task_numbers():
+    # tests/plans/forms-a/a5.docx: no units in the text; the annex 重点任务分工表 gives them by 1-3, 第4至6项, 7.
+    paragraphs = ("1．推进政府机构职能优化协同高效。①深化机构改革；②规范机构编制管理。",
+                  "2．深化行政审批制度改革。①推行告知承诺制；②压减审批时限。",
+                  "3．强化事中事后监管。①推行双随机抽查；②健全信用监管。",
+                  "4．加强行政规范性文件管理。①严格合法性审核；②开展集中清理。",
+                  "5．严格重大行政决策程序。①公布决策事项目录；②开展后评估。", "附件", "重点任务分工表")
+    annex = Table(rows=(("任务序号", "牵头单位", "配合单位"), ("1-3", "县委编办", "县行政审批局、县市场监管局"),
+                        ("第4至5项", "县司法局", "县政府办公室")))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=(*paragraphs, annex)))
+    assert [t.lead_units for t in plan.tasks] == [("县委编办",)] * 3 + [("县司法局",)] * 2
+    assert plan.tasks[4].units == ("县政府办公室",)
+
+
+def test_plans_written_to_be_read_are_read():
+    # tests/plans: plans in forms written blind by helpers, each with the tasks a reader finds in it. Every task is
+    # found, in order, with its title; units as the reader lists them, but where the plan marks no lead (a2.pdf:
+    # 责任单位 only) and where a PDF cell is cut (b3.pdf).
+    from tools.plans import compare, forms
+
+    for path, expected in forms():
+        counts = compare(expected, load_plan(path).tasks)
+        assert counts["parsed"] == counts["tasks"] == counts["title"], (path.name, counts)
+        if path.name not in ("a2.pdf", "b3.pdf"):
+            assert counts["lead"] == counts["units"] == counts["tasks"], (path.name, counts)
+
+
 def test_a_unit_line_for_the_tasks_above_gives_each_its_units():
     # 蓼滩区 (tests/corpus/unseen-liaotan-2025): one-sentence numbered tasks, and after each part 以上任务牵头单位：…
     # The line says the items above are tasks: the parts were taken for the tasks, with 4 of 24 read.

@@ -1,4 +1,5 @@
-"""How well plans are read: tasks, titles, units, deadlines and targets against each family's plan_tasks.
+"""How well plans are read: tasks, titles, units, deadlines and targets against each family's plan_tasks, and
+the tasks, titles and units of the plans written only to be read (tests/plans/*/*.expected.json).
 
 Run from the repository root: python -m tools.plans [-v] [--format pdf]
 """
@@ -7,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
-from .corpus import CORPUS
+from .corpus import CORPUS, ROOT
+
+FORMS = ROOT / "tests" / "plans"
 
 
 def _set(names) -> set[str]:
@@ -25,6 +29,15 @@ def compare(expected: list[dict], tasks) -> dict[str, int]:
         out["units"] += _set(want.get("units", [])) == _set(got.units)
         out["deadline"] += bool(want.get("deadline")) == bool(got.deadline)
         out["targets"] += len(want.get("targets", [])) == len(got.targets)
+    return out
+
+
+def forms() -> list[tuple[Path, list[dict]]]:
+    """The plans written to be read, each with the tasks a reader finds in it."""
+    out = []
+    for path in sorted(FORMS.glob("*/*.expected.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out.append((path.parent / data["file"], data["tasks"]))
     return out
 
 
@@ -50,9 +63,7 @@ def main(argv: list[str] | None = None) -> None:
         except TrackerError as error:
             print(f"{name:48s} !! {error}")
             continue
-        counts = compare(data["plan_tasks"], plan.tasks)
-        print(f"{name:48s} {counts['tasks']:5d} {counts['parsed']:6d} {counts['title']:5d} {counts['lead']:5d} "
-              f"{counts['units']:5d} {counts['deadline']:5d} {counts['targets']:4d}")
+        _line(name, compare(data["plan_tasks"], plan.tasks))
         if args.v:
             for want, got in zip(data["plan_tasks"], plan.tasks, strict=False):
                 problems = [f for f in ("lead", "units") if _set(want.get(f + ("_units" if f == "lead" else ""), []))
@@ -64,6 +75,20 @@ def main(argv: list[str] | None = None) -> None:
                 if problems:
                     print(f"   {want['seq']:2d} {got.title[:20]:20s} {'; '.join(problems)} | lead {got.lead_units} "
                           f"units {got.units}")
+    print(f"\n{'plan written to be read (tests/plans)':48s} tasks parsed title  lead units")
+    for path, expected in forms():
+        try:
+            plan = load_plan(path)
+        except TrackerError as error:
+            print(f"{path.parent.name + '/' + path.name:48s} !! {error}")
+            continue
+        _line(path.parent.name + "/" + path.name, compare(expected, plan.tasks), full=False)
+
+
+def _line(name: str, counts: dict[str, int], full: bool = True) -> None:
+    line = (f"{name:48s} {counts['tasks']:5d} {counts['parsed']:6d} {counts['title']:5d} {counts['lead']:5d} "
+            f"{counts['units']:5d}")
+    print(line + (f" {counts['deadline']:5d} {counts['targets']:4d}" if full else ""))
 
 
 if __name__ == "__main__":

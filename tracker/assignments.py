@@ -282,8 +282,27 @@ def _deadline_apart(value: str) -> tuple[str, str]:
 
 
 _DIVISION_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?[^：:，,。；;\d]{2,8}[：:]\s*(?=第?\d)")  # 五、责任分工：
-_NUMBERED_CLAUSE = re.compile(r"^第?(?P<numbers>\d{1,3}(?:\s*[—\-－~～至到、，,和及]\s*第?\d{1,3})*)\s*项"
-                              r"(?:任务|工作)?[由：:]?(?P<units>.+)$")
+_NUMBERS = r"\d{1,3}(?:\s*[—\-－~～至到、，,和及]\s*第?\d{1,3})*"
+_NUMBERED_CLAUSE = re.compile(rf"^第?(?P<numbers>{_NUMBERS})\s*项(?:任务|工作)?[由：:]?(?P<units>.+)$")
+_NUMBERED_CELL = re.compile(rf"^第?(?P<numbers>{_NUMBERS})\s*(?:项(?:任务|工作)?)?$")
+
+
+def task_numbers(numbers: str) -> list[int]:
+    """The task numbers a list names, ranges counted out: 1—3、5 → 1, 2, 3, 5."""
+    out: list[int] = []
+    for part in re.split(r"[、，,和及]", numbers):
+        bounds = [int(n) for n in re.findall(r"\d{1,3}", part)]
+        if len(bounds) == 2 and bounds[0] < bounds[1] <= bounds[0] + 50:
+            out.extend(range(bounds[0], bounds[1] + 1))
+        else:
+            out.extend(bounds)
+    return out
+
+
+def numbered_cell(cell: str) -> list[int] | None:
+    """The task numbers of a table cell that holds only them (1-3, 第4至6项, 11、12), or None."""
+    match = _NUMBERED_CELL.match(re.sub(r"\s+", "", cell))
+    return task_numbers(match.group("numbers")) if match else None
 
 
 def numbered_assignments(paragraph: str) -> dict[int, Assignment]:
@@ -297,13 +316,6 @@ def numbered_assignments(paragraph: str) -> dict[int, Assignment]:
         roles = _units_with_roles(match.group("units"), default=None)
         if roles is None:
             continue
-        numbers: list[int] = []
-        for part in re.split(r"[、，,和及]", match.group("numbers")):
-            bounds = [int(n) for n in re.findall(r"\d{1,3}", part)]
-            if len(bounds) == 2 and bounds[0] < bounds[1] <= bounds[0] + 50:
-                numbers.extend(range(bounds[0], bounds[1] + 1))
-            else:
-                numbers.extend(bounds)
-        for number in numbers:
+        for number in task_numbers(match.group("numbers")):
             out[number] = roles
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .assignments import Assignment, numbered_assignments
+from .assignments import Assignment, numbered_assignments, numbered_cell
 from .errors import InputError
 from .meta import SIGNATURE, region_of, township_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
@@ -28,8 +28,9 @@ def parse_plan(document: Document) -> Plan:
         rows = _with_text(table_tasks(*table, printed=document.format == "pdf"),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
-        rows = _with_numbered(_with_units(text_tasks(_after_cover(paragraphs)), unit_rows(document)), paragraphs,
-                              units_by_number(document))
+        annexed = unit_rows(document)
+        rows = _with_numbered(_with_units(text_tasks(_after_cover(paragraphs)), annexed), paragraphs,
+                              {**_by_ranges(annexed), **units_by_number(document)})
     _with_indicators(rows, indicator_targets(document))
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
@@ -107,6 +108,19 @@ def _with_numbered(rows: list[Row], paragraphs: list[str], by_unit: dict[str, As
         assigned = next((given[k] for k in reversed(keys) if k in given), None)
         out.append(replace(row, lead=list(dict.fromkeys(assigned.lead)), units=list(dict.fromkeys(assigned.responsible)))
                    if assigned else row)
+    return out
+
+
+def _by_ranges(units: list[Row]) -> dict[str, Assignment]:
+    """An annex table that gives units to task numbers and ranges of them (1-3 | 县委编办 | …, 第4至6项 | 县司法局
+    | …): each number with its row's units; {} unless every row names its tasks so."""
+    out: dict[str, Assignment] = {}
+    for row in units:
+        numbers = numbered_cell(row.no)
+        if not numbers:
+            return {}
+        for number in numbers:
+            out[str(number)] = Assignment(list(row.lead), list(row.units), row.deadline)
     return out
 
 
