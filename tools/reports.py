@@ -1,0 +1,53 @@
+"""How well reports are read: whether the sentence of each probe phrase is taken for this year's work, a problem,
+a plan or other matter (tests/reports/*/*.expected.json, reports written to be read).
+
+Run from the repository root: python -m tools.reports [-v]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .corpus import ROOT
+from .evaluate import squashed
+
+FORMS = ROOT / "tests" / "reports"
+
+
+def forms() -> list[tuple[Path, list[dict]]]:
+    """The reports written to be read, each with its probe phrases and the kind of text they stand in."""
+    out = []
+    for path in sorted(FORMS.glob("*/*.expected.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out.append((path.parent / data["file"], data["probes"]))
+    return out
+
+
+def kinds(path: Path, probes: list[dict]) -> list[str | None]:
+    """The kind tracker gives the passage holding each probe's phrase (None where no passage holds it)."""
+    from tracker.ingest import read_document
+    from tracker.segment import split_report
+
+    passages = [(squashed(p.text), p.kind) for p in split_report(read_document(path)).passages]
+    return [next((kind for text, kind in passages if squashed(probe["phrase"]) in text), None) for probe in probes]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-v", action="store_true", help="list the probes read as another kind")
+    args = parser.parse_args(argv)
+    print(f"{'report written to be read (tests/reports)':48s} probes  right")
+    for path, probes in forms():
+        found = kinds(path, probes)
+        right = sum(probe["kind"] == kind for probe, kind in zip(probes, found, strict=True))
+        print(f"{path.parent.name + '/' + path.name:48s} {len(probes):6d} {right:6d}")
+        if args.v:
+            for probe, kind in zip(probes, found, strict=True):
+                if probe["kind"] != kind:
+                    print(f"   {probe['phrase']}: {probe['kind']} read as {kind}")
+
+
+if __name__ == "__main__":
+    main()
