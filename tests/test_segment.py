@@ -36,6 +36,24 @@ def test_cover_letter_and_next_year_section(seeds_dir):
     assert kinds_of(r.passages, "拟聘请 100 名") == {PLAN}
 
 
+def test_a_cover_letters_list_of_attachments_is_no_heading_of_the_report():
+    # tests/reports/forms-r/r3.docx: 附件：1.…大事记 / 2.主要指标完成情况表 in the letter sending the report were taken
+    # for the report's first numbered headings; its own title came after them, and all its work was read as annex.
+    lines = ["岚城市自然资源和规划局", "关于报送2025年度法治政府建设情况的报告", "市委全面依法治市委员会办公室：",
+             "根据《关于做好2025年度法治政府建设年度报告工作的通知》要求，我局对全年法治政府建设情况进行了认真梳理总结，"
+             "形成了《岚城市自然资源和规划局2025年度法治政府建设情况报告》，现予报送，并附大事记和主要指标完成情况表。",
+             "附件：1.2025年法治政府建设大事记", "2.主要指标完成情况表", "岚城市自然资源和规划局", "2026年1月16日",
+             "2025年度法治政府建设情况报告", "一、2025年主要工作",
+             "（一）强化法治建设组织保障。局党组全年专题研究法治工作4次，建立局领导班子会前学法制度。",
+             "二、存在的问题", "一是基层自然资源所执法力量与点多面广的监管任务不相适应，卫片图斑核查处置压力较大；",
+             "二是个别历史遗留用地问题成因复杂，依法处置进度偏慢，行政争议时有发生。"]
+    r = split_report(Document("r.docx", "docx", tuple(lines)))
+    assert r.title == "2025年度法治政府建设情况报告"
+    assert kinds_of(r.passages, "建立局领导班子会前学法制度") == {ACHIEVEMENT}
+    assert kinds_of(r.passages, "现予报送") == {OTHER}
+    assert kinds_of(r.passages, "执法力量与点多面广") == {PROBLEM}
+
+
 def test_gazette_contents_problems_plans_and_chronicle(seeds_dir):
     r = report(seeds_dir, "keyouzhong-2024-report.txt")
     assert r.title == "科右中旗2024年度法治政府建设工作汇报"

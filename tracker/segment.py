@@ -113,7 +113,8 @@ def main_title(normals: list[str]) -> int | None:
     """Index of the report's own title: the last title line before the first numbered heading, among those that
     name a kind of document once running text has begun, a table's caption only where no other is left."""
     words = _terms()["titles"]["words"]
-    first_heading = next((i for i, p in enumerate(normals) if match_label(p)), len(normals))
+    first_heading = next((i for i, p in enumerate(normals) if match_label(p) and not _attachment_item(normals, i)),
+                         len(normals))
     # Once running text has begun (a cover letter's, a report's preamble), a title line must name a kind of
     # document (安平县…情况报告 after the letter sending it): one that only says 情况 (年度主要指标完成情况, a heading
     # of a report whose headings are not numbered) heads a part of the body.
@@ -133,6 +134,17 @@ def main_title(normals: list[str]) -> int | None:
     return (own or titles)[-1] if titles else None
 
 
+def _attachment_item(normals: list[str], index: int) -> bool:
+    """A line of a cover letter's list of attachments (附件：1.2025年法治政府建设大事记 / 2.主要指标完成情况表, the
+    first item on the 附件 line or under it): it names a document sent along, and is no heading of the report."""
+    at = index
+    while at > 0 and _LIST_ITEM.match(normals[at - 1]):
+        at -= 1
+    return at > 0 and bool(_ATTACHMENTS.match(normals[at - 1]))
+
+
+_ATTACHMENTS = re.compile(r"^附\s*件\s*[:：]?\s*(?:\d{1,2}\s*[.、．].*)?$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）])")
 PROSE_CHARS = 80
 
 
