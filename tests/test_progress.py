@@ -43,6 +43,24 @@ def test_a_progress_table_is_a_report_not_a_plan(tmp_path):
     assert not is_plan(document)
 
 
+def test_a_rows_problems_and_next_steps_are_read_as_problems_and_plans():
+    # tests/reports/forms-r/r5.docx: 序号 | 工作任务 | 完成情况 | 存在问题 | 下步措施; the two last columns were dropped,
+    # so a task named only among them seemed never mentioned.
+    from tracker.models import ACHIEVEMENT, PLAN, PROBLEM, Document
+    from tracker.segment import split_report
+
+    table = Table(rows=(("序号", "工作任务", "完成情况", "存在问题", "下步措施"),
+                        ("1", "加强执法队伍建设", "开展农业综合执法人员专题培训3期，全局56名执法人员均完成年度培训。",
+                         "案例教学和实操演练偏少。", "每季度组织一次执法案例研讨。"),
+                        ("2", "推进政务服务提质增效", "19项审批事项全部进驻县政务服务中心，全年办件1136件。", "无", "—")))
+    passages = split_report(Document("r.docx", "docx", ("梧岭县农业农村局2025年法治政府建设工作推进情况", table))).passages
+    kinds = {p.text: (p.kind, p.row_task) for p in passages}
+    assert kinds["案例教学和实操演练偏少。"] == (PROBLEM, "1 加强执法队伍建设")
+    assert kinds["每季度组织一次执法案例研讨。"] == (PLAN, "1 加强执法队伍建设")
+    assert kinds["19项审批事项全部进驻县政务服务中心，全年办件1136件。"][0] == ACHIEVEMENT
+    assert "无" not in kinds and "—" not in kinds
+
+
 def test_a_plan_table_with_an_empty_progress_column_stays_a_plan():
     table = Table(rows=(HEADER, ("1", "提升政务服务水平", "旗政数局", "", "", ""),
                         ("2", "加快推进政府诚信建设", "旗发改委", "", "", "")))

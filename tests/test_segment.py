@@ -731,3 +731,15 @@ def test_the_first_of_a_run_of_clauses_is_no_heading():
     assert not first.heading and first.kind == ACHIEVEMENT
     topic = passages_of("某县2025年工作总结", "坚持依法科学民主决策。制定《重大行政决策程序规定》，全年决策12项。")
     assert next(p for p in topic if p.text.startswith("坚持")).heading
+
+
+def test_a_sentence_announcing_shortcomings_with_a_colon_speaks_for_its_paragraph():
+    # tests/reports/forms-r/r2.pdf: no heading for the problems, only a paragraph opening 同时也要看到，…还存在一定差距：
+    # whose second clause (…文书说理不够充分等问题) was read as work done.
+    kinds = kinds_of_lines(
+        "枫澜区市场监督管理局2025年法治政府建设工作总结", "一、主要工作",
+        "全年办理行政处罚案件326件，罚没款412万元。",
+        "同时也要看到，我局法治政府建设与上级要求和群众期待相比还存在一定差距：基层市场监管所执法人员数量偏少，"
+        "专业能力仍显不足；部分执法案卷存在证据收集不够规范、文书说理不够充分等问题。")
+    assert kinds["部分执法案卷存在证据收集不够规范、文书说理不够充分等问题。"] == PROBLEM
+    assert kinds["全年办理行政处罚案件326件，罚没款412万元。"] == ACHIEVEMENT

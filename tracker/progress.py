@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .models import Table, Task, row_value
 from .text import normalize
+from .units import is_placeholder
 
 # Header words, checked in this order: 完成进度 is a claim, 完成情况 the text, 工作任务 the task. A self-assessment
 # sheet (评分项目 | 评分标准 | 分值 | 自评分 | 自评说明) is one too: 自评分 is the claim, 自评说明 the text.
@@ -19,6 +20,10 @@ _CLAIM = re.compile(r"进度|状态|是否完成|自评(?!说明|情况)|完成�
 _PROGRESS = re.compile(r"情况|进展|成效|完成内容|说明")
 _TASK = re.compile(r"任务|工作内容|事项|项目")
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
+# A ledger's columns of what is still wrong and what comes next (存在问题 | 下步措施): read as the report's problems
+# and plans, bound to the row's task.
+_PROBLEM = re.compile(r"问题|不足|困难|短板")
+_PLAN = re.compile(r"下一?步|打算|下阶段|明年")
 _PAPERS = re.compile(r"佐证|材料|附件")
 HEADER_ROWS = 4
 # A plan's task table may carry an empty 完成情况 column for units to fill: only a filled one is a report.
@@ -37,6 +42,8 @@ class Columns:
     number: int | None = None
     claim: int | None = None
     later: tuple[int, ...] = ()  # further columns of what was done (二季度进展 … 全年完成情况), left to right
+    problem: int | None = None
+    plan: int | None = None
 
 
 @dataclass(frozen=True)
@@ -47,6 +54,8 @@ class Row:
     task: str
     progress: str
     claim: str = ""
+    problem: str = ""
+    plan: str = ""
 
 
 def progress_columns(table: Table) -> Columns | None:
@@ -61,6 +70,7 @@ def progress_columns(table: Table) -> Columns | None:
             if _PAPERS.search(label) and not _PROGRESS.search(label):  # 自评说明（佐证材料） is the text
                 continue
             kind = ("number" if _NUMBER.match(label) else "claim" if _CLAIM.search(label)
+                    else "problem" if _PROBLEM.search(label) else "plan" if _PLAN.search(label)
                     else "progress" if _PROGRESS.search(label) else "task" if _TASK.search(label) else None)
             if kind and kind not in found:
                 found[kind] = column
@@ -68,7 +78,7 @@ def progress_columns(table: Table) -> Columns | None:
                 later.append(column)
         if "task" in found and "progress" in found:
             columns = Columns(index, found["task"], found["progress"], found.get("number"), found.get("claim"),
-                              tuple(later))
+                              tuple(later), found.get("problem"), found.get("plan"))
             body = table.rows[index + 1:]
             filled = sum(1 for r in body if progress_text(r, columns))
             return columns if body and filled >= FILLED_SHARE * len(body) else None
@@ -93,8 +103,14 @@ def progress_rows(table: Table, columns: Columns) -> list[Row]:
             continue  # a section row spans all columns with one text
         label = row_value(row, columns.number)
         out.append(Row(location=f"表格第{number}行", task=f"{label} {task}".strip(), progress=progress,
-                       claim=row_value(row, columns.claim)))
+                       claim=row_value(row, columns.claim), problem=_said(row_value(row, columns.problem)),
+                       plan=_said(row_value(row, columns.plan))))
     return out
+
+
+def _said(cell: str) -> str:
+    """A cell's text, empty where it is left as 无, — or /."""
+    return "" if is_placeholder(cell) else cell
 
 
 def claims_done(claim: str) -> bool:

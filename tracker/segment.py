@@ -198,8 +198,8 @@ def split_report(document: Document) -> Report:
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], OTHER, marker is not None))
             continue
         if index in rows:  # a row of an indicator or progress table: a fact of this year, located by its row
-            location, task = rows[index]
-            passages.extend(_passages(name, location, index, paragraphs[index], ACHIEVEMENT, False, task))
+            location, task, kind = rows[index]
+            passages.extend(_passages(name, location, index, paragraphs[index], kind, False, task))
             continue
         if _TOC_ENTRY.search(normal) or "".join(normal.split()) == "目录":
             # A table of contents stands outside the document's structure: its lines name the headings to come
@@ -262,15 +262,16 @@ _TOC_ENTRY = re.compile(r"(?:[.…·．]{3,}|…{2,})\s*\d{1,3}$")
 _YEAR = re.compile(r"^(20\d\d)\s*年?(?:度|数据|完成|实际)?(?:值|情况)?$")
 
 
-def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[str, str]], list[ProgressRow]]:
+def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[str, str, str]], list[ProgressRow]]:
     """The report's paragraphs, table rows flattened, and for the rows of two kinds of table their location:
     - an indicator table (指标 | 2024年 | 2025年 | 目标值) gives, for each row, its metric with this year's
       figure only (行政复议案件按期办结率96.5%。), so that last year's figure beside it is never taken for this year's;
     - a progress table (序号 | 工作任务 | 完成情况 | 完成进度) gives each row's 完成情况 text, bound to the row's
-      task; the unit's claim (已完成) is returned apart and never becomes a paragraph.
-    Return the paragraphs, {paragraph index: (location, task of a progress row)} and the progress rows."""
+      task, and its 存在问题 and 下步措施 cells as problems and plans; the unit's claim (已完成) is returned apart
+      and never becomes a paragraph.
+    Return the paragraphs, {paragraph index: (location, task of a progress row, kind)} and the progress rows."""
     out: list[str] = []
-    rows: dict[int, tuple[str, str]] = {}
+    rows: dict[int, tuple[str, str, str]] = {}
     progress: list[ProgressRow] = []
     for block in document.blocks:
         if not isinstance(block, Table):
@@ -280,9 +281,11 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         if columns is not None:
             out.extend(Document(document.path, document.format, (Table(block.rows[:columns.header]),)).paragraphs())
             for row in progress_rows(block, columns):
-                rows[len(out)] = (row.location, row.task)
-                out.append(row.progress)
                 progress.append(row)
+                for text, kind in ((row.progress, ACHIEVEMENT), (row.problem, PROBLEM), (row.plan, PLAN)):
+                    if text:
+                        rows[len(out)] = (row.location, row.task, kind)
+                        out.append(text)
             continue
         columns = indicator_columns(block)
         if columns is None and _fields(block):
@@ -306,7 +309,7 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
                 out.extend((metric, value))
                 continue
             if metric and value and re.search(r"\d", value) and not _nothing_done(metric, value):
-                rows[len(out)] = (f"表格第{number}行", "")
+                rows[len(out)] = (f"表格第{number}行", "", ACHIEVEMENT)
                 out.append(indicator_sentence(metric, value, row_value(row, unit), row_value(row, note)))
     return out, rows, progress
 
@@ -538,9 +541,11 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
         # A paragraph that opens with next year (2026年，我镇将…) is that year's plan throughout.
         if number == 1 and own == PLAN and year and (opening_year(normal) or 0) > year:
             carried = PLAN
-        # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…; …还有不小差距。一是…)
-        # speaks for the items that follow it in its paragraph (二是…；三是…).
-        if own in (PLAN, PROBLEM) and (re.search(r"[：:](?:[一二三四五六七八九十]+是|$)", sentence) or (
+        # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…; …还有不小差距。一是…;
+        # 同时也要看到，…还存在一定差距：基层…) speaks for the items that follow it in its paragraph (二是…；三是…).
+        announced = re.search(r"[：:]", sentence)
+        if own in (PLAN, PROBLEM) and (
+                (announced and sentence_kind(normalize(sentence[:announced.start()]), kind, year) == own) or (
                 number < len(pieces) and _ITEM.match(pieces[number])
                 and not any(_ITEM.match(piece) for piece in pieces[:number]))):
             carried = own
