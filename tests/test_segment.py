@@ -743,3 +743,13 @@ def test_a_sentence_announcing_shortcomings_with_a_colon_speaks_for_its_paragrap
         "专业能力仍显不足；部分执法案卷存在证据收集不够规范、文书说理不够充分等问题。")
     assert kinds["部分执法案卷存在证据收集不够规范、文书说理不够充分等问题。"] == PROBLEM
     assert kinds["全年办理行政处罚案件326件，罚没款412万元。"] == ACHIEVEMENT
+
+
+def test_reports_written_to_be_read_are_read():
+    # tests/reports: reports in forms written blind, with probe phrases of each kind of text (python -m tools.reports).
+    from tools.reports import forms, kinds
+
+    for path, probes in forms():
+        found = kinds(path, probes)
+        wrong = [(p["phrase"], p["kind"], k) for p, k in zip(probes, found, strict=True) if p["kind"] != k]
+        assert not wrong, (path.name, wrong)
