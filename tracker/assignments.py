@@ -27,6 +27,11 @@ def _label_pattern() -> re.Pattern:
     return re.compile(rf"[【〔［\[](?P<bracketed>{words})[】〕］\]]\s*[：:]?|(?P<label>{words})\s*[：:]")
 
 
+def has_unit_label(text: str) -> bool:
+    """Whether a text labels units (牵头单位：…, 配合单位：…) anywhere."""
+    return _label_pattern().search(text) is not None
+
+
 def _label(match: re.Match) -> str:
     return match.group("bracketed") or match.group("label")
 

@@ -11,6 +11,7 @@ from functools import cached_property, lru_cache
 from .assignments import (
     GROUP_UNITS,
     Assignment,
+    has_unit_label,
     heading_units,
     inline_units,
     item_assignments,
@@ -385,12 +386,27 @@ def units_last(paragraph: str) -> str:
     a task closed by its unit clause (1.深化…（县司法局牵头，县直各部门配合）), which is how it is read."""
     match = _UNITS_FIRST.match(paragraph)
     if not match or match_label(paragraph[match.end():]) is None:
-        return paragraph
+        return _units_after_number(paragraph)
     units = match.group(1)
     clause = units if heading_units(units) is not None else f"责任单位：{units}"
     if split_assignment(f"（{clause}）")[1] is None:
         return paragraph
     return f"{paragraph[match.end():].rstrip()}（{clause}）"
+
+
+def _units_after_number(paragraph: str) -> str:
+    """（一）【牵头单位：区委编办；配合单位：区司法局】持续优化…: units in brackets between a task's number and its
+    title, read as a unit clause closing the task. Only brackets that label units or name their roles: a bracketed
+    title (（一）【强化组织领导】…) stays."""
+    labelled = match_label(paragraph)
+    match = _UNITS_FIRST.match(labelled[2]) if labelled else None
+    if match is None:
+        return paragraph
+    units = match.group(1)
+    if not (has_unit_label(units) or heading_units(units) is not None):
+        return paragraph
+    rest = labelled[2][match.end():].rstrip()
+    return f"{paragraph[: len(paragraph) - len(labelled[2])]}{rest}（{units}）"
 
 
 _ELEVENTH = re.compile(r"^（(1[1-9]|20)）")
