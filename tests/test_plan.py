@@ -284,6 +284,17 @@ def test_units_in_brackets_between_number_and_title():
     assert rows[1].lead == ["区司法局"] and "强化组织领导" in rows[1].text  # a bracketed title stays the task's
 
 
+def test_a_column_of_leaders_is_no_column_of_units():
+    # tests/plans/forms-e/e1.docx: 牵头领导 names persons (副县长 周怀远); the task's lead is the 牵头单位.
+    header = ("序号", "目标任务", "工作措施", "牵头领导", "牵头单位", "责任单位", "完成时限")
+    rows = (header,
+            ("1-1", "深化“放管服”改革", "动态调整政务服务事项目录。", "县委常委、常务副县长周怀远", "县政务服务中心",
+             "县发展改革局、县市场监管局", "2025年6月底前"),
+            ("1-2", "规范权责清单管理", "对部门权责清单开展动态调整。", "副县长 林书成", "县委编办", "县司法局", "2025年9月底前"))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=(Table(rows=rows),)))
+    assert [t.lead_units for t in plan.tasks] == [("县政务服务中心",), ("县委编办",)]
+
+
 def test_plans_written_to_be_read_are_read():
     # tests/plans: plans in forms written blind by helpers, each with the tasks a reader finds in it. Every task is
     # found, in order, with its title; units as the reader lists them, but where the plan marks no lead (a2.pdf:

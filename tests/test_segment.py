@@ -753,3 +753,18 @@ def test_reports_written_to_be_read_are_read():
         found = kinds(path, probes)
         wrong = [(p["phrase"], p["kind"], k) for p, k in zip(probes, found, strict=True) if not read_right(p, k)]
         assert not wrong, (path.name, wrong)
+
+
+def test_a_date_with_the_month_in_words_is_no_plan_and_a_part_on_putting_problems_right_is_work():
+    # tests/reports/forms-t: 二〇二六年一月 on a cover page was read as a heading of 2026's plans, and the whole
+    # report after it as plans (t1); 二、上年度…存在问题的整改情况 tells work done this year (t5).
+    kinds = kinds_of_lines(
+        "澄岭县2025年度法治政府建设情况报告", "二〇二六年一月", "一、主要工作及成效",
+        "县政府全年主持召开常务会议专题研究法治政府建设工作4次，带头开展会前学法12次。",
+        "二、上年度法治政府建设存在问题的整改情况",
+        "针对上年度执法监督力量薄弱的问题，组建由12名特邀行政执法监督员组成的监督队伍，相关问题均已整改完毕。",
+        "三、存在的不足", "基层执法人员法律素养仍需提升，部分案卷说理不够充分。")
+    assert kinds["县政府全年主持召开常务会议专题研究法治政府建设工作4次，带头开展会前学法12次。"] == ACHIEVEMENT
+    remedied = "针对上年度执法监督力量薄弱的问题，组建由12名特邀行政执法监督员组成的监督队伍，相关问题均已整改完毕。"
+    assert kinds[remedied] == ACHIEVEMENT
+    assert kinds["基层执法人员法律素养仍需提升，部分案卷说理不够充分。"] == PROBLEM

@@ -12,7 +12,9 @@ from .units import has_level, is_unit_like
 from .vocabulary import PLAN_TERMS, not_district, not_place
 
 # A signature line: the issuer's name alone (旗人民政府, 旗司法局) or a date (2025年1月10日, …印发).
-SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$|^\d{4}年\d{1,2}月\d{1,2}日(?:印发)?$")
+# An issuer's name, or a date on a line of its own (2026年1月16日; 二〇二六年一月, the month in words).
+SIGNATURE = re.compile(r"^(?:[\u4e00-\u9fff]{2,24}(?:人民政府|办公室|委员会|办|局|院))$"
+                       r"|^\d{4}年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?(?:印发)?$")
 
 
 def wrapped_title(first: str, second: str, ends_title) -> bool:

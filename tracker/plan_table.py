@@ -247,7 +247,7 @@ def _has_long_text(row: tuple[str, ...]) -> bool:
 
 
 def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:
-    if not name or len(name) > 12:
+    if not name or len(name) > 12 or name.endswith(tuple(_terms()["persons"]["columns"])):
         return None
     for role, words in columns.items():
         if name in words:

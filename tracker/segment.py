@@ -42,7 +42,8 @@ def heading_kind(heading: str, year: int | None = None, worded: bool = True) -> 
     that names a year after the report's own (2026年重点工作 in a 2025 report) introduces plans. Without
     worded, only the names of the parts count (存在的问题, 下一步), not a shortcoming said in other words."""
     # A date (桂川发布 2026年1月26日 18:02, a web page's stamp) names a day, not the year whose work is planned.
-    if year and any(int(y) > year for y in re.findall(r"(20\d\d)\s*年(?!\s*\d{1,2}\s*月)", heading)):
+    if year and any(int(y) > year for y in re.findall(r"(20\d\d)\s*年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月)",
+                                                       heading)):
         return PLAN
     terms = _terms()
     words = terms["headings"]
@@ -53,6 +54,9 @@ def heading_kind(heading: str, year: int | None = None, worded: bool = True) -> 
         return OTHER
     if re.sub(r"^[一二三四五六七八九十]+、|[【】\[\]（）()：:。\s]", "", heading) in words["problem_alone"]:
         return PROBLEM
+    # A part on how last year's problems were put right (上年度…存在问题的整改情况) tells work done this year.
+    if any(word in heading for word in words["remedied"]):
+        return None
     for kind in (PROBLEM, PLAN):
         if any(word in heading for word in words[kind]):
             return kind
