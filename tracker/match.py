@@ -353,15 +353,8 @@ class ReportIndex:
             self.tokens[i] = frozenset(tokens)
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
         self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
-        # For each concept a passage speaks of, how common in the genre its most specific phrase of it is: the
-        # concept's common words (普法) do not stand for its specific ones (法律明白人).
-        genre = genre_frequency()[0]
-        self.lenders = [{} for _ in passages]
-        for index, concepts in enumerate(self.concepts):
-            for token in self.tokens[index] if concepts else ():
-                concept = lexicon.concept_of(token)
-                if concept:
-                    self.lenders[index][concept] = min(genre[token], self.lenders[index].get(concept, genre[token]))
+        self._concept_of = lexicon.concept_of
+        self._lenders: dict[tuple[int, str], int] = {}
         normals = [normalize(p.text) for p in passages]
         own = self.own = [concreteness(normal) for normal in normals]
         self.normals = normals
@@ -410,7 +403,7 @@ class ReportIndex:
             for index in postings.get(CONCEPT_MARK + concept, ()):
                 tokens = tokens_of[index]
                 spare = self.concepts[index][concept] - sum(token in tokens for token, _ in members)
-                lender = self.lenders[index][concept] + 1
+                lender = self.lender(index, concept) + 1
                 for token, weight in members:
                     if spare <= 0:
                         break
@@ -446,6 +439,15 @@ class ReportIndex:
                                anchored=anchored))
         out.sort(key=lambda h: (-h.coverage, -self.concrete[h.passage]))
         return out[:limit]
+
+    def lender(self, index: int, concept: str) -> int:
+        """In how many sentences of the genre a passage's most specific phrase of a concept occurs: the concept's
+        common words (普法) do not stand for its specific ones (法律明白人). Worked out when first asked."""
+        key = (index, concept)
+        if key not in self._lenders:
+            genre = genre_frequency()[0]
+            self._lenders[key] = min(genre[t] for t in self.tokens[index] if self._concept_of(t) == concept)
+        return self._lenders[key]
 
     def concreteness(self, hit: Hit) -> int:
         """How concrete a hit's passage is as evidence for its measure: none where the next sentence says the

@@ -509,6 +509,15 @@ def _turned(sentence: str) -> list[str]:
     return [sentence]
 
 
+def _announces(sentence: str, own: str, kind: str, year: int | None) -> bool:
+    """Whether a sentence of plans or problems announces them before a colon (…还存在一定差距：…)."""
+    colon = _COLON.search(sentence)
+    return colon is not None and sentence_kind(normalize(sentence[:colon.start()]), kind, year) == own
+
+
+_COLON = re.compile(r"[：:]")
+
+
 def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool,
               row_task: str = "", year: int | None = None) -> list[Passage]:
     """The sentences of a paragraph as passages. A heading names a topic and proves nothing by itself: the
@@ -547,9 +556,7 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
             carried = PLAN
         # A sentence that announces plans or problems (下一步，重点做好以下工作：一是…; …还有不小差距。一是…;
         # 同时也要看到，…还存在一定差距：基层…) speaks for the items that follow it in its paragraph (二是…；三是…).
-        announced = re.search(r"[：:]", sentence)
-        if own in (PLAN, PROBLEM) and (
-                (announced and sentence_kind(normalize(sentence[:announced.start()]), kind, year) == own) or (
+        if own in (PLAN, PROBLEM) and (_announces(sentence, own, kind, year) or (
                 number < len(pieces) and _ITEM.match(pieces[number])
                 and not any(_ITEM.match(piece) for piece in pieces[:number]))):
             carried = own
