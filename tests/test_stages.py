@@ -277,6 +277,12 @@ def matching(tasks, sentences, region=""):
     return index, model, model.weights(index.tokens)
 
 
+def hit_passages(tasks, sentences, measure=0):
+    """The passages that the given measure of the first task hits, best first."""
+    index, model, weights = matching(tasks, sentences)
+    return [hit.passage for hit in index.hits(model.measures(tasks[0], weights)[measure])]
+
+
 def test_a_heading_is_matched_through_its_domain_term():
     task = Task(1, "1", "", "“八五”普法规划全面收官", "“八五”普法规划全面收官。")
     index, model, weights = matching([task], ["2025年是《法治政府建设实施纲要（2021—2025年）》的收官之年。",
@@ -293,18 +299,13 @@ def test_words_of_oversight_alone_are_no_match():
     task = Task(1, "1", "", title, title + "。将政务履约情况纳入部门年度考核。")
     texts = ["建立法治建设季度通报机制，通报情况纳入乡镇年度综合考核，全年印发通报4期。",
              "开展政府合同履约情况专项检查，将履约情况纳入部门年度考核，清理合同126份。"]
-    index, model, weights = matching([task], texts)
-    measure = model.measures(task, weights)[1]
-    assert [hit.passage for hit in index.hits(measure)] == [1]
+    assert hit_passages([task], texts, 1) == [1]
     # 橙湖市城管局's 支队 (tests/corpus/unseen-chenghu-cgj-2025): its 考核机制 of enforcement teams tells the concept of
     # 绩效考核, a word of oversight too, and nothing of 法治建设.
     task = Task(1, "1", "", "压实法治建设第一责任人职责", "压实法治建设第一责任人职责。将法治建设情况纳入各科室年度绩效考核。")
-    index, model, weights = matching([task], ["完善内部执法监督和考核机制，对各区大队执法工作实行月度通报。"])
-    assert index.hits(model.measures(task, weights)[1]) == []
+    assert hit_passages([task], ["完善内部执法监督和考核机制，对各区大队执法工作实行月度通报。"], 1) == []
     # A measure of oversight words only is matched by them.
-    task = Task(1, "1", "", "强化考核", "强化考核。纳入考核。")
-    index, model, weights = matching([task], texts)
-    assert index.hits(model.measures(task, weights)[-1])
+    assert hit_passages([Task(1, "1", "", "强化考核", "强化考核。纳入考核。")], texts, -1)
 
 
 def test_a_plain_word_stronger_than_the_headings_terms_is_part_of_its_substance():
@@ -330,9 +331,7 @@ def test_a_concepts_common_word_does_not_stand_for_its_specific_phrases():
     task = Task(1, "1", "", title, title + "。以村两委成员为重点培育农村“法律明白人”。")
     texts = ["印发《平安镇2025年普法责任清单》，明确普法任务28项。",
              "组织开展以案释法活动，走进12个村举办讲座24场。"]
-    index, model, weights = matching([task], texts)
-    core = model.measures(task, weights)[0]
-    assert [hit.passage for hit in index.hits(core)] == [1]
+    assert hit_passages([task], texts) == [1]
 
 
 def test_a_heading_may_name_two_objects_side_by_side():
@@ -341,9 +340,7 @@ def test_a_heading_may_name_two_objects_side_by_side():
     title = "加强行政规范性文件合法性审核和备案审查"
     task = Task(1, "1", "", title, title + "。")
     texts = ["对各部门报送备案审查的行政规范性文件坚持逐件登记、逐件审查，报备率均达100%。"]
-    index, model, weights = matching([task], texts)
-    core = model.measures(task, weights)[0]
-    assert [hit.passage for hit in index.hits(core)] == [0]
+    assert hit_passages([task], texts) == [0]
 
 
 def test_the_places_name_matches_nothing():

@@ -107,3 +107,13 @@ def all_pairs() -> list[Pair]:
 
 def families(pairs: list[Pair]) -> list[str]:
     return list(dict.fromkeys(p.family for p in pairs))
+
+
+def written_to_be_read(folder: Path, key: str) -> list[tuple[Path, list[dict]]]:
+    """Documents written only to test reading (tests/plans, tests/reports), each with what a reader finds in it: the
+    list under `key` of its DOCUMENT.expected.json (tasks, or probe phrases)."""
+    out = []
+    for path in sorted(folder.glob("*/*.expected.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out.append((path.parent / data["file"], data[key]))
+    return out

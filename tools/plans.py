@@ -10,7 +10,7 @@ import argparse
 import json
 from pathlib import Path
 
-from .corpus import CORPUS, ROOT
+from .corpus import CORPUS, ROOT, written_to_be_read
 
 FORMS = ROOT / "tests" / "plans"
 
@@ -34,11 +34,7 @@ def compare(expected: list[dict], tasks) -> dict[str, int]:
 
 def forms() -> list[tuple[Path, list[dict]]]:
     """The plans written to be read, each with the tasks a reader finds in it."""
-    out = []
-    for path in sorted(FORMS.glob("*/*.expected.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        out.append((path.parent / data["file"], data["tasks"]))
-    return out
+    return written_to_be_read(FORMS, "tasks")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,10 +7,9 @@ Run from the repository root: python -m tools.reports [-v]
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
-from .corpus import ROOT
+from .corpus import ROOT, written_to_be_read
 from .evaluate import squashed
 
 FORMS = ROOT / "tests" / "reports"
@@ -18,11 +17,7 @@ FORMS = ROOT / "tests" / "reports"
 
 def forms() -> list[tuple[Path, list[dict]]]:
     """The reports written to be read, each with its probe phrases and the kind of text they stand in."""
-    out = []
-    for path in sorted(FORMS.glob("*/*.expected.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        out.append((path.parent / data["file"], data["probes"]))
-    return out
+    return written_to_be_read(FORMS, "probes")
 
 
 def kinds(path: Path, probes: list[dict]) -> list[str | None]:
