@@ -46,6 +46,10 @@ class Lexicon:
                 if variant.strip():
                     self.concepts[normalize(variant.strip())] = concept
         self._phrase_concepts = {_phrase(v): c for v, c in self.concepts.items()}
+        phrases: dict[str, set[str]] = {}
+        for token, concept in self._phrase_concepts.items():
+            phrases.setdefault(concept, set()).add(token)
+        self.phrases = {concept: frozenset(tokens) for concept, tokens in phrases.items()}  # concept → its tokens
         self._concept_pattern = re.compile(trie_pattern(list(self.concepts))) if self.concepts else None
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()

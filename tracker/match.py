@@ -353,7 +353,7 @@ class ReportIndex:
             self.tokens[i] = frozenset(tokens)
         # How many distinct phrases of each concept a passage uses: each can stand for one term of a measure.
         self.concepts = [Counter(c for c in map(lexicon.concept_of, tokens) if c) for tokens in self.tokens]
-        self._concept_of = lexicon.concept_of
+        self._phrases = lexicon.phrases
         self._lenders: dict[tuple[int, str], int] = {}
         normals = [normalize(p.text) for p in passages]
         own = self.own = [concreteness(normal) for normal in normals]
@@ -446,7 +446,7 @@ class ReportIndex:
         key = (index, concept)
         if key not in self._lenders:
             genre = genre_frequency()[0]
-            self._lenders[key] = min(genre[t] for t in self.tokens[index] if self._concept_of(t) == concept)
+            self._lenders[key] = min(genre[t] for t in self.tokens[index] & self._phrases[concept])
         return self._lenders[key]
 
     def concreteness(self, hit: Hit) -> int:
