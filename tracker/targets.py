@@ -227,7 +227,10 @@ def _named_by_sentence(metric: str, figures: Figures) -> list[tuple[int, float, 
     法律援助案件满意度. A rate counts when it ends like the target's metric for a whole rate noun and its sentence
     names what the target's metric measures (the part before that noun, its first four characters)."""
     out = []
+    noun = _metric_core(metric)[-RATE_NOUN:]
     for reported, value, written, at in figures.rates:
+        if not reported.endswith(noun):
+            continue
         tail = _shared_tail(metric, reported)
         head = _metric_core(metric)[:-tail][:4] if tail else ""
         if tail >= RATE_NOUN and len(head) >= 2 and head in figures.texts[at]:
