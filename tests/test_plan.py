@@ -295,6 +295,32 @@ def test_a_column_of_leaders_is_no_column_of_units():
     assert [t.lead_units for t in plan.tasks] == [("县政务服务中心",), ("县委编办",)]
 
 
+def test_unit_lines_written_before_their_tasks_are_theirs():
+    # tests/plans/forms-f/f3.docx: 责任股室：… stands before each task; every task had the next one's units.
+    paragraphs = ["一、提升依法履职能力", "责任股室：办公室（牵头）、法规股",
+                  "1. 全面落实领导干部学法制度。坚持局党组理论学习中心组集体学法。", "责任股室：执法大队（牵头）、法规股、办公室",
+                  "2. 加强执法队伍专业化建设。开展执法人员专题培训。", "责任股室：登记注册股（牵头）",
+                  "3. 推进登记注册便利化。推行经营主体登记全程网办。",
+                  "二、规范行政执法行为", "责任股室：法规股（牵头）、执法大队",
+                  "4. 严格落实行政执法“三项制度”。在局门户网站公示执法信息。", "责任股室：执法大队（牵头）",
+                  "5. 规范行政处罚自由裁量权。对照省级基准细化裁量标准。", "责任股室：法规股（牵头）",
+                  "6. 加强行政执法监督。开展案卷评查两次。"]
+    rows = text_tasks(paragraphs)
+    assert [(r.no, r.lead) for r in rows] == [("1", ["办公室"]), ("2", ["执法大队"]), ("3", ["登记注册股"]),
+                                             ("4", ["法规股"]), ("5", ["执法大队"]), ("6", ["法规股"])]
+
+
+def test_a_unit_cell_that_labels_its_units():
+    # tests/plans/forms-f/f2.pdf: 责任单位 cells of two lines 牵头：… / 配合：…, run together by the PDF.
+    header = ("序号", "重点任务", "具体措施", "责任单位", "完成时限")
+    rows = (header, ("1", "完善依法行政制度体系", "1.开展规范性文件清理。2.健全合法性审核机制。",
+                     "牵头：区司法局配合：区政府办公室、区市场监管局", "2025年12月底前"),
+            ("2", "规范重大行政决策程序", "1.公布决策事项目录。2.开展决策后评估。", "牵头：区政府办公室\n配合：区司法局", "全年"))
+    plan = parse_plan(Document(path="p.pdf", format="pdf", blocks=(Table(rows=rows),)))
+    assert [(t.lead_units, t.units) for t in plan.tasks] == [
+        (("区司法局",), ("区政府办公室", "区市场监管局")), (("区政府办公室",), ("区司法局",))]
+
+
 def test_plans_written_to_be_read_are_read():
     # tests/plans: plans in forms written blind by helpers, each with the tasks a reader finds in it. Every task is
     # found, in order, with its title; units as the reader lists them, but where the plan marks no lead (a2.pdf:

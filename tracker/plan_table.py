@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 
-from .assignments import Assignment, column_units, heading_units, paired_leads, split_assignment
+from .assignments import Assignment, column_units, has_unit_label, heading_units, paired_leads, split_assignment
 from .models import Document, Table, row_value
 from .numbering import match_label
 from .resources import load_toml
@@ -221,9 +221,13 @@ def _side_tables(document: Document):
 
 
 def _column_assignment(cells: list[str], roles: dict[str, list[int]]) -> Assignment:
-    """The units a row's lead and responsible columns name."""
-    assigned = column_units(row_value(cells, roles.get("lead")), "lead")
-    assigned.merge(column_units(row_value(cells, roles.get("units")), "responsible"))
+    """The units a row's lead and responsible columns name; a cell that labels them itself (牵头：区司法局 / 配合：
+    区政府办公室) is read by its labels."""
+    assigned = Assignment()
+    for role, kind in (("lead", "lead"), ("units", "responsible")):
+        value = row_value(cells, roles.get(role))
+        labelled = split_assignment(value)[1] if has_unit_label(value) else None
+        assigned.merge(labelled if labelled is not None else column_units(value, kind))
     return assigned
 
 

@@ -457,6 +457,7 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
     style = (_heading_over_measures(items, style) or _over_sole_children(items, style)
              or _groups_of_tasks(items, style) or style)
     tasks = [i for i, item in enumerate(items) if item.style == style]
+    _units_before(items, tasks)
     counts = _subtree_assignments(items)
     if any(counts[i] for i in tasks):
         # In a plan that assigns units, a part where no item has units (总体要求, 保障措施) holds no tasks; units
@@ -502,6 +503,23 @@ def text_tasks(paragraphs: list[str]) -> list[Row]:
         rows.append(Row(no=label_text(item.label), section=_section(items, index), title=task_title(text),
                         text=text, lead=lead, units=responsible, deadline=deadline))
     return rows
+
+
+def _units_before(items: list[Item], tasks: list[int]) -> None:
+    """Unit lines written before their tasks (一、… / 责任股室：… / 1.… / 责任股室：… / 2.…): each part's heading has the
+    first task's units, each task but the last the next one's, the last none. Give each its own."""
+    parts: dict[int, list[int]] = {}
+    for index in tasks:
+        if items[index].parent is None:
+            return
+        parts.setdefault(items[index].parent, []).append(index)
+    if not parts or any(len(items[part].assignments) != 1 or items[kids[-1]].assignments
+                        or not all(items[kid].assignments for kid in kids[:-1]) for part, kids in parts.items()):
+        return
+    for part, kids in parts.items():
+        carried, items[part].assignments = items[part].assignments, []
+        for kid in kids:
+            items[kid].assignments, carried = carried, items[kid].assignments
 
 
 def _children(items: list[Item]) -> dict[int, list[int]]:
