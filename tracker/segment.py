@@ -49,10 +49,14 @@ def heading_kind(heading: str, year: int | None = None, worded: bool = True) -> 
     words = terms["headings"]
     # An annex, a chronicle or a contents page is named by a title of its own (附件：…, 2025年法治建设大事记, 目录);
     # 目录 inside a heading (重大决策目录化管理) names a list the work produced.
+    bare = re.sub(r"^[一二三四五六七八九十]+、|[【】\[\]（）()：:。\s]", "", heading)
+    if bare in words["cases"]:  # 典型案例 on a line of its own, under 附件2 or not: the year's cases
+        return ACHIEVEMENT
     if any(heading.startswith(word) for word in words[OTHER]) or (
             any(word in heading for word in words["other_within"]) and not re.search("[，,；;]", heading)):
-        return OTHER
-    if re.sub(r"^[一二三四五六七八九十]+、|[【】\[\]（）()：:。\s]", "", heading) in words["problem_alone"]:
+        # …and an annex of them (附件2：典型案例) tells work done too.
+        return ACHIEVEMENT if any(word in heading for word in words["cases"]) else OTHER
+    if bare in words["problem_alone"]:
         return PROBLEM
     # A part on how last year's problems were put right (上年度…存在问题的整改情况) tells work done this year.
     if any(word in heading for word in words["remedied"]):
