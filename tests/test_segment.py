@@ -780,3 +780,13 @@ def test_an_annex_of_cases_tells_the_years_work():
         "2025年5月，某村12户村民对县自然资源局作出的征地补偿安置决定不服，向县政府申请行政复议。")
     assert kinds["2025年5月，某村12户村民对县自然资源局作出的征地补偿安置决定不服，向县政府申请行政复议。"] == ACHIEVEMENT
     assert kinds["3月  召开全县法治政府建设工作会议。"] == OTHER
+
+
+def test_the_closing_formula_after_the_plans_is_no_plan():
+    # tests/reports/forms-v/v1.docx (the final look): 以上汇报，不妥之处请批评指正。 closed the 下一步打算 part and was
+    # read as a plan; a closing formula is no statement of work wherever it stands.
+    kinds = kinds_of_lines(
+        "滨川经济技术开发区2025年法治建设工作情况汇报", "第一部分　主要工作", "一是全年办结行政处罚案件326件。",
+        "第三部分　下一步打算", "一是健全重大行政决策合法性审查机制，扩大法律顾问参与范围。", "以上汇报，不妥之处请批评指正。")
+    assert kinds["以上汇报，不妥之处请批评指正。"] == OTHER
+    assert kinds["一是健全重大行政决策合法性审查机制，扩大法律顾问参与范围。"] == PLAN

@@ -74,11 +74,12 @@ def sentence_kind(sentence: str, section_kind: str, year: int | None = None) -> 
     """A future or shortcoming sentence inside an achievement section is plan or problem, and a line of the
     cover letter (现将…报告如下) other: none of them is evidence. Given the report's year, a sentence that opens
     with an earlier one (2024年，全面完成…) tells of that year's work: other too."""
+    terms = _terms()
+    # The closing formula (特此报告, 以上汇报，不妥之处请批评指正) is no statement of work, wherever it stands.
+    if section_kind != OTHER and terms["_sentence_other"].search(sentence):
+        return OTHER
     if section_kind not in (ACHIEVEMENT, PROBLEM):
         return section_kind
-    terms = _terms()
-    if terms["_sentence_other"].search(sentence):
-        return OTHER
     if opens_with_year_before(sentence, year):
         return OTHER
     if terms["_sentence_plan"].search(sentence):
