@@ -284,6 +284,17 @@ def test_units_in_brackets_between_number_and_title():
     assert rows[1].lead == ["区司法局"] and "强化组织领导" in rows[1].text  # a bracketed title stays the task's
 
 
+def test_a_label_of_leaders_names_no_units():
+    # The same rule as for columns, in a task's unit clause: 牵头领导：副县长张三 had made a person a lead unit, and
+    # 责任领导：… had run on into the 牵头单位 before it.
+    from tracker.assignments import split_assignment
+
+    _, assigned = split_assignment("深化改革。（牵头单位：县司法局；牵头领导：副县长张三；责任单位：县法院）")
+    assert (assigned.lead, assigned.responsible) == (["县司法局"], ["县法院"])
+    _, assigned = split_assignment("深化改革。（牵头单位：县司法局；责任领导：副县长张三）")
+    assert assigned.lead == ["县司法局"]
+
+
 def test_a_column_of_leaders_is_no_column_of_units():
     # tests/plans/forms-e/e1.docx: 牵头领导 names persons (副县长 周怀远); the task's lead is the 牵头单位.
     header = ("序号", "目标任务", "工作措施", "牵头领导", "牵头单位", "责任单位", "完成时限")

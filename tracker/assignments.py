@@ -22,8 +22,8 @@ def _terms() -> dict:
 def _label_pattern() -> re.Pattern:
     """A unit or deadline label: followed by a colon (牵头单位：), or set in brackets (【责任科室】, 〔完成时限〕)."""
     units = clause_labels()
-    words = "|".join(map(re.escape, sorted(units["lead"] + units["responsible"] + _terms()["labels"]["deadline"],
-                                           key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(units["lead"] + units["responsible"] + units["persons"]
+                                           + _terms()["labels"]["deadline"], key=len, reverse=True)))
     return re.compile(rf"[【〔［\[](?P<bracketed>{words})[】〕］\]]\s*[：:]?|(?P<label>{words})\s*[：:]")
 
 
@@ -234,6 +234,8 @@ def _parse_assignment(clause: str, closing: str) -> Assignment:
         label = _label(match)
         if label in labels["deadline"]:
             assignment.deadline = value
+            continue
+        if label in clause_labels()["persons"]:  # 牵头领导：副县长张三 names a person, not a unit
             continue
         # 责任单位：党政办，各村（社区）配合: beside the units that help, the unit without a role is in charge.
         lead = label in clause_labels()["lead"] or label in paired or (

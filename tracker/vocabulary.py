@@ -26,11 +26,13 @@ def unit_labels() -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def clause_labels() -> dict[str, list[str]]:
     """The labels of a unit clause in a plan's text, longest first: those of unit_labels(), and a role word alone
-    before its colon (（责任科室：政策法规科，配合：水政监察支队）). Never a table's column name: 牵头领导 and 责任领导
-    head columns of persons."""
-    roles = load_toml(PLAN_TERMS)["labels"]
-    return {role: sorted(set(words) | set(roles[f"{role}_roles"]), key=len, reverse=True)
-            for role, words in unit_labels().items()}
+    before its colon (（责任科室：政策法规科，配合：水政监察支队）), but one that names persons (牵头领导：…); and,
+    as "persons", those labels of persons, whose values are no units."""
+    terms = load_toml(PLAN_TERMS)
+    persons = set(terms["persons"]["labels"])
+    out = {role: sorted((set(words) | set(terms["labels"][f"{role}_roles"])) - persons, key=len, reverse=True)
+           for role, words in unit_labels().items()}
+    return {**out, "persons": sorted(persons, key=len, reverse=True)}
 
 
 @lru_cache(maxsize=1)
