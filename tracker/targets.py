@@ -226,13 +226,13 @@ def _named_by_sentence(metric: str, figures: Figures) -> list[tuple[int, float, 
     """Rates named for their sentence's subject: 受援群众满意度为93.6% in a sentence on 法律援助案件 is the
     法律援助案件满意度. A rate counts when it ends like the target's metric for a whole rate noun and its sentence
     names what the target's metric measures (the part before that noun, its first four characters)."""
+    core = _metric_core(metric)
     out = []
-    noun = _metric_core(metric)[-RATE_NOUN:]
     for reported, value, written, at in figures.rates:
-        if not reported.endswith(noun):
+        if not reported.endswith(core[-RATE_NOUN:]):
             continue
         tail = _shared_tail(metric, reported)
-        head = _metric_core(metric)[:-tail][:4] if tail else ""
+        head = core[:-tail][:4]
         if tail >= RATE_NOUN and len(head) >= 2 and head in figures.texts[at]:
             out.append((tail, value, written))
     return out
