@@ -277,3 +277,21 @@ def test_a_heading_is_found_by_another_of_its_words_for_the_same_thing(tmp_path,
                    "落实“谁执法谁普法”责任，围绕“3·15”国际消费者权益日开展主题宣传28场次，发放宣传资料1.2万余份。\n",
                    "落实“谁执法谁普法”普法责任制")
     assert task["measures"][0]["evidence"] == "concrete", task["measures"][0]
+
+
+def test_a_unit_named_in_its_short_form_or_as_a_group_takes_no_part_in_matching(tmp_path, runner):
+    # 竹溪镇 tasks 5 and 12: the report names the unit 综合行政执法队 as 镇综合执法队 and the group 各村（社区）; a sentence
+    # on another matter that only names them (the 队's penalty decisions published, the villages' annual assessment)
+    # had made both tasks 部分落实.
+    plan = tmp_path / "计划.txt"
+    plan.write_text("竹溪镇2025年法治政府建设工作计划\n一、深化改革\n"
+                    "1.深化综合行政执法改革。全面承接县级下放的行政执法事项，动态调整镇级行政执法事项清单并向社会公布。"
+                    "（责任人：李副镇长；责任单位：综合行政执法队、党政办公室）\n"
+                    "2.规范村规民约和居民公约修订。指导各村（社区）对照法律法规修订完善村规民约，完成修订稿合法性审查。"
+                    "（责任人：王副镇长；责任单位：社会事务办、司法所、各村（社区））\n", encoding="utf-8")
+    report = ("竹溪镇2025年法治政府建设工作总结\n一、主要工作\n"
+              "镇综合执法队作出的行政处罚决定43件，全部在县政府门户网站“双公示”专栏公开，接受群众监督。\n"
+              "同时将法治建设成效纳入对各站所、各村（社区）年度综合考核，考核分值占比提高至8%。\n")
+    for title in ("深化综合行政执法改革", "规范村规民约和居民公约修订"):
+        task = task_in(runner, tmp_path, plan, report, title)
+        assert task["status"] == "missing", (title, task["explanation"])

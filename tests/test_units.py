@@ -1,4 +1,4 @@
-from tracker.units import canonical_units, core, inherit_prefix, is_group, same_unit, split_units
+from tracker.units import canonical_units, core, inherit_prefix, is_group, same_unit, short_spellings, split_units
 
 
 def test_split_on_punctuation_and_on_joining_words_between_units():
@@ -100,3 +100,9 @@ def test_the_kind_of_units_after_a_list_names_no_other_unit():
     assert split_units("县市场监管局、县应急管理局、县生态环境分局等行政执法部门") == ["县市场监管局", "县应急管理局",
                                                                          "县生态环境分局"]
     assert split_units("县司法局等有关部门") == ["县司法局", "有关部门"]
+
+
+def test_a_unit_has_the_short_spellings_of_the_abbreviation_table():
+    assert "县人社局" in short_spellings("县人力资源和社会保障局")
+    assert "镇综合执法队" in short_spellings("镇综合行政执法队")
+    assert short_spellings("镇司法所") == set()

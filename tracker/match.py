@@ -14,6 +14,7 @@ from .models import ACHIEVEMENT, OTHER, PROBLEM, Passage, Plan, Task
 from .paraphrase import Told, paraphrases
 from .resources import load_toml
 from .text import normalize, sentences
+from .units import short_spellings
 from .vocabulary import citing, counted, slogan_verbs
 
 # A passage that shares as much weight as the measure's two strongest terms covers it fully: a report
@@ -98,6 +99,7 @@ def unit_mask(names: list[str]) -> re.Pattern | None:
     """A pattern of the plan's unit names (旗司法局, 法规科, 综合执法支队, and without their level): in a measure
     or a report sentence they say who acts, never what the work is, so they take no part in matching."""
     spellings = {n for n in names if len(n) >= 3}
+    spellings |= {short for n in spellings for short in short_spellings(n)}
     spellings |= {n[1:] for n in spellings if n[:1] in "旗县区市盟" and len(n) >= 4}
     if not spellings:
         return None
@@ -121,7 +123,7 @@ class PlanModel:
         # (《岩溪县政务服务和数据管理局2025年普法责任清单》) says whose work, not 政务服务 work.
         issuer = department_issuer(plan.title, plan.region)
         issuers = [issuer, issuer.replace(plan.region, "", 1)] if issuer else []
-        self.mask = unit_mask([n for unit in plan.units if not unit.group for n in (unit.name, *unit.variants)] + issuers)
+        self.mask = unit_mask([n for unit in plan.units for n in (unit.name, *unit.variants)] + issuers)
         texts = [masked(task.text, self.mask) for task in plan.tasks]
         self.frequency = document_frequency(lexicon.tokens(s, remember=True) for text in texts
                                             for s in sentences(normalize(text)))

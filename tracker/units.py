@@ -41,6 +41,13 @@ def alias_table() -> dict[str, str]:
     return table
 
 
+def short_spellings(name: str) -> set[str]:
+    """The other ways a report writes a unit's name: each abbreviation of the table put in place of the department's
+    standard name (县人力资源和社会保障局 → 县人社局; 镇综合行政执法队 → 镇综合执法队)."""
+    return {name.replace(standard, alias) for alias, standard in alias_table().items()
+            if alias != standard and standard in name}
+
+
 def is_group(name: str) -> bool:
     """True for group terms such as 旗政府各部门 or 各苏木镇政府, which stand for many units."""
     return name.startswith("各") or any(marker in name for marker in _terms()["group_markers"])
