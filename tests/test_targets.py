@@ -114,6 +114,10 @@ def test_a_rate_named_for_its_sentences_subject_is_the_targets():
     # The same rate noun in a sentence on something else is another metric.
     other = "12345热线受理群众诉求2.3万件，群众满意度为93.6%。"
     assert check_target(target, report_figures([other]))[0] == "unknown"
+    # 金塘县公安局: 年度 says when, like 全年; the 考评合格率 of a sentence on 执法质量考评 is the target's.
+    [annual] = extract_targets("年度执法质量考评合格率达到100%。")
+    sentence = "在县局季度执法质量考评中，本所考评合格率由上年的96%提升至100%。"
+    assert check_target(annual, report_figures([sentence], 2025)) == ("met", "本所考评合格率提升至100%")
 
 
 def test_figures_in_full_width_digits_are_read():

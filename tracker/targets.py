@@ -195,7 +195,7 @@ _FIGURE_COUNT = r"(?P<value>\d+(?:\.\d+)?)\s*(?:余|多)?\s*{unit}"
 
 
 # Who or when a metric's name opens with (全年, 行政机关, 区政府及部门, 县直部门): not what it measures.
-_METRIC_SUBJECT = re.compile(r"^(?:全年|今年|本年)?(?:行政机关|各级|全旗|全县|全区|全市|全镇|旗本级|"
+_METRIC_SUBJECT = re.compile(r"^(?:全年|今年|本年|年度)?(?:行政机关|各级|全旗|全县|全区|全市|全镇|旗本级|"
                              r"[省市州盟县区旗镇乡](?:政府|直)(?:及(?:其)?(?:所属)?部门|部门)?)?")
 
 
