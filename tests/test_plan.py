@@ -707,6 +707,9 @@ def test_tasks_named_by_their_ordinal_and_units_labelled_by_a_bare_role():
     # （责任科室：政策法规科，配合：水政监察支队）: 责任 beside 配合 names the office in charge.
     plan = load_plan(CORPUS / "chishui-swj-2025" / "chishui-swj-2025-plan.txt")
     assert len(plan.tasks) == 14 and plan.tasks[2].lead_units == ("政策法规科",)
+    # （责任科室：党政办公室；协同：司法所、各社区）: 协同 pairs with 责任 as 配合 does (GB18030 text, 华溪街道).
+    plan = load_plan(CORPUS / "unseen-huaxi-jd-2025" / "unseen-huaxi-jd-2025-plan.txt")
+    assert plan.tasks[0].lead_units == ("党政办公室",) and plan.tasks[0].units == ("司法所", "各社区")
     # 行动一：行政执法规范提升行动 (tests/corpus/unseen-yanmen-2025, a “十大行动” 实施方案): an action named by its ordinal.
     plan = load_plan(CORPUS / "unseen-yanmen-2025" / "unseen-yanmen-2025-plan.docx")
     assert len(plan.tasks) == 10 and plan.tasks[0].no == "行动一" and plan.tasks[0].title == "行政执法规范提升行动"
