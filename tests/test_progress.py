@@ -61,6 +61,23 @@ def test_a_rows_problems_and_next_steps_are_read_as_problems_and_plans():
     assert "无" not in kinds and "—" not in kinds
 
 
+def test_a_rows_remarks_are_the_rest_of_its_sentence():
+    # 云台县 report: 任务 | 完成情况 | 备注; the remarks held what was done (6月印发并公布) and why a row is undone
+    # (顺延至2026年上半年), and were dropped, leaving 已完成 alone as the row's evidence.
+    from tracker.models import ACHIEVEMENT, PROBLEM, Document
+    from tracker.segment import split_report
+
+    table = Table(rows=(("任务", "完成情况", "备注"),
+                        ("行政处罚裁量权基准修订", "已完成", "6月印发并公布"),
+                        ("乡镇赋权事项评估调整", "未完成", "因部分乡镇机构职能调整，评估工作顺延至2026年上半年"),
+                        ("高频事项全流程线上办理", "已完成", "/")))
+    passages = split_report(Document("r.docx", "docx", ("云台县2025年法治政府建设重点任务推进情况", table))).passages
+    kinds = {p.text: p.kind for p in passages}
+    assert kinds["已完成，6月印发并公布"] == ACHIEVEMENT
+    assert kinds["未完成，因部分乡镇机构职能调整，评估工作顺延至2026年上半年"] == PROBLEM
+    assert kinds["已完成"] == ACHIEVEMENT
+
+
 def test_a_plan_table_with_an_empty_progress_column_stays_a_plan():
     table = Table(rows=(HEADER, ("1", "提升政务服务水平", "旗政数局", "", "", ""),
                         ("2", "加快推进政府诚信建设", "旗发改委", "", "", "")))

@@ -25,6 +25,9 @@ _NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _PROBLEM = re.compile(r"问题|不足|困难|短板")
 _PLAN = re.compile(r"下一?步|打算|下阶段|明年")
 _PAPERS = re.compile(r"佐证|材料|附件")
+# Remarks (备注) beside a 完成情况 column say more of the same (已完成 | 6月印发并公布; 未完成 | 顺延至下年): read as the
+# rest of its sentence. Alone they make no progress table (a plan's task table has its 备注 too).
+_REMARKS = re.compile(r"^备\s*注$")
 HEADER_ROWS = 4
 # A plan's task table may carry an empty 完成情况 column for units to fill: only a filled one is a report.
 FILLED_SHARE = 0.5
@@ -44,6 +47,7 @@ class Columns:
     later: tuple[int, ...] = ()  # further columns of what was done (二季度进展 … 全年完成情况), left to right
     problem: int | None = None
     plan: int | None = None
+    remarks: int | None = None
 
 
 @dataclass(frozen=True)
@@ -69,16 +73,17 @@ def progress_columns(table: Table) -> Columns | None:
                 continue
             if _PAPERS.search(label) and not _PROGRESS.search(label):  # 自评说明（佐证材料） is the text
                 continue
-            kind = ("number" if _NUMBER.match(label) else "claim" if _CLAIM.search(label)
-                    else "problem" if _PROBLEM.search(label) else "plan" if _PLAN.search(label)
-                    else "progress" if _PROGRESS.search(label) else "task" if _TASK.search(label) else None)
+            kind = ("remarks" if _REMARKS.match(label) else "number" if _NUMBER.match(label)
+                    else "claim" if _CLAIM.search(label) else "problem" if _PROBLEM.search(label)
+                    else "plan" if _PLAN.search(label) else "progress" if _PROGRESS.search(label)
+                    else "task" if _TASK.search(label) else None)
             if kind and kind not in found:
                 found[kind] = column
             elif kind == "progress":
                 later.append(column)
         if "task" in found and "progress" in found:
             columns = Columns(index, found["task"], found["progress"], found.get("number"), found.get("claim"),
-                              tuple(later), found.get("problem"), found.get("plan"))
+                              tuple(later), found.get("problem"), found.get("plan"), found.get("remarks"))
             body = table.rows[index + 1:]
             filled = sum(1 for r in body if progress_text(r, columns))
             return columns if body and filled >= FILLED_SHARE * len(body) else None
@@ -89,9 +94,12 @@ def progress_text(row: list[str], columns: Columns) -> str:
     """What a row says was done: its 完成情况, or its quarters' 进展 one after another, each a sentence of its own
     (制定方案。审核规范性文件5件。…)."""
     texts = list(dict.fromkeys(text for column in (columns.progress, *columns.later) if (text := row_value(row, column))))
-    if len(texts) <= 1:
-        return "".join(texts)
-    return "".join(text if text[-1] in "。；;！!" else f"{text}。" for text in texts).rstrip("。")
+    said = "".join(texts) if len(texts) <= 1 else "".join(
+        text if text[-1] in "。；;！!" else f"{text}。" for text in texts).rstrip("。")
+    remarks = row_value(row, columns.remarks)
+    if said and remarks and not is_placeholder(remarks):
+        return f"{said.rstrip('。；;')}，{remarks}"
+    return said
 
 
 def progress_rows(table: Table, columns: Columns) -> list[Row]:
