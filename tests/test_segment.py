@@ -790,3 +790,11 @@ def test_the_closing_formula_after_the_plans_is_no_plan():
         "第三部分　下一步打算", "一是健全重大行政决策合法性审查机制，扩大法律顾问参与范围。", "以上汇报，不妥之处请批评指正。")
     assert kinds["以上汇报，不妥之处请批评指正。"] == OTHER
     assert kinds["一是健全重大行政决策合法性审查机制，扩大法律顾问参与范围。"] == PLAN
+
+
+def test_the_characters_a_sentence_pattern_can_start_with():
+    from tracker.segment import _first_characters
+
+    assert _first_characters("(?:尚未|仍未)|(?:存在|仍有)[^。]{0,16}(?:问题|不足)|扣\\d+分") == "仍存尚扣"
+    assert _first_characters("(?:下一步)?将") == "下将"  # an optional opening lets the next character start it
+    assert _first_characters("[\\u4e00-\\u9fff]{0,8}将") == ""  # a class of thousands: any may start it
