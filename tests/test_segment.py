@@ -621,6 +621,9 @@ def test_what_a_head_says_he_asked_of_others_and_a_long_cover_line_are_no_work_d
              "学法用法、履行推进法治建设第一责任人职责、依法决策和依法行政等情况报告如下，请予评议。")
     assert sentence_kind(cover, ACHIEVEMENT) == OTHER
     assert sentence_kind("全年我主持召开乡长办公会议，专题听取司法所法治政府建设工作汇报2次。", ACHIEVEMENT) == ACHIEVEMENT
+    # 东溪县县长述法报告 (tests/corpus/unseen-dongxi-2025): what the head stressed is asked of others too.
+    stressed = "本人多次强调，信访工作必须在法治轨道上运行，要求县信访局严格落实“诉访分离”，推动初信初访就地化解。"
+    assert sentence_kind(stressed, ACHIEVEMENT) == PLAN
 
 
 def test_parts_led_by_bold_sentences_are_the_body_and_an_annex_tables_caption_is_not_the_title():
