@@ -120,6 +120,17 @@ def test_a_rate_named_for_its_sentences_subject_is_the_targets():
     assert check_target(annual, report_figures([sentence], 2025)) == ("met", "本所考评合格率提升至100%")
 
 
+def test_a_part_of_the_year_gives_no_figure_of_the_year():
+    # 福山县自然资源局: 一季度 100% beside the whole year's 97.3% had met a target of 100%.
+    [rate] = extract_targets("卫片执法图斑按期核查率达到100%")
+    sentence = ("对国家下发的2025年度卫片执法图斑实行“县局统筹、大队督导”，一季度下发图斑按期核查率达到100%，"
+                "前三季度累计核查图斑812个，全年共核查图斑1046个，按期核查率为97.3%。")
+    assert check_target(rate, report_figures([sentence], 2025)) == ("not_met", "按期核查率为97.3%")
+    # Alone, a half-year's figure says nothing of the year.
+    [mediation] = extract_targets("知识产权侵权纠纷调解成功率≥85%")
+    assert check_target(mediation, report_figures(["上半年知识产权侵权纠纷调解成功率为88.9%。"], 2025))[0] == "unknown"
+
+
 def test_figures_in_full_width_digits_are_read():
     # Pasted from an old system: 评查优良率为８７．５％.
     [rate] = extract_targets("行政执法案卷评查优良率≥90%")

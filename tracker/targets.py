@@ -293,6 +293,17 @@ def this_year_only(text: str, year: int | None = None) -> str:
                 earlier = False
             clauses.append(figure.sub("某", clause) if earlier else clause)
         text = "".join(clauses)
+    # A part of the year opening a clause (一季度, 上半年, 前三季度) gives that part's figures, not the year's, up to a
+    # clause on the whole year (一季度…按期核查率达到100%，前三季度累计核查图斑812个，全年共核查图斑1046个，按期核查率为97.3%).
+    if _PART_OF_YEAR.search(text):
+        clauses, part = [], False
+        for clause in re.split(r"(?<=[，；;：:])", text):
+            if _PART_OF_YEAR.match(clause.lstrip()):
+                part = True
+            elif _WHOLE_YEAR.search(clause):
+                part = False
+            clauses.append(figure.sub("某", clause) if part else clause)
+        text = "".join(clauses)
     # A year in brackets beside a figure outside them gives the year compared with.
     text = _COMPARED.sub(lambda m: figure.sub("某", m.group(0)) if figure.search(text.replace(m.group(0), ""))
                          else m.group(0), text)
@@ -308,6 +319,8 @@ def this_year_only(text: str, year: int | None = None) -> str:
 
 
 _COMPARED = re.compile(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]")
+_PART_OF_YEAR = re.compile(r"(?:其中)?(?:第?[一二三1-3]季度|前[二两三]季度|上半年)")
+_WHOLE_YEAR = re.compile(r"全年|年底|年末|年内")
 
 
 @lru_cache(maxsize=1)
