@@ -78,6 +78,24 @@ def test_a_rows_remarks_are_the_rest_of_its_sentence():
     assert kinds["已完成"] == ACHIEVEMENT
 
 
+def test_a_task_card_is_a_progress_row_on_its_side():
+    # 晓园街道 report: one small table a task, 任务名称 | … / 落实情况 | … / 佐证材料 | …; each cell had been read as a
+    # heading or a sentence, so the work stood under the heading 落实情况 and the list of papers counted as work.
+    from tracker.models import ACHIEVEMENT, Document
+    from tracker.segment import split_report
+
+    card = Table(rows=(("任务卡片2", "任务卡片2"),
+                       ("任务名称", "压实法治建设第一责任"),
+                       ("落实情况", "街道党工委会、主任办公会先后5次专题研究法治建设工作；"
+                                    "街道主要负责人在区委全面依法治区委员会会议上现场述法。"),
+                       ("佐证材料", "党工委会会议纪要；《晓园街道主要负责人2025年度述法报告》")))
+    passages = split_report(Document("r.docx", "docx", ("晓园街道2025年法治政府建设工作总结", card))).passages
+    work = [p for p in passages if p.kind == ACHIEVEMENT and not p.heading]
+    assert [p.text for p in work] == ["街道党工委会、主任办公会先后5次专题研究法治建设工作；",
+                                      "街道主要负责人在区委全面依法治区委员会会议上现场述法。"]
+    assert {p.row_task for p in work} == {"压实法治建设第一责任"}
+
+
 def test_a_plan_table_with_an_empty_progress_column_stays_a_plan():
     table = Table(rows=(HEADER, ("1", "提升政务服务水平", "旗政数局", "", "", ""),
                         ("2", "加快推进政府诚信建设", "旗发改委", "", "", "")))

@@ -351,6 +351,7 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         if not isinstance(block, Table):
             out.append(block)
             continue
+        block = _card(block) or block
         columns = progress_columns(block)
         if columns is not None:
             out.extend(Document(document.path, document.format, (Table(block.rows[:columns.header]),)).paragraphs())
@@ -405,6 +406,18 @@ def _fields(table: Table) -> bool:
     labels = all(len(left) <= FIELD_CHARS and not re.search("[。；;]", left) or match_label(normalize(left))
                  for left, _ in pairs)
     return labels and len(pairs) >= 2 and max(len(text) for _, text in pairs) >= FIELD_TEXT_CHARS
+
+
+def _card(table: Table) -> Table | None:
+    """A task card (任务名称 | … / 落实情况 | … / 佐证材料 | …, a field a row) is one row of a progress table laid on its
+    side: the same table stood up, its fields the header and its texts the row, or None for another table. Read so,
+    the card's task names the text of what was done, and its list of papers is no evidence."""
+    rows = [cells for row in table.rows if (cells := list(dict.fromkeys(c.strip() for c in row if c.strip())))]
+    pairs = [row for row in rows if len(row) == 2]
+    if len(pairs) < 2 or len(pairs) < len(rows) - 1 or any(len(label) > FIELD_CHARS for label, _ in pairs):
+        return None  # (a caption row over the fields, 任务卡片1, may stand apart)
+    stood = Table(rows=(tuple(label for label, _ in pairs), tuple(text for _, text in pairs)))
+    return stood if progress_columns(stood) is not None else None
 
 
 def _kind_rows(table: Table) -> list[str]:
