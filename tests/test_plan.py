@@ -370,6 +370,27 @@ def test_a_unit_line_for_the_tasks_above_gives_each_its_units():
     assert rows[2].lead == ["区发展改革局"] and rows[3].lead == ["区市场监管局"]
 
 
+def test_a_unit_line_under_a_part_heading_that_says_it_holds_for_the_part():
+    # 金光经开区 (tests/corpus/unseen-jinguang-kfq-2025): 本部分牵头单位：…；参与单位：… under each part heading; its
+    # lead was dropped as if 本部分 were the end of a sentence before the label.
+    paragraphs = [
+        "一、坚持依法决策，健全依法行政制度体系",
+        "本部分牵头单位：党政办公室；参与单位：经济发展局、规划建设局",
+        "（1）深入学习贯彻习近平法治思想。将习近平法治思想纳入党工委理论学习中心组年度学习计划。",
+        "（2）加强行政规范性文件合法性审核。严格落实规范性文件起草、审核、备案全流程管理。",
+        "（3）充分发挥法律顾问作用。推动法律顾问参与重大合同、招商引资协议的合法性审查。",
+        "二、聚焦企业需求，持续优化法治化营商环境",
+        "本部分牵头单位：营商环境服务中心；参与单位：各街道",
+        "（1）深化“高效办成一件事”改革。围绕企业开办、项目建设等重点领域推出一批集成化办理事项。",
+        "（2）推行涉企“综合查一次”。统筹制定年度涉企行政检查计划，推行跨部门联合检查。",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [r.no for r in rows] == ["（1）", "（2）", "（3）", "（1）", "（2）"]
+    assert all(r.lead == ["党政办公室"] and r.units == ["经济发展局", "规划建设局"] for r in rows[:3])
+    assert rows[4].lead == ["营商环境服务中心"] and rows[4].units == ["各街道"]
+    assert all("本部分" not in r.text for r in rows)
+
+
 def test_and_between_units_splits_only_where_both_sides_are_units():
     paragraphs = ["（一）完善制度。推进制度建设。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
     plan = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs)))

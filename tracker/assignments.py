@@ -55,12 +55,14 @@ _CLOSERS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "［": "］", "[
 
 # 以上任务牵头单位：…，责任单位：…: a unit line after a group of tasks, for each of them (plan_text gives it to them).
 GROUP_UNITS = re.compile(r"^(?:以上|上述)(?:各项|所列)?(?:任务|工作|事项)?(?:的)?")
+# 本部分牵头单位：…；参与单位：…: a unit line that says which tasks it holds for, under a part's heading.
+SCOPED_UNITS = re.compile(r"^(?:本部分|本板块|本章|本节|本类)(?:各项|所列)?(?:任务|工作|事项)?(?:的)?")
 
 
 def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
     """Split （牵头单位：…；责任单位：…） or 牵头单位：… off a paragraph; return the body and the units."""
     pattern = _label_pattern()
-    group = GROUP_UNITS.match(paragraph)
+    group = GROUP_UNITS.match(paragraph) or SCOPED_UNITS.match(paragraph)
     if group and pattern.match(paragraph, group.end()):
         return "", _parse_assignment(paragraph[group.end():], closing="")
     for match in pattern.finditer(paragraph):

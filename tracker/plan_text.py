@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 
 from .assignments import (
     GROUP_UNITS,
+    SCOPED_UNITS,
     Assignment,
     has_unit_label,
     heading_units,
@@ -41,6 +42,7 @@ class Item:
     paragraphs: list[str]
     assignments: list[Assignment] = field(default_factory=list)
     trailing: list[str] = field(default_factory=list)
+    scoped: list[Assignment] = field(default_factory=list)  # 本部分牵头单位：…: the units of the items under it
 
     @cached_property
     def inline(self) -> list[Assignment]:
@@ -72,7 +74,7 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
                 items[-1].paragraphs[-1] += paragraph
                 continue
         if labelled is None:
-            if items and _for_group(items, paragraph):
+            if items and (_for_group(items, paragraph) or _for_part(items[-1], paragraph)):
                 continue
             if items and not _by_number(items, paragraph):
                 _attach(items[-1], paragraph)
@@ -93,7 +95,22 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
         open_items.append(len(items))
         items.append(item)
         _attach(item, rest)
+    for item in items:
+        if item.parent is not None and items[item.parent].scoped and not item.assignments:
+            item.assignments.extend(items[item.parent].scoped)
     return preamble, items
+
+
+def _for_part(item: Item, paragraph: str) -> bool:
+    """本部分牵头单位：…；参与单位：… right under a part's heading: the units of each item under it that names none of
+    its own (the line says the items under the heading are the tasks)."""
+    if item.paragraphs[1:] or SCOPED_UNITS.match(paragraph) is None:
+        return False
+    body, assignment = split_assignment(paragraph)
+    if body or assignment is None:
+        return False
+    item.scoped.append(assignment)
+    return True
 
 
 def _for_group(items: list[Item], paragraph: str) -> bool:
