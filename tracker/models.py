@@ -14,6 +14,10 @@ class Table:
 
     rows: tuple[tuple[str, ...], ...]
 
+    def distinct_rows(self) -> list[list[str]]:
+        """Each row's distinct cells (a merged cell repeats), stripped, without empty cells; empty rows left out."""
+        return [cells for row in self.rows if (cells := list(dict.fromkeys(c.strip() for c in row if c.strip())))]
+
     def lines(self) -> list[str]:
         """The table read as text: row by row, each distinct cell once (a merged cell repeats), line by line."""
         return [line for row in self.rows for cell in dict.fromkeys(c for c in row if c.strip())

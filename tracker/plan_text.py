@@ -101,13 +101,19 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     return preamble, items
 
 
+def _scoped(paragraph: str, scope: re.Pattern) -> Assignment | None:
+    """The units of a line that is only a unit clause opening with the tasks it holds for (以上任务…, 本部分…)."""
+    if scope.match(paragraph) is None:
+        return None
+    body, assignment = split_assignment(paragraph)
+    return None if body else assignment
+
+
 def _for_part(item: Item, paragraph: str) -> bool:
     """本部分牵头单位：…；参与单位：… right under a part's heading: the units of each item under it that names none of
     its own (the line says the items under the heading are the tasks)."""
-    if item.paragraphs[1:] or SCOPED_UNITS.match(paragraph) is None:
-        return False
-    body, assignment = split_assignment(paragraph)
-    if body or assignment is None:
+    assignment = None if item.paragraphs[1:] else _scoped(paragraph, SCOPED_UNITS)
+    if assignment is None:
         return False
     item.scoped.append(assignment)
     return True
@@ -116,10 +122,8 @@ def _for_part(item: Item, paragraph: str) -> bool:
 def _for_group(items: list[Item], paragraph: str) -> bool:
     """以上任务牵头单位：…，责任单位：… after a part's numbered tasks: the units of each of them that names none of
     its own (the line says the items above are tasks, though each is one sentence)."""
-    if GROUP_UNITS.match(paragraph) is None:
-        return False
-    body, assignment = split_assignment(paragraph)
-    if body or assignment is None:
+    assignment = _scoped(paragraph, GROUP_UNITS)
+    if assignment is None:
         return False
     last = items[-1]
     for item in items:

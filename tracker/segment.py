@@ -351,8 +351,12 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         if not isinstance(block, Table):
             out.append(block)
             continue
-        block = _card(block) or block
-        columns = progress_columns(block)
+        stood = _stood_up(block)
+        columns = progress_columns(stood) if stood is not None else None
+        if columns is not None:
+            block = stood  # a task card: a progress row laid on its side
+        else:
+            columns = progress_columns(block)
         if columns is not None:
             out.extend(Document(document.path, document.format, (Table(block.rows[:columns.header]),)).paragraphs())
             for row in progress_rows(block, columns):
@@ -398,8 +402,7 @@ def _fields(table: Table) -> bool:
     the right: a report typed into a form (报送单位 | …; 重点任务落实情况 | …; 存在的问题 | …) or laid out in two
     columns (一、主要工作 | …). Its cells are read as headings and paragraphs, so that a field or heading names the
     kind of the text beside it."""
-    rows = [list(dict.fromkeys(c for c in row if c.strip())) for row in table.rows]
-    rows = [row for row in rows if row]
+    rows = table.distinct_rows()
     if not rows or any(len(row) > 2 for row in rows):
         return False
     pairs = [row for row in rows if len(row) == 2]
@@ -408,22 +411,22 @@ def _fields(table: Table) -> bool:
     return labels and len(pairs) >= 2 and max(len(text) for _, text in pairs) >= FIELD_TEXT_CHARS
 
 
-def _card(table: Table) -> Table | None:
-    """A task card (任务名称 | … / 落实情况 | … / 佐证材料 | …, a field a row) is one row of a progress table laid on its
-    side: the same table stood up, its fields the header and its texts the row, or None for another table. Read so,
-    the card's task names the text of what was done, and its list of papers is no evidence."""
-    rows = [cells for row in table.rows if (cells := list(dict.fromkeys(c.strip() for c in row if c.strip())))]
+def _stood_up(table: Table) -> Table | None:
+    """A table of short fields and their texts, a field a row (任务名称 | … / 落实情况 | … / 佐证材料 | …), stood up: its
+    fields the header and its texts the one row, or None for another table. A task card stood up is one row of a
+    progress table: its task names the text of what was done, and its list of papers is no evidence. (A plan's
+    task cards are stood up likewise, with the plan's fields: plan_table._card_as_row.)"""
+    rows = table.distinct_rows()
     pairs = [row for row in rows if len(row) == 2]
     if len(pairs) < 2 or len(pairs) < len(rows) - 1 or any(len(label) > FIELD_CHARS for label, _ in pairs):
         return None  # (a caption row over the fields, 任务卡片1, may stand apart)
-    stood = Table(rows=(tuple(label for label, _ in pairs), tuple(text for _, text in pairs)))
-    return stood if progress_columns(stood) is not None else None
+    return Table(rows=(tuple(label for label, _ in pairs), tuple(text for _, text in pairs)))
 
 
 def _kind_rows(table: Table) -> list[str]:
     """A table whose rows each open with the kind of their text (类别 | 序号 | 内容: 存在问题 | 1 | …; 2026年工作计划
     | 1 | …) read as a heading of that kind, once, and the text of each row under it. Empty for another table."""
-    rows = [cells for row in table.rows if (cells := list(dict.fromkeys(c.strip() for c in row if c.strip())))]
+    rows = table.distinct_rows()
     kinds = [len(row) >= 2 and len(row[0]) <= FIELD_CHARS and heading_kind(row[0]) in (PROBLEM, PLAN) for row in rows]
     if sum(kinds) < max(1, len(rows) - 1):  # every row but a header row
         return []
@@ -447,7 +450,7 @@ def _labelled_rows(table: Table) -> list[str]:
     """A table whose rows each end in text and open with short labels, scores or numbers (考核项目 | 考核内容 |
     分值 | 自评分 | 自评依据: 制度建设 | 严格落实重大行政决策程序 | 8 | 6 | 全年办理…): each row read as its last label,
     a heading that names the row's topic and proves nothing, and the text under it. Empty for another table."""
-    rows = [cells for row in table.rows if (cells := list(dict.fromkeys(c.strip() for c in row if c.strip())))]
+    rows = table.distinct_rows()
     if len(rows) < 3:
         return []
     out: list[str] = []
