@@ -6,6 +6,7 @@ import pytest
 from builders import write_docx_auto_numbered, write_docx_paragraphs, write_docx_table, write_pdf
 from conftest import golden
 
+from tracker.assignments import named_units
 from tracker.classify import load_plan
 from tracker.ingest import read_document
 from tracker.models import Document, Table
@@ -389,6 +390,37 @@ def test_a_unit_line_under_a_part_heading_that_says_it_holds_for_the_part():
     assert all(r.lead == ["党政办公室"] and r.units == ["经济发展局", "规划建设局"] for r in rows[:3])
     assert rows[4].lead == ["营商环境服务中心"] and rows[4].units == ["各街道"]
     assert all("本部分" not in r.text for r in rows)
+
+
+def test_a_plan_split_by_unit_gives_each_part_heading_unit_to_its_tasks():
+    # 查干旗 (tests/corpus/unseen-chagan-qi-2025): each part heading is the unit in charge (一、旗司法局) and the tasks
+    # under it are numbered 1. 2. again in each part; the parts had been read as the plan's five tasks.
+    paragraphs = [
+        "一、旗司法局",
+        "1. 畅通行政复议渠道，充分发挥行政复议化解行政争议主渠道作用。推行案件繁简分流，加大调解和解力度。",
+        "2. 加强行政规范性文件监督管理，严格落实合法性审核和备案审查制度。（配合单位：旗政府办公室）",
+        "二、旗政务服务和数据管理局",
+        "1. 推进政务服务“一网通办”，依托“蒙速办”平台拓展掌上办理事项。",
+        "2. 推行“高效办成一件事”，梳理发布重点事项清单，推动跨部门、跨层级联办。",
+        "三、各苏木镇人民政府",
+        "1. 推进嘎查村（社区）法律顾问全覆盖，每个嘎查村（社区）每月至少提供一次驻点法律服务。",
+        "2. 加强人民调解组织建设，推广“马背调解”工作模式，常态化开展矛盾纠纷排查化解。",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [(r.no, r.section) for r in rows] == [("1", "一、旗司法局"), ("2", "一、旗司法局"),
+                                                 ("1", "二、旗政务服务和数据管理局"), ("2", "二、旗政务服务和数据管理局"),
+                                                 ("1", "三、各苏木镇人民政府"), ("2", "三、各苏木镇人民政府")]
+    assert rows[0].lead == ["旗司法局"] and rows[4].lead == ["各苏木镇人民政府"]
+    # A task that names only the unit helping it is still led by its part's unit.
+    assert rows[1].lead == ["旗司法局"] and rows[1].units == ["旗政府办公室"]
+
+
+def test_a_heading_is_a_unit_only_when_it_says_whose():
+    assert named_units("旗市场监督管理局").lead == ["旗市场监督管理局"]
+    assert named_units("法规科、办公室：").lead == ["法规科", "办公室"]
+    # 规范财政权力运行 ends like 银行 and 推动各行政执法部门… holds a group's name: neither is a unit heading.
+    assert named_units("规范财政权力运行") is None
+    assert named_units("全面落实行政执法“三项制度”。推动各行政执法部门严格规范执法行为") is None
 
 
 def test_and_between_units_splits_only_where_both_sides_are_units():

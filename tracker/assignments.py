@@ -10,7 +10,7 @@ from functools import lru_cache
 from .numbering import label_number
 from .resources import load_toml
 from .targets import extract_deadline
-from .units import inherit_prefix, is_group, is_unit_like, split_units
+from .units import has_level, inherit_prefix, is_group, is_internal, is_unit_like, split_units
 from .vocabulary import clause_labels
 
 
@@ -215,6 +215,18 @@ def heading_units(heading: str) -> Assignment | None:
     grouped by lead unit), else None: the units of the tasks under it that name none of their own."""
     bare = re.sub(r"(?:的?(?:重点)?(?:工作)?任务(?:清单)?)?\s*(?:[（(]\s*\d+\s*项\s*[）)])?\s*[：:]?$", "", heading)
     return _units_with_roles(bare, default=None)
+
+
+def named_units(heading: str) -> Assignment | None:
+    """A heading that is nothing but the names of units (一、旗司法局, 五、各苏木镇人民政府: a plan split by unit):
+    they lead the tasks under it. None for any other heading."""
+    heading = re.sub(r"[：:。]$", "", heading.strip())
+    units = [] if re.search(r"[，。；,;]", heading) else split_units(heading)
+    # A bare name must say whose it is (旗…, 各…) or be an office (法规科): 规范财政权力运行 only ends like 银行.
+    if units and all((is_unit_like(unit) or is_group(unit)) and (has_level(unit) or is_internal(unit) or
+                                                                   unit.startswith("各")) for unit in units):
+        return Assignment(lead=inherit_prefix(units))
+    return None
 
 
 def _names_roles(value: str) -> bool:

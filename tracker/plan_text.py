@@ -16,6 +16,7 @@ from .assignments import (
     heading_units,
     inline_units,
     item_assignments,
+    named_units,
     split_assignment,
     unit_measures,
 )
@@ -98,7 +99,23 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
     for item in items:
         if item.parent is not None and items[item.parent].scoped and not item.assignments:
             item.assignments.extend(items[item.parent].scoped)
+    _under_unit_headings(items)
     return preamble, items
+
+
+def _under_unit_headings(items: list[Item]) -> None:
+    """A plan split by unit (一、旗司法局 / 1.… 2.… / 二、旗政数局 / 1.…): a heading that only names units leads each
+    item under it, beside the units the item names as helping (1.…（配合单位：旗商务局）)."""
+    for index, item in enumerate(items):
+        children = [child for child in items if child.parent == index]
+        heading = named_units(item.paragraphs[0]) if children and len(item.paragraphs) == 1 else None
+        if heading is None or item.assignments:
+            continue
+        for child in children:
+            if not child.assignments:
+                child.assignments.append(heading)
+            elif not any(a.lead for a in child.assignments):
+                child.assignments[0].lead.extend(heading.lead)
 
 
 def _scoped(paragraph: str, scope: re.Pattern) -> Assignment | None:
