@@ -715,6 +715,19 @@ def test_a_task_table_grouped_by_lead_unit_gives_each_task_its_lead():
     assert plan.tasks[13].lead_units == ("区政务服务中心",)
 
 
+def test_a_task_table_whose_section_rows_are_units_gives_each_task_its_lead():
+    # A plan split by unit, as a table: the rows across it (一、县司法局) name the unit in charge of the rows below.
+    rows = (("序号", "工作任务", "配合单位", "完成时限"),
+            ("一、县司法局", "一、县司法局", "一、县司法局", "一、县司法局"),
+            ("1", "畅通行政复议渠道。推行案件繁简分流，行政复议案件按期办结率100%。", "", "2025年12月底前"),
+            ("2", "开展行政规范性文件集中清理。向社会公布清理结果。", "县政府办公室", "2025年9月底前"),
+            ("二、各乡镇人民政府", "二、各乡镇人民政府", "二、各乡镇人民政府", "二、各乡镇人民政府"),
+            ("3", "推进村（社区）法律顾问全覆盖。每月至少提供一次驻点法律服务。", "", "全年"))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=(Table(rows=rows),)))
+    assert [t.lead_units for t in plan.tasks] == [("县司法局",), ("县司法局",), ("各乡镇人民政府",)]
+    assert plan.tasks[1].units == ("县政府办公室",)
+
+
 def test_a_division_of_work_table_that_names_tasks_only_by_number_gives_their_units():
     # 附件：重点任务责任分工表 with 序号 | 牵头单位 | 责任单位 | 完成时限, numbered 一（一）… without the titles.
     plan = load_plan(CORPUS / "baisha-2025" / "baisha-2025-plan.docx")

@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import zip_longest
 
-from .assignments import Assignment, column_units, has_unit_label, heading_units, paired_leads, split_assignment
+from .assignments import (
+    Assignment,
+    column_units,
+    has_unit_label,
+    heading_units,
+    named_units,
+    paired_leads,
+    split_assignment,
+)
 from .models import Document, Table, row_value
 from .numbering import match_label
 from .resources import load_toml
@@ -296,7 +304,8 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
             continue
         if _is_section_row(cells, numbering):
             section = next(c for c in cells if c)
-            grouped = heading_units(section)
+            labelled = match_label(section)
+            grouped = heading_units(section) or named_units(labelled[2] if labelled else section)
             split = None
             if measures_only:
                 rows.append(_heading_task(section))
