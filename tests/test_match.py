@@ -245,6 +245,7 @@ def test_a_task_done_only_in_other_words_is_partial_with_its_sentence_and_marked
 
 
 HETANG = Path(__file__).parent / "corpus" / "unseen-hetang-zhen-2025"
+FENGTAI = Path(__file__).parent / "corpus" / "unseen-fengtai-2025"
 
 
 def test_a_heading_that_names_a_field_needs_the_field_in_its_evidence(tmp_path, runner):
@@ -256,6 +257,21 @@ def test_a_heading_that_names_a_field_needs_the_field_in_its_evidence(tmp_path, 
                    "二、2026年工作打算\n开展违法占用耕地和农村乱占耕地建房问题排查整治，完成卫片图斑核查整改。\n",
                    "加强自然资源领域执法监督")
     assert task["status"] == "missing", task["explanation"]
+
+
+def test_a_heading_about_townships_needs_a_township_in_its_evidence(tmp_path, runner):
+    # 丰台县 task 9 深化乡镇综合行政执法改革: under a heading that echoes it, the 县城市管理局's 城区综合执法考核机制
+    # shares 综合行政执法 and nothing of the townships; it had made the task 部分落实. A township's own enforcement
+    # team still counts.
+    plan = FENGTAI / "unseen-fengtai-2025-plan.docx"
+    _, data = run_match(runner, tmp_path, plan, FENGTAI / "unseen-fengtai-2025-report.docx")
+    task = next(t for t in data["tasks"] if t["seq"] == 9)
+    assert task["status"] == "missing", task["explanation"]
+    town = ("丰台县2025年法治政府建设工作报告\n一、主要工作\n"
+            "各镇综合行政执法队完成规范化建设，配齐执法人员86名，全年办理案件312件。\n")
+    (tmp_path / "town").mkdir()
+    task = task_in(runner, tmp_path / "town", plan, town, "深化乡镇综合行政执法改革")
+    assert task["status"] != "missing" and "综合行政执法队" in task["evidence"][0]["text"]
 
 
 def test_a_quoted_title_opening_a_paragraph_is_a_heading_that_may_echo(tmp_path, runner):

@@ -57,6 +57,7 @@ class Measure(NamedTuple):
     titled: bool = False  # the heading, or one clause of a heading of several (落实…，开展…)
     generic: bool = False  # a heading without a specific word (加强队伍建设, 强化科技支撑): its measures say what
     fields: frozenset[str] = frozenset()  # the specific words of the field a heading names (_fields)
+    local: bool = False  # a heading about the work of townships (深化乡镇综合行政执法改革): _LOCAL
 
     @property
     def weight(self) -> float:
@@ -164,7 +165,8 @@ class PlanModel:
                 measure = Measure(text=text, tokens=tokens, weights=(), concepts=concepts,
                                   anchors=anchors or unanchored(tokens, self.lexicon), core=core, terms=terms,
                                   titled=titled, generic=generic)
-                out[seq].append(measure._replace(fields=_fields(measure)) if titled else measure)
+                out[seq].append(measure._replace(fields=_fields(measure), local=bool(_LOCAL.search(text)))
+                                if titled else measure)
         return out
 
     def measures(self, task: Task, weights: Weights) -> list[Measure]:
@@ -332,6 +334,10 @@ def _heading_objects(measure: Measure) -> set[str]:
 
 
 _FIELD = re.compile(r"([\u4e00-\u9fff]{2,8})领域")
+# A heading about the work of townships and streets (深化乡镇综合行政执法改革, 推进基层法治建设) is about that
+# level: a sentence that names none (县城市管理局…完善城区综合执法考核机制) tells the same matter elsewhere.
+_LOCAL = re.compile(r"乡镇|镇级|镇街|街道|苏木|基层")
+_LOCAL_PLACE = re.compile(r"[乡镇村]|街道|苏木|嘎查|社区|基层")
 
 
 def _fields(measure: Measure) -> frozenset[str]:
@@ -428,7 +434,8 @@ class ReportIndex:
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
             # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares. So does
             # each clause of a heading of several (县乡两级 and 协调…工作体系 but no 行政执法协调监督).
-            if objects and (objects.isdisjoint(common) or (measure.fields and measure.fields.isdisjoint(common))):
+            if objects and (objects.isdisjoint(common) or (measure.fields and measure.fields.isdisjoint(common))
+                            or (measure.local and not _LOCAL_PLACE.search(self.normals[index]))):
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
