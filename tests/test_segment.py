@@ -304,6 +304,19 @@ def test_a_self_assessment_table_reads_each_rows_label_as_a_heading_over_its_tex
     assert not any("重大行政决策" in p.text and "人大代表" in p.text for p in passages)
 
 
+def test_a_table_of_figures_reads_each_row_with_its_header():
+    # 云香县行政审批服务局 (tests/corpus/unseen-yunxiang-xzsp-2025): 类别 | 办件量（件） | 即办件（件） | 占比. The row
+    # 合计　72648　37975　52.3% said nothing of what its figures count, and 即办件占比 went unchecked.
+    table = Table(rows=(("类别", "办件量（件）", "即办件（件）", "占比"), ("社会事务类", "41352", "23563", "57.0%"),
+                        ("合计", "72648", "37975", "52.3%")))
+    passages = split_report(Document("r.docx", "docx", ("云香县行政审批服务局2025年度工作报告", table))).passages
+    assert "合计，办件量（件）72648，即办件（件）37975，占比52.3%。" in [p.text for p in passages]
+    # A table whose rows open with figures (a year's row of metrics) is not read so.
+    years = Table(rows=(("好评率（%）", "办件量（万件）", "年度"), ("99.62", "21.3", "2024年"), ("99.81", "24.8", "2025年")))
+    texts = [p.text for p in split_report(Document("r.docx", "docx", ("某局报告", years))).passages]
+    assert not any("，" in text for text in texts)
+
+
 def test_a_numbered_item_that_tells_its_work_is_evidence_not_a_heading():
     # 明溪县卫健委执法大队 (tests/corpus/unseen-mingxi-wsj-2025): 一是执法信息及时公开，…公示；二是…全程佩戴执法记录仪…；
     # an item of two clauses tells the work; a one-clause item (一是强化组织领导。) names its topic.

@@ -295,3 +295,23 @@ def test_a_count_is_bound_to_its_metric_by_words_of_content():
     [lectures] = extract_targets("结合“法律进乡村”活动开展法治讲座不少于4场。")
     figures = report_figures(["乡党委会专题研究法治建设工作4次。", "结合“法律进乡村”活动，全年开展法治讲座3场。"])
     assert check_target(lectures, figures) == ("not_met", "”活动，全年开展法治讲座3场")
+
+
+def test_a_share_is_a_target_and_is_checked_against_the_share_reported():
+    # 云香县行政审批服务局 (tests/corpus/unseen-yunxiang-xzsp-2025): 即办件占比达到60%以上 was no target (only 率 and
+    # 满意度 named a percentage); reports give shares without the name before the figure.
+    [share] = extract_targets("2025年12月底前即办件占比达到60%以上。")
+    assert (share.metric, share.op, share.value, share.unit) == ("即办件占比", ">=", 60.0, "%")
+    [ratio] = extract_targets("跨部门联合抽查比例不低于30%")
+    assert ratio.metric == "跨部门联合抽查比例"
+    counted = report_figures(["综合窗口全年受理各类事项12870件，其中即办件7227件，占比56.2%。"])
+    assert check_target(share, counted) == ("not_met", "，其中即办件7227件，占比56.2%")
+    # 松涛县信访局: 占信访事项总量的63.4% is the share of 网上信访, named earlier in the sentence.
+    [online] = extract_targets("网上信访占比达到70%以上")
+    assert check_target(online, report_figures(["全年网上信访1468件，占信访事项总量的63.4%。"]))[0] == "not_met"
+    # A share of something else in the sentence is not this one's.
+    assert check_target(online, report_figures(["全年来访1468件，占信访事项总量的63.4%。"]))[0] == "unknown"
+    # A table of figures is read row by row with its header (tracker/segment.py): its total speaks for the whole.
+    rows = ["社会事务类，办件量（件）41352，即办件（件）26563，占比64.2%。",
+            "合计，办件量（件）72648，即办件（件）37975，占比52.3%。"]
+    assert check_target(share, report_figures(rows)) == ("not_met", "即办件（件）37975，占比52.3%")

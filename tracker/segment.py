@@ -376,6 +376,9 @@ def report_paragraphs(document: Document) -> tuple[list[str], dict[int, tuple[st
         if columns is None and (labelled := _labelled_rows(block)):
             out.extend(labelled)
             continue
+        if columns is None and (counted := _statistics_rows(block)):
+            out.extend(counted)
+            continue
         if columns is None:
             out.extend(Document(document.path, document.format, (block,)).paragraphs())
             continue
@@ -463,6 +466,27 @@ def _labelled_rows(table: Table) -> list[str]:
         fitting += fits
         out.extend((words[-1], text) if fits else ("　".join(cells),))
     return out if fitting >= len(rows) - 1 else []
+
+
+_FIGURE_CELL = re.compile(r"[\d.,，%％]+\s*[\u4e00-\u9fff]{0,3}")
+
+
+def _statistics_rows(table: Table) -> list[str]:
+    """A table of figures under a header of what each column counts (类别 | 办件量（件） | 即办件（件） | 占比: 合计 |
+    72648 | 37975 | 52.3%): each row read with its header, as a sentence says it (合计，办件量（件）72648，即办件（件）
+    37975，占比52.3%。), the figures bound to what they count. Empty for another table."""
+    rows = [tuple(re.sub(r"\s+", "", normalize(cell)) for cell in row) for row in table.rows]
+    if len(rows) < 2 or len({len(row) for row in rows}) != 1 or len(rows[0]) < 3:
+        return []
+    header = rows[0]
+    if any(re.search(r"\d", cell) for cell in header) or not all(header[1:]):
+        return []
+    data = [row for row in rows[1:] if any(row)]
+    if not data or not all(row[0] and not _FIGURE_CELL.fullmatch(row[0])
+                           and all(_FIGURE_CELL.fullmatch(cell) for cell in row[1:] if cell) for row in data):
+        return []
+    return ["，".join([row[0], *(f"{name}{cell}" for name, cell in zip(header[1:], row[1:], strict=True) if cell)])
+            + "。" for row in data]
 
 
 def _nothing_done(metric: str, value: str) -> bool:

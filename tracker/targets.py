@@ -21,6 +21,8 @@ _DEADLINE = re.compile(
 _LABELLED = re.compile(r"(?:完成时限|时间节点|完成时间|时限要求)[：:]\s*([^；;。）)\n]+)")
 
 _NUMBER = r"(\d+(?:\.\d+)?)"
+# What a percentage measures: a rate (出庭应诉率), a degree (群众满意度) or a share (即办件占比, 网办事项比例).
+RATE = "(?:率|满意度|占比|比例|比重)"
 _PERCENT_VERB = re.compile(rf"(?P<metric>(?:化解|办结|完成|覆盖|采纳|整改|答复|回复)[\u4e00-\u9fff]{{0,4}}?)\s*{_NUMBER}\s*%")
 
 
@@ -48,7 +50,7 @@ def _patterns() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
     words = "|".join(sorted(map(re.escape, comparators), key=len, reverse=True))
     units = "|".join(map(re.escape, count_units()))
     # 出庭应诉率达到98%, 群众满意度90%以上, 差错率2%以下: a rate or a degree (满意度), the figure, and a bound.
-    rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?(?:率|满意度))(?:均|都|分别)?(?P<cmp>{words})?\s*{_NUMBER}\s*%"
+    rate = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?{RATE})(?:均|都|分别)?(?P<cmp>{words})?\s*{_NUMBER}\s*%"
                       rf"(?P<bound>以上|以下|以内)?")
     # 不少于60学时, 至少举办2期; or a bound after the figure alone (举办专题培训班6期以上), but not a qualifier
     # (50人以上的企业).
@@ -69,7 +71,7 @@ _DECLINE_FIGURE = re.compile(rf"{_DECLINE_WORDS}\s*(?P<value>\d+(?:\.\d+)?)\s*%"
 DECLINE = "降幅"
 _ALL_COVERED = re.compile(r"(?P<metric>[\u4e00-\u9fff“”（）]{2,24}?)全(?:面)?覆盖")
 # Words before what a target measures: a date (2025年底前), or what is to be done to it (确保, 提升).
-_METRIC_TRIM = re.compile(r"^(?:[一二三四五六七八九十]+是|(?:20)?\d{2}年|\d{1,2}月|年?底前?|年?末|前|确保|实现|力争|推动|做到"
+_METRIC_TRIM = re.compile(r"^(?:[一二三四五六七八九十]+是|(?:20)?\d{2}年|\d{1,2}月|[年月]?底前?|年?末|前|确保|实现|力争|推动|做到"
                           r"|全面|全年|年内|到年底|各|全部|进一步|提高|提升|基本|建成)+")
 
 
@@ -188,7 +190,7 @@ def extract_targets(text: str) -> list[Target]:
     return [target for _, target in sorted(found, key=lambda item: item[0])]
 
 
-_FIGURE_RATE = re.compile(r"(?P<metric>[\u4e00-\u9fff“”]{1,16}?(?:率|满意度))"
+_FIGURE_RATE = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?{RATE})"
                           r"(?:仅为|仅|只有|约为?|达到了?|达|为|是|提升至|提高到|保持在?|超过|均达到?)?\s*"
                           r"(?P<value>\d+(?:\.\d+)?)\s*%")
 _FIGURE_COUNT = r"(?P<value>\d+(?:\.\d+)?)\s*(?:余|多)?\s*{unit}"
@@ -236,6 +238,29 @@ def _named_by_sentence(metric: str, figures: Figures) -> list[tuple[int, float, 
         if tail >= RATE_NOUN and len(head) >= 2 and head in figures.texts[at]:
             out.append((tail, value, written))
     return out
+
+
+# A share written without its name before the figure: 其中即办件7227件，占比56.2%; 网上信访1468件，占信访事项总量的63.4%.
+_SHARE_FIGURE = re.compile(r"占(?:比|[\u4e00-\u9fff“”]{1,16}?(?:的比例|的比重|的|比例|比重))(?:为|是|达到?)?\s*"
+                           r"(?P<value>\d+(?:\.\d+)?)\s*%")
+_SHARE = re.compile(r"(?:占比|比例|比重)$")
+
+
+def _shares(target: Target, figures: Figures) -> list[tuple[int, float, str]]:
+    """For a share (即办件占比达到60%), the shares its sentence gives of what it counts (即办件…占比56.2%): the words of
+    the counted thing stand before the figure in the sentence."""
+    if not _SHARE.search(target.metric):
+        return []
+    keys = _count_keys(Target(target.text, _SHARE.sub("", target.metric), target.op, target.value, "%"))
+    found = [(RATE_NOUN, float(match.group("value")), _figure_excerpt(text, match.start(), match.end()), text)
+             for text in figures.texts if "占" in text for match in _SHARE_FIGURE.finditer(text)
+             if any(key in text[:match.start()] for key in keys)]
+    # A table's total row (合计，办件量72648，即办件37975，占比52.3%) speaks for the whole, its other rows for a part.
+    totals = [f for f in found if _TOTAL.match(f[3])]
+    return [(tail, value, written) for tail, value, written, _ in totals or found]
+
+
+_TOTAL = re.compile(r"(?:合计|总计|小计|全年|总体|全县|全区|全旗|全市)")
 
 
 def _shared_tail(target: str, reported: str) -> int:
@@ -407,7 +432,7 @@ def report_figures(sentences: list[str], year: int | None = None) -> Figures:
         if "%" not in text:
             continue
         named = [(m.start(), m.group("metric"), float(m.group("value")), m.group(0)) for m in _FIGURE_RATE.finditer(text)]
-        metrics = [(m.start(), m.group(0)) for m in re.finditer(r"[\u4e00-\u9fff]{1,16}?(?:率|满意度)", text)]
+        metrics = [(m.start(), m.group(0)) for m in re.finditer(rf"[\u4e00-\u9fff]{{1,16}}?{RATE}", text)]
         taken = {start + len(metric) for start, metric, _, _ in named}
         for match in _BARE_RATE.finditer(text):
             before = [metric for start, metric in metrics if start < match.start()]
@@ -439,7 +464,7 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
         rates = [(_shared_tail(target.metric, metric), value, written) for metric, value, written, _ in figures.rates
                  if _same_metric(target.metric, metric)]
         if not rates:
-            rates = _named_by_sentence(target.metric, figures)
+            rates = _named_by_sentence(target.metric, figures) or _shares(target, figures)
         closest = max((tail for tail, _, _ in rates), default=0)
         found = [(_compare(target.op, value, target.value), written) for tail, value, written in rates
                  if tail == closest]
