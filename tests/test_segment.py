@@ -637,6 +637,13 @@ def test_what_a_head_says_he_asked_of_others_and_a_long_cover_line_are_no_work_d
     # 东溪县县长述法报告 (tests/corpus/unseen-dongxi-2025): what the head stressed is asked of others too.
     stressed = "本人多次强调，信访工作必须在法治轨道上运行，要求县信访局严格落实“诉访分离”，推动初信初访就地化解。"
     assert sentence_kind(stressed, ACHIEVEMENT) == PLAN
+    # 南陵区区长's speech at the year's meeting (tests/corpus/unseen-nanling-qu-2025): what it sets for the year it is
+    # given in (今年要…; 二是要…) is asked, not done; it had made a task 已落实 that only this part named.
+    assert sentence_kind("今年要开展拖欠企业账款专项清理，建立政务失信记录归集和通报机制。", ACHIEVEMENT) == PLAN
+    assert sentence_kind("五是要加大行政复议调解和解力度，把更多行政争议化解在诉讼之前。", ACHIEVEMENT) == PLAN
+    # 主要, 需要 and 重要 hold a 要 that asks nothing.
+    assert sentence_kind("二是组织32个旗直部门主要负责人在年终述职中专题述法。", ACHIEVEMENT) == ACHIEVEMENT
+    assert sentence_kind("今年重要政策解读材料全部随文发布，解读率达到100%。", ACHIEVEMENT) == ACHIEVEMENT
 
 
 def test_parts_led_by_bold_sentences_are_the_body_and_an_annex_tables_caption_is_not_the_title():
