@@ -315,3 +315,14 @@ def test_a_share_is_a_target_and_is_checked_against_the_share_reported():
     rows = ["社会事务类，办件量（件）41352，即办件（件）26563，占比64.2%。",
             "合计，办件量（件）72648，即办件（件）37975，占比52.3%。"]
     assert check_target(share, report_figures(rows)) == ("not_met", "即办件（件）37975，占比52.3%")
+
+
+def test_rates_listed_before_a_shared_figure_each_have_it():
+    # 南陵区 (tests/corpus/unseen-nanling-qu-2025): 合法性审核率、备案率均为100% gave no figure to 合法性审核率, and 均为
+    # was no way of reaching one.
+    figures = report_figures(["全年审核行政规范性文件27件，合法性审核率、备案率均为100%；"])
+    [reviewed, filed] = extract_targets("合法性审核率、备案审查率均达到100%。")
+    assert check_target(reviewed, figures) == ("met", "合法性审核率、备案率均为100%")
+    # 备案率 is not 备案审查率; where the report names it so, it has the figure too.
+    assert check_target(filed, figures)[0] == "unknown"
+    assert check_target(filed, report_figures(["合法性审核率、备案审查率均为100%。"]))[0] == "met"

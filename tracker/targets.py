@@ -191,7 +191,7 @@ def extract_targets(text: str) -> list[Target]:
 
 
 _FIGURE_RATE = re.compile(rf"(?P<metric>[\u4e00-\u9fff“”]{{1,16}}?{RATE})"
-                          r"(?:仅为|仅|只有|约为?|达到了?|达|为|是|提升至|提高到|保持在?|超过|均达到?)?\s*"
+                          r"(?:仅为|仅|只有|约为?|达到了?|达|为|是|提升至|提高到|保持在?|超过|均达到?|均为|均|都为|都达到)?\s*"
                           r"(?P<value>\d+(?:\.\d+)?)\s*%")
 _FIGURE_COUNT = r"(?P<value>\d+(?:\.\d+)?)\s*(?:余|多)?\s*{unit}"
 
@@ -422,6 +422,9 @@ _SPACE = re.compile(r"\s+")
 _HAS_FIGURE = re.compile(r"\d|全覆盖|全部覆盖|百分之")
 
 
+_LISTED_RATES = re.compile(rf"((?:[\u4e00-\u9fff]{{1,12}}{RATE}、)+)$")
+
+
 def report_figures(sentences: list[str], year: int | None = None) -> Figures:
     """Collect, once per report, the sentences and rates that targets are checked against (this year's only)."""
     # Figures pasted from old systems come in full-width digits (评查优良率为８７．５％): read as half-width.
@@ -432,6 +435,11 @@ def report_figures(sentences: list[str], year: int | None = None) -> Figures:
         if "%" not in text:
             continue
         named = [(m.start(), m.group("metric"), float(m.group("value")), m.group(0)) for m in _FIGURE_RATE.finditer(text)]
+        # 合法性审核率、备案率均为100%: each rate listed before the one the figure follows has the figure too.
+        for start, _, value, written in list(named):
+            listed = _LISTED_RATES.search(text[max(0, start - 40): start])
+            for other in (listed.group(1).split("、")[:-1] if listed else []):
+                named.append((start - 1, other, value, f"{other}、{written}"))
         metrics = [(m.start(), m.group(0)) for m in re.finditer(rf"[\u4e00-\u9fff]{{1,16}}?{RATE}", text)]
         taken = {start + len(metric) for start, metric, _, _ in named}
         for match in _BARE_RATE.finditer(text):
