@@ -633,6 +633,10 @@ def test_what_a_head_says_he_asked_of_others_and_a_long_cover_line_are_no_work_d
     cover = ("根据青梧县委全面依法治县委员会办公室《关于做好2025年度党政主要负责人述法工作的通知》要求，现将本人2025年度"
              "学法用法、履行推进法治建设第一责任人职责、依法决策和依法行政等情况报告如下，请予评议。")
     assert sentence_kind(cover, ACHIEVEMENT) == OTHER
+    # 定山县人防执法大队's 说明 (tests/corpus/unseen-dingshan-rfb-2025): 现将…说明如下 is a cover line too; it had given
+    # 党组 and 法治建设 to a task on the 党组's duties.
+    assert sentence_kind("按照办党组关于报送年度法治建设情况的通知要求，现将县人防执法大队2025年度有关情况说明如下：",
+                         ACHIEVEMENT) == OTHER
     assert sentence_kind("全年我主持召开乡长办公会议，专题听取司法所法治政府建设工作汇报2次。", ACHIEVEMENT) == ACHIEVEMENT
     # 东溪县县长述法报告 (tests/corpus/unseen-dongxi-2025): what the head stressed is asked of others too.
     stressed = "本人多次强调，信访工作必须在法治轨道上运行，要求县信访局严格落实“诉访分离”，推动初信初访就地化解。"
