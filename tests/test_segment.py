@@ -1,5 +1,7 @@
 """Report segmentation on the seed reports: headings, sections, kinds of text."""
 
+from pathlib import Path
+
 import pytest
 
 from tracker.ingest import read_document
@@ -825,3 +827,14 @@ def test_the_characters_a_sentence_pattern_can_start_with():
     assert _first_characters("(?:尚未|仍未)|(?:存在|仍有)[^。]{0,16}(?:问题|不足)|扣\\d+分") == "仍存尚扣"
     assert _first_characters("(?:下一步)?将") == "下将"  # an optional opening lets the next character start it
     assert _first_characters("[\\u4e00-\\u9fff]{0,8}将") == ""  # a class of thousands: any may start it
+
+
+def test_sheets_titled_alike_but_for_their_quarter_are_parts_of_one_report():
+    # 良川县粮食执法监督大队 (tests/corpus/unseen-liangchu-lsj-2025): a workbook of four sheets, each titled …进展台账
+    # （一季度）…（四季度）. The last title was taken for the report's and the first three sheets for its cover.
+    path = Path(__file__).parent / "corpus" / "unseen-liangchu-lsj-2025" / "unseen-liangchu-lsj-2025-report-zfdd.xlsx"
+    passages = split_report(read_document(path)).passages
+    first = next(p for p in passages if p.text.startswith("大队全体执法人员参加局机关会前学法3次"))
+    assert first.kind == ACHIEVEMENT and not first.heading
+    quarters = [p for p in passages if p.text.startswith("县粮食执法监督大队2025年法治工作进展台账")]
+    assert len(quarters) == 4 and all(p.heading and p.kind != ACHIEVEMENT for p in quarters)

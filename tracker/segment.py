@@ -199,13 +199,22 @@ def main_title(normals: list[str]) -> int | None:
                   and not re.match(r"^\d{1,3}(?![\d年])|^【", paragraph)
                   and (index < prose or any(w in title_text(normals, index) for w in documents))]
     # Lines alike but for what they quote (关于“深化…”的落实情况, one per task of a plan answered point by point)
-    # head the report's sections; they are not its title.
-    shapes = Counter(_QUOTED.sub("“”", normals[i]) for i in candidates)
-    titles = [i for i in candidates if shapes[_QUOTED.sub("“”", normals[i])] < 2 or "“" not in normals[i]]
+    # or for the part of the year in brackets at their end (…进展台账（一季度）, one per sheet of a workbook) head the
+    # report's sections; they are not its title.
+    shapes = Counter(_shape(normals[i]) for i in candidates)
+    titles = [i for i in candidates if shapes[_shape(normals[i])] < 2 or _shape(normals[i]) == normals[i]]
     # A table's caption (…完成情况表, …一览表) is the title of a ledger alone; beside a report's own title it is an
     # annex's, even where it comes before the first numbered heading (a report whose parts open with bold sentences).
     own = [i for i in titles if not normals[i].endswith("表")]
     return (own or titles)[-1] if titles else None
+
+
+_BRACKETED_END = re.compile(r"[（(][^（）()]{1,12}[)）]$")
+
+
+def _shape(normal: str) -> str:
+    """A title line with what it quotes and its closing bracket left empty."""
+    return _BRACKETED_END.sub("（）", _QUOTED.sub("“”", normal))
 
 
 def _attachment_item(normals: list[str], index: int) -> bool:
