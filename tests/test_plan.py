@@ -728,6 +728,21 @@ def test_a_task_table_whose_section_rows_are_units_gives_each_task_its_lead():
     assert plan.tasks[1].units == ("县政府办公室",)
 
 
+def test_a_task_table_takes_its_units_from_a_sheet_that_gives_them_by_task_number():
+    # 凤阳街道 (tests/corpus/unseen-fengyang-jd-2025): sheet 任务清单 (序号 | 重点任务 | 具体措施) and sheet 责任分工
+    # (任务序号 | 牵头科室 | 配合科室 | 完成时限, rows such as 3、4 and 7-8). The tasks had been read without units.
+    tasks = Table(rows=(("序号", "重点任务", "具体措施"),
+                        *((str(n), f"任务{n}的名称", f"开展第{n}项工作，形成制度成果。") for n in range(1, 9))))
+    division = Table(rows=(("任务序号", "牵头科室", "配合科室", "完成时限"), ("1", "党政办公室", "司法所", "2025年12月底前"),
+                           ("2", "党政办公室", "", "2025年6月底前"), ("3、4", "司法所", "党政办公室", "2025年9月底前"),
+                           ("5-8", "综合行政执法队", "各社区", "2025年12月底前")))
+    plan = parse_plan(Document(path="p.xlsx", format="xlsx", blocks=(tasks, division)))
+    assert len(plan.tasks) == 8
+    assert [t.lead_units for t in plan.tasks[:4]] == [("党政办公室",), ("党政办公室",), ("司法所",), ("司法所",)]
+    assert all(t.lead_units == ("综合行政执法队",) and t.units == ("各社区",) for t in plan.tasks[4:])
+    assert plan.tasks[3].deadline == "2025年9月底前"
+
+
 def test_a_division_of_work_table_that_names_tasks_only_by_number_gives_their_units():
     # 附件：重点任务责任分工表 with 序号 | 牵头单位 | 责任单位 | 完成时限, numbered 一（一）… without the titles.
     plan = load_plan(CORPUS / "baisha-2025" / "baisha-2025-plan.docx")

@@ -24,13 +24,15 @@ def parse_plan(document: Document) -> Plan:
     """Given a plan document, return its tasks with units, deadlines and targets."""
     table = task_table(document)
     paragraphs = [normalize(p) for p in document.paragraphs()]
+    annexed = unit_rows(document)
     if table is not None:
         rows = _with_text(table_tasks(*table, printed=document.format == "pdf"),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
-        annexed = unit_rows(document)
-        rows = _with_numbered(_with_units(text_tasks(_after_cover(paragraphs)), annexed), paragraphs,
-                              {**_by_ranges(annexed), **units_by_number(document)})
+        rows = _with_units(text_tasks(_after_cover(paragraphs)), annexed)
+    # A task table without units may have them in a table of its own, by task number (a second sheet 责任分工:
+    # 任务序号 | 牵头科室 | 配合科室, with rows such as 3、4 or 7-8), as a text plan may.
+    rows = _with_numbered(rows, paragraphs, {**_by_ranges(annexed), **units_by_number(document)})
     _with_indicators(rows, indicator_targets(document))
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
@@ -106,8 +108,8 @@ def _with_numbered(rows: list[Row], paragraphs: list[str], by_unit: dict[str, As
         part = match_label(row.section)
         keys = [str(seq)] if through else [row.no, (part[1].rstrip("、.") if part else "") + row.no]
         assigned = next((given[k] for k in reversed(keys) if k in given), None)
-        out.append(replace(row, lead=list(dict.fromkeys(assigned.lead)), units=list(dict.fromkeys(assigned.responsible)))
-                   if assigned else row)
+        out.append(replace(row, lead=list(dict.fromkeys(assigned.lead)), units=list(dict.fromkeys(assigned.responsible)),
+                           deadline=row.deadline or assigned.deadline) if assigned else row)
     return out
 
 
