@@ -140,3 +140,14 @@ def test_an_indented_first_line_reaches_as_far_as_a_full_line():
             "核，健全差评回访整改工作机制。"]
     paragraphs = clean_text("\n".join(body))
     assert any(p.startswith("12345政务服务便民热线全年受理群众诉求18.6万件，对超时未办结工单") for p in paragraphs)
+
+
+def test_half_width_full_stops_and_quotes_of_a_carelessly_typed_text_are_read_as_chinese():
+    # 红星街道 (tests/corpus/unseen-hongxing-jd-2025): a plan typed with . and "…": a task's title ran on into its
+    # measures (落实法治建设第一责任人职责.街道党工委…), the whole paragraph taken for its title.
+    typed = "落实法治建设第一责任人职责. 街道党工委每年专题研究2次."
+    assert normalize(typed) == "落实法治建设第一责任人职责。街道党工委每年专题研究2次。"
+    assert normalize('深化便民服务"一窗通办".推动') == "深化便民服务“一窗通办”。推动"
+    # Outline labels, decimals, numbered items and addresses keep their point.
+    for kept in ("一.主要工作", "（三）.加强", "率达到98.5", "1.推进工作", "www.gov.cn", "见附件2.《通知》"):
+        assert normalize(kept) == kept

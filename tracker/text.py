@@ -284,6 +284,9 @@ _COLON = re.compile(r"(?<!\d):|:(?!\d)")
 _ANY_SPACE = re.compile(r"[ \t\u00a0\u3000]")
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+_PERIOD = re.compile(r"(?<=[\u4e00-\u9fff”）%])\.(?=\s*[\u4e00-\u9fff“（]|\s*$)")
+_LABEL_BEFORE = re.compile(r"\s*(?:第?[一二三四五六七八九十百]+|[（(][一二三四五六七八九十百]+[）)])$")  # 一.主要工作
+_STRAIGHT_QUOTES = re.compile(r'"([^"\n]{0,40}[\u4e00-\u9fff][^"\n]{0,40})"')
 
 
 # A year in Chinese numerals (二〇二五年, 二零二六年), as formal documents date themselves.
@@ -304,6 +307,11 @@ def normalize(text: str) -> str:
         text = _COLON.sub("：", text)
     if "," in text:
         text = _COMMA.sub("，", text)
+    # A text typed with half-width punctuation ends its sentences with . and quotes with "…" too.
+    if '"' in text:
+        text = _STRAIGHT_QUOTES.sub(r"“\1”", text)
+    if "." in text:
+        text = _PERIOD.sub(lambda m: m.group() if _LABEL_BEFORE.match(text, 0, m.start()) else "。", text)
     if _ANY_SPACE.search(text):
         text = _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", text))
     return text.strip()
