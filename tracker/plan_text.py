@@ -106,12 +106,12 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
 def _under_unit_headings(items: list[Item]) -> None:
     """A plan split by unit (一、旗司法局 / 1.… 2.… / 二、旗政数局 / 1.…): a heading that only names units leads each
     item under it, beside the units the item names as helping (1.…（配合单位：旗商务局）)."""
+    under = _children(items)
     for index, item in enumerate(items):
-        children = [child for child in items if child.parent == index]
-        heading = named_units(item.paragraphs[0]) if children and len(item.paragraphs) == 1 else None
+        heading = named_units(item.paragraphs[0]) if under[index] and len(item.paragraphs) == 1 else None
         if heading is None or item.assignments:
             continue
-        for child in children:
+        for child in (items[i] for i in under[index]):
             if not child.assignments:
                 child.assignments.append(heading)
             elif not any(a.lead for a in child.assignments):

@@ -297,7 +297,8 @@ _CN_DIGITS = str.maketrans("〇零○Ｏ一二三四五六七八九", "000012345
 @lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """Unify full/half-width digits, letters, brackets and colons, years in Chinese numerals (二〇二五年 → 2025年),
-    and drop spaces around Chinese text."""
+    the full stops and quotes of a text typed with half-width punctuation (…职责.街道… → …职责。街道…), and drop
+    spaces around Chinese text."""
     text = text.translate(_TO_ASCII)
     # Each pass runs only where its character occurs: most lines have no year in numerals, no comma between
     # digits and no space.
