@@ -838,3 +838,14 @@ def test_sheets_titled_alike_but_for_their_quarter_are_parts_of_one_report():
     assert first.kind == ACHIEVEMENT and not first.heading
     quarters = [p for p in passages if p.text.startswith("县粮食执法监督大队2025年法治工作进展台账")]
     assert len(quarters) == 4 and all(p.heading and p.kind != ACHIEVEMENT for p in quarters)
+
+
+def test_a_rectification_reports_problems_one_by_one_are_problems_and_its_remedies_work_done():
+    # 烟波县文旅局 (tests/corpus/unseen-yanbo-wlj-2025): 问题二：重大行政决策程序执行不严格… / 整改情况：… . The
+    # problem the inspectors found, under 问题二：, had been read as work done and made its task 已落实.
+    r = split_report(Document("r.txt", "txt", ("某局关于法治督察反馈问题整改情况的报告", "一、反馈问题整改落实情况", "问题二：",
+                                              "重大行政决策程序执行不严格，公众参与、专家论证环节不够充分，年度决策事项目录未按时公布。",
+                                              "整改情况：", "对本年度签订的合同17份全部进行法律审查，提出修改意见43条。")))
+    kinds = {p.text: p.kind for p in r.passages}
+    assert kinds["重大行政决策程序执行不严格，公众参与、专家论证环节不够充分，年度决策事项目录未按时公布。"] == PROBLEM
+    assert kinds["对本年度签订的合同17份全部进行法律审查，提出修改意见43条。"] == ACHIEVEMENT

@@ -121,9 +121,13 @@ def heading_kind(heading: str, year: int | None = None, worded: bool = True) -> 
             any(word in heading for word in words["other_within"]) and not re.search("[，,；;]", heading)):
         # …and an annex of them (附件2：典型案例) tells work done too.
         return ACHIEVEMENT if any(word in heading for word in words["cases"]) else OTHER
-    if bare in words["problem_alone"]:
+    # …and so is it with its ordinal (问题一：, 问题2：, a rectification report's problems one by one).
+    if bare in words["problem_alone"] or re.sub(r"[一二三四五六七八九十\d]{1,3}$", "", bare) in words["problem_alone"]:
         return PROBLEM
-    # A part on how last year's problems were put right (上年度…存在问题的整改情况) tells work done this year.
+    # A part on how last year's problems were put right (上年度…存在问题的整改情况) tells work done this year; one
+    # headed by that word alone (整改情况：, under 问题二：) does so whatever the heading above it.
+    if bare in words["remedied"]:
+        return ACHIEVEMENT
     if any(word in heading for word in words["remedied"]):
         return None
     for kind in (PROBLEM, PLAN):
