@@ -743,6 +743,23 @@ def test_a_task_table_takes_its_units_from_a_sheet_that_gives_them_by_task_numbe
     assert plan.tasks[3].deadline == "2025年9月底前"
 
 
+def test_a_task_table_cut_at_a_page_break_into_a_second_table_without_header_is_one_table():
+    # 雪城县市场监管局 (tests/corpus/unseen-xuecheng-scjgj-2025): rows 1–8 in a table with its header, an empty line,
+    # then rows 9–14 in a table of the same columns without one; the last six tasks had been lost.
+    header = ("序号", "工作任务", "具体措施", "责任科室", "完成时限")
+    first = Table(rows=(header, *((str(n), f"任务{n}的名称", f"开展第{n}项工作，形成制度成果。", "法规科", "2025年12月底前")
+                                  for n in range(1, 9))))
+    rest = Table(rows=tuple((str(n), f"任务{n}的名称", f"开展第{n}项工作，形成制度成果。", "执法大队", "2025年12月底前")
+                            for n in range(9, 15)))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=(first, "", rest)))
+    assert [t.no for t in plan.tasks] == [str(n) for n in range(1, 15)]
+    assert plan.tasks[13].lead_units == ("执法大队",)
+    # A table of other columns, or one after text, is no part of it.
+    other = Table(rows=(("附件", "说明"), ("1", "清单")))
+    assert len(parse_plan(Document(path="p.docx", format="docx", blocks=(first, "", other))).tasks) == 8
+    assert len(parse_plan(Document(path="p.docx", format="docx", blocks=(first, "附件：其他事项", rest))).tasks) == 8
+
+
 def test_a_division_of_work_table_that_names_tasks_only_by_number_gives_their_units():
     # 附件：重点任务责任分工表 with 序号 | 牵头单位 | 责任单位 | 完成时限, numbered 一（一）… without the titles.
     plan = load_plan(CORPUS / "baisha-2025" / "baisha-2025-plan.docx")

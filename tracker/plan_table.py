@@ -65,10 +65,12 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
     rows: list[tuple[str, ...]] = []
     heading = ""
     label = ""  # 项目一 on its own line above a card: the card's number
+    follows = False  # nothing but empty lines since the last task table
     for block in document.blocks:
         if isinstance(block, Table):
             block, label = _card_as_row(block, label), ""
         if not isinstance(block, Table):
+            follows = follows and not normalize(block)
             named = match_label(normalize(block))
             label = named[1] if named and named[0] == "named" and not named[2] else ""
             labelled = match_label(normalize(block))
@@ -78,7 +80,11 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
                 heading = normalize(block)
             continue
         header = find_header(block)
+        if header is None and found is not None and follows and block.rows and len(block.rows[0]) == len(rows[found[1]]):
+            rows.extend(block.rows)  # the rest of the task table, cut off at a page break and left without a header
+            continue
         if header is None or by_unit(block, *header) is not None:
+            follows = False
             continue  # not a table of tasks, or one of units naming their tasks by number
         width = len(block.rows[header[0]])
         if found is None:
@@ -94,6 +100,7 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
             rows.append((heading,) * width)
             heading = ""
         rows.extend(block.rows[header[0] + 1:])
+        follows = True
     if found is None:
         return None
     return Table(rows=tuple(rows)), found[1], found[2]
