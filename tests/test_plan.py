@@ -423,6 +423,26 @@ def test_a_heading_is_a_unit_only_when_it_says_whose():
     assert named_units("全面落实行政执法“三项制度”。推动各行政执法部门严格规范执法行为") is None
 
 
+def test_a_line_after_a_part_that_gives_units_to_its_tasks_by_label():
+    # 金丰县 / 铁柱旗 (tests/corpus/unseen-jinfeng-2025, unseen-tiezhu-qi-2025): no task names its units; a line
+    # after each part gives them by the tasks' labels, lists and ranges of them. Every task had been read without units.
+    paragraphs = [
+        "一、依法全面履行政府职能",
+        "（一）深化政务服务“一网通办”。推动高频事项全程网办。",
+        "（二）落实公平竞争审查制度。对新出台政策措施应审尽审。",
+        "（三）推行包容审慎监管。制定不予处罚事项清单。",
+        "本部分任务分工：（一）由县政数局牵头，县直各部门配合；（二）（三）由县市场监管局牵头，县司法局配合。",
+        "二、严格规范公正文明执法",
+        "（一）全面落实行政执法“三项制度”。推动执法信息公示。",
+        "（二）加强执法人员培训。每人每年培训不少于60学时。",
+        "以上第（一）至（二）项由县司法局牵头，县直各行政执法部门配合。",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [r.lead for r in rows] == [["县政数局"], ["县市场监管局"], ["县市场监管局"], ["县司法局"], ["县司法局"]]
+    assert rows[1].units == ["县司法局"] and rows[4].units == ["县直各行政执法部门"]
+    assert all("分工" not in r.text and "以上" not in r.text for r in rows)
+
+
 def test_and_between_units_splits_only_where_both_sides_are_units():
     paragraphs = ["（一）完善制度。推进制度建设。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
     plan = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs)))

@@ -328,6 +328,31 @@ def numbered_cell(cell: str) -> list[int] | None:
     return task_numbers(match.group("numbers")) if match else None
 
 
+_LABEL_REF = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[)）]")
+_LABELLED_CLAUSE = re.compile(r"^第?(?P<labels>(?:[（(][一二三四五六七八九十]{1,3}[)）]\s*(?:[、，,和及至到—\-－~～]\s*)?)+)"
+                              r"项?(?:任务|工作)?由?(?P<units>[^（(].+)$")
+_LABELLED_LEAD = re.compile(r"^(?:以上|上述)|^[^（(：:。；]{2,10}[：:]")  # 以上第（一）（二）项…, 本部分任务分工：（一）…
+
+
+def labelled_assignments(paragraph: str) -> dict[int, Assignment] | None:
+    """Units given to tasks by their labels in a line of their own (本部分任务分工：（一）（二）由县委编办牵头，县司法局
+    配合；（三）至（五）由县政数局牵头; 以上第（四）（五）项由旗政数局牵头): each label's number with its units, or None
+    where the line is no such list."""
+    body = _LABELLED_LEAD.sub("", paragraph.strip(), count=1).strip()
+    out: dict[int, Assignment] = {}
+    for clause in filter(None, (c.strip() for c in re.split(r"[；;。]", body))):
+        match = _LABELLED_CLAUSE.match(clause)
+        roles = _units_with_roles(match.group("units"), default=None) if match else None
+        if roles is None:
+            return None
+        labels = match.group("labels")
+        numbers = [label_number(f"（{m.group(1)}）") for m in _LABEL_REF.finditer(labels)]
+        ranged = re.search(r"[)）]\s*[至到—\-－~～]\s*[（(]", labels) is not None and len(numbers) == 2
+        for number in range(numbers[0], numbers[1] + 1) if ranged else numbers:
+            out[number] = roles
+    return out or None
+
+
 def numbered_assignments(paragraph: str) -> dict[int, Assignment]:
     """Units given to tasks by their numbers in a paragraph of its own (五、责任分工：第1—3项由县司法局牵头，县直各部门
     配合；第4、5项由县政务服务中心牵头): each number with its units, or {} where the paragraph is no such list."""

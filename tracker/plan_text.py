@@ -16,6 +16,7 @@ from .assignments import (
     heading_units,
     inline_units,
     item_assignments,
+    labelled_assignments,
     named_units,
     split_assignment,
     unit_measures,
@@ -75,7 +76,8 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
                 items[-1].paragraphs[-1] += paragraph
                 continue
         if labelled is None:
-            if items and (_for_group(items, paragraph) or _for_part(items[-1], paragraph)):
+            if items and (_for_labels(items, paragraph) or _for_group(items, paragraph)
+                          or _for_part(items[-1], paragraph)):
                 continue
             if items and not _by_number(items, paragraph):
                 _attach(items[-1], paragraph)
@@ -133,6 +135,20 @@ def _for_part(item: Item, paragraph: str) -> bool:
     if assignment is None:
         return False
     item.scoped.append(assignment)
+    return True
+
+
+def _for_labels(items: list[Item], paragraph: str) -> bool:
+    """本部分任务分工：（一）（二）由…牵头，…配合；（三）至（五）由…牵头 after a part's tasks (or 以上第（四）项由…牵头): each
+    task of the part the line names by its label takes the units given to it."""
+    given = labelled_assignments(paragraph) if "由" in paragraph and "（" in paragraph else None
+    if given is None:
+        return False
+    last = items[-1]
+    for item in items:
+        number = label_number(item.label)
+        if item.parent == last.parent and item.style == last.style and number in given and not item.assignments:
+            item.assignments.append(given[number])
     return True
 
 
