@@ -639,6 +639,10 @@ def test_what_a_head_says_he_asked_of_others_and_a_long_cover_line_are_no_work_d
     # 党组 and 法治建设 to a task on the 党组's duties.
     assert sentence_kind("按照办党组关于报送年度法治建设情况的通知要求，现将县人防执法大队2025年度有关情况说明如下：",
                          ACHIEVEMENT) == OTHER
+    # 金丰县林业局 (tests/corpus/unseen-jinfeng-2025): a line that says the tasks are not the unit's names them and
+    # proves none; it had made three of them 部分落实.
+    disclaimer = "《要点》所列任务中，政务服务、营商环境、行政复议等多数事项不属于我局职责范围，我局未承担相关工作。"
+    assert sentence_kind(disclaimer, ACHIEVEMENT) == OTHER
     assert sentence_kind("全年我主持召开乡长办公会议，专题听取司法所法治政府建设工作汇报2次。", ACHIEVEMENT) == ACHIEVEMENT
     # 东溪县县长述法报告 (tests/corpus/unseen-dongxi-2025): what the head stressed is asked of others too.
     stressed = "本人多次强调，信访工作必须在法治轨道上运行，要求县信访局严格落实“诉访分离”，推动初信初访就地化解。"
