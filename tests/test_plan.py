@@ -443,6 +443,27 @@ def test_a_line_after_a_part_that_gives_units_to_its_tasks_by_label():
     assert all("分工" not in r.text and "以上" not in r.text for r in rows)
 
 
+def test_tasks_named_with_a_longer_name_and_their_ordinal_are_tasks():
+    # 横岭县农业农村局 (tests/corpus/unseen-hengyang-nyj-2025): 重点任务一：… / 主要措施：… / 责任股室：… records under
+    # 一、 parts; only a two-character name (任务一：, 专项二：) had numbered a task, and the three parts were read as tasks.
+    paragraphs = [
+        "一、强化法治建设组织保障",
+        "重点任务一：深入学习贯彻习近平法治思想",
+        "主要措施：将习近平法治思想纳入局党组理论学习中心组年度学习计划，全年会前学法不少于4次。",
+        "责任股室：办公室（牵头）、政策法规股",
+        "重点任务二：压实法治建设第一责任人职责",
+        "主要措施：局党组会议每年专题研究法治政府建设工作不少于2次。",
+        "责任股室：办公室（牵头）",
+        "二、严格规范公正文明执法",
+        "重点任务三：全面落实行政执法“三项制度”",
+        "主要措施：推行执法公示、执法全过程记录和重大执法决定法制审核。",
+        "责任股室：县农业综合行政执法大队（牵头）、政策法规股",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [r.title for r in rows] == ["深入学习贯彻习近平法治思想", "压实法治建设第一责任人职责", "全面落实行政执法“三项制度”"]
+    assert rows[2].lead == ["县农业综合行政执法大队"] and rows[2].units == ["政策法规股"]
+
+
 def test_and_between_units_splits_only_where_both_sides_are_units():
     paragraphs = ["（一）完善制度。推进制度建设。（牵头单位：旗司法局及政府其他部门；责任单位：各苏木镇党委和政府）"]
     plan = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs)))

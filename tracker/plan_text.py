@@ -167,7 +167,7 @@ def _for_group(items: list[Item], paragraph: str) -> bool:
 
 # 专项一：… / 重点三：…: in a plan, any two-character name with its ordinal and a colon numbers a task, as 任务一：
 # does (numbering.STYLES "named"). Not in a report, where 问题一：… and 案例一：… head a problem or a story.
-_ANY_NAMED = re.compile(rf"^[\u4e00-\u9fff]{{2}}(?:[{CN_NUMERALS}]+|\d{{1,3}})[：:](?=\S)")
+_ANY_NAMED = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}(?:[{CN_NUMERALS}]+|\d{{1,3}})[：:](?=\S)")
 
 
 def task_label(paragraph: str, parts: frozenset[int] = frozenset()) -> tuple[str, str, str] | None:
