@@ -458,10 +458,13 @@ def test_tasks_named_with_a_longer_name_and_their_ordinal_are_tasks():
         "重点任务三：全面落实行政执法“三项制度”",
         "主要措施：推行执法公示、执法全过程记录和重大执法决定法制审核。",
         "责任股室：县农业综合行政执法大队（牵头）、政策法规股",
+        "考核指标：农业行政执法案卷合格率95%以上",
     ]
     rows = text_tasks(paragraphs)
     assert [r.title for r in rows] == ["深入学习贯彻习近平法治思想", "压实法治建设第一责任人职责", "全面落实行政执法“三项制度”"]
     assert rows[2].lead == ["县农业综合行政执法大队"] and rows[2].units == ["政策法规股"]
+    # Its 考核指标： line is its target, as a 量化指标： line is.
+    assert "农业行政执法案卷合格率95%以上" in rows[2].text
 
 
 def test_and_between_units_splits_only_where_both_sides_are_units():
