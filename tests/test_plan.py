@@ -804,6 +804,19 @@ def test_a_task_table_cut_at_a_page_break_into_a_second_table_without_header_is_
     assert len(parse_plan(Document(path="p.docx", format="docx", blocks=(first, "附件：其他事项", rest))).tasks) == 8
 
 
+def test_a_bare_figure_in_a_target_column_is_the_target_of_the_metric_the_task_ends_with():
+    # 滨海经开区 (tests/corpus/unseen-binhai-kfq-2025): 2025年目标 | ≥95% beside …提高涉企政务服务事项网上可办率; a figure
+    # without its metric's name was no target.
+    rows = (("序号", "重点任务", "工作措施", "2025年目标", "责任部门", "完成时限"),
+            ("1", "优化涉企政务服务", "推进集成办理，提高涉企政务服务事项网上可办率", "≥95%", "营商服务中心", "2025年12月底前"),
+            ("2", "推进公平竞争审查", "对新出台政策措施严格开展公平竞争审查", "—", "经济发展局", "长期坚持"),
+            ("3", "加强执法培训", "组织行政执法人员年度法治培训覆盖面", "全覆盖", "综合执法局", "2025年12月底前"))
+    plan = parse_plan(Document(path="p.xlsx", format="xlsx", blocks=(Table(rows=rows),)))
+    [online] = plan.tasks[0].targets
+    assert (online.metric, online.op, online.value) == ("涉企政务服务事项网上可办率", ">=", 95.0)
+    assert not plan.tasks[1].targets and plan.tasks[2].targets[0].unit == "全覆盖"
+
+
 def test_a_division_of_work_table_that_names_tasks_only_by_number_gives_their_units():
     # 附件：重点任务责任分工表 with 序号 | 牵头单位 | 责任单位 | 完成时限, numbered 一（一）… without the titles.
     plan = load_plan(CORPUS / "baisha-2025" / "baisha-2025-plan.docx")
