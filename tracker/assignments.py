@@ -221,11 +221,10 @@ def named_units(heading: str) -> Assignment | None:
     """A heading that is nothing but the names of units (一、旗司法局, 五、各苏木镇人民政府: a plan split by unit):
     they lead the tasks under it. None for any other heading."""
     heading = re.sub(r"[：:。]$", "", heading.strip())
-    units = [] if re.search(r"[，。；,;]", heading) else split_units(heading)
+    bare = None if re.search(r"[，。；,;]", heading) else _bare_units(heading)
     # A bare name must say whose it is (旗…, 各…) or be an office (法规科): 规范财政权力运行 only ends like 银行.
-    if units and all((is_unit_like(unit) or is_group(unit)) and (has_level(unit) or is_internal(unit) or
-                                                                   unit.startswith("各")) for unit in units):
-        return Assignment(lead=inherit_prefix(units))
+    if bare and all(has_level(unit) or is_internal(unit) or unit.startswith("各") for unit in bare.responsible):
+        return Assignment(lead=bare.responsible)
     return None
 
 

@@ -468,7 +468,7 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
     target = cell("target") or cell("metric")
     if target and extract_targets(target) and not extract_targets(text):
         text += ("" if text[-1] in "。；;" else "。") + target
-    elif target and not extract_targets(text) and _BARE_TARGET.fullmatch(target.strip()):
+    elif target and not extract_targets(text):
         # A bare figure (≥95%, 不少于4次, 全覆盖) is the target of the metric the text ends with (…提高网上可办率).
         joined = text.rstrip("。；; ") + target.strip()
         if extract_targets(joined):
@@ -481,10 +481,6 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
         assigned.lead = list(grouped.lead)
     return Row(no=number, section=cell("section") or section, title=task_title(title or text), text=text,
                lead=assigned.lead, units=assigned.responsible, deadline=cell("deadline") or assigned.deadline)
-
-
-_BARE_TARGET = re.compile(r"(?:[≥≤>＞<＜]=?|不低于|不少于|不超过|达到|至少)?\s*\d+(?:\.\d+)?\s*"
-                          r"[%％次个项件场期学时人次]{0,3}(?:以上|以下|以内)?|全覆盖")
 
 
 def _heading_task(heading: str) -> Row:
