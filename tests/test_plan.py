@@ -296,6 +296,20 @@ def test_a_label_of_leaders_names_no_units():
     assert assigned.lead == ["县司法局"]
 
 
+def test_units_closing_each_measure_of_a_paragraph_are_the_tasks_and_the_measures_stay():
+    # tests/corpus/unseen-shuangqiao-jd-2025: 一是…（责任单位：党政办）；二是…（责任单位：党政办、司法所）. The first bracket
+    # had been read as the task's unit clause to the paragraph's end: the second measure became "units".
+    from tracker.assignments import split_assignment
+
+    body, assigned = split_assignment("（七）加强行政执法队伍建设。一是组织执法人员参加执法业务培训，人均不少于40学时（责任单位："
+                                      "综合执法队）；二是严格执法人员资格管理，持证上岗率达到100%（责任单位：综合执法队、各村（社区））。")
+    assert body == ("（七）加强行政执法队伍建设。一是组织执法人员参加执法业务培训，人均不少于40学时；"
+                    "二是严格执法人员资格管理，持证上岗率达到100%。")
+    assert assigned.responsible == ["综合执法队", "综合执法队", "各村（社区）"]
+    _, single = split_assignment("加强队伍建设。一是培训；二是持证上岗。（牵头单位：县司法局；责任单位：各乡镇）")
+    assert (single.lead, single.responsible) == (["县司法局"], ["各乡镇"])
+
+
 def test_a_column_of_leaders_is_no_column_of_units():
     # tests/plans/forms-e/e1.docx: 牵头领导 names persons (副县长 周怀远); the task's lead is the 牵头单位.
     header = ("序号", "目标任务", "工作措施", "牵头领导", "牵头单位", "责任单位", "完成时限")

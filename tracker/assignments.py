@@ -70,6 +70,8 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
         opener = before[-1:] if before[-1:] in _CLOSERS else ""  # （牵头单位：…） or 【牵头单位：…】
         if before and not opener and before[-1] not in "。；;，,）)—－":
             continue
+        if opener and (measures := _measure_clauses(paragraph)) is not None:
+            return measures
         body = before[:-1].rstrip() if opener else before.rstrip("—－ ")  # …年度述法。——责任单位：…
         return body, _parse_assignment(paragraph[match.start():], closing=_CLOSERS.get(opener, ""))
     # （旗司法局牵头，旗政府各部门配合）: no label, each unit followed by its role.
@@ -95,6 +97,37 @@ def split_assignment(paragraph: str) -> tuple[str, Assignment | None]:
         if roles is not None:
             return "", roles
     return paragraph, None
+
+
+def _closing(text: str, start: int, opener: str) -> int | None:
+    """The index of the bracket closing the one opened just before start (各村（社区） nests), or None."""
+    depth = 1
+    for i in range(start, len(text)):
+        depth += (text[i] == opener) - (text[i] == _CLOSERS[opener])
+        if depth == 0:
+            return i
+    return None
+
+
+def _measure_clauses(paragraph: str) -> tuple[str, Assignment] | None:
+    """一是…（责任单位：党政办）；二是…（责任单位：党政办、司法所）。: each measure closed by units of its own, the
+    paragraph going on after a bracket. The task's units are all of them; its text is the paragraph without them.
+    None where the first bracketed clause closes the paragraph (the usual single clause)."""
+    body, assignment, at = [], Assignment(), 0
+    for match in _label_pattern().finditer(paragraph):
+        if match.start() < at:
+            continue
+        opener = paragraph[: match.start()].rstrip()[-1:]
+        end = _closing(paragraph, match.start(), opener) if opener in _CLOSERS else None
+        if end is None:
+            continue
+        if not body and not paragraph[end + 1:].strip(" 。；;，,"):
+            return None
+        body.append(paragraph[at: paragraph.rindex(opener, 0, match.start())])
+        assignment.merge(_parse_assignment(paragraph[match.start(): end], closing=""))
+        at = end + 1
+    body.append(paragraph[at:])
+    return ("".join(body).strip(), assignment) if len(body) > 2 else None
 
 
 _ITEM_NUMBER = re.compile(r"（\d{1,2}）|[①-⑳]|(?<![\d.])\d{1,2}[.、](?!\d)")
