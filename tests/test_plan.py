@@ -567,6 +567,26 @@ def test_a_task_broken_down_into_several_rows_is_one_task(tmp_path):
         assert first.deadline == "年底前" and [t.metric for t in first.targets] == ["合法性审核率"]
 
 
+def test_a_workbook_of_one_sheet_a_part_gives_each_task_its_part(tmp_path):
+    # tests/corpus/unseen-baihe-wjw-2025, haicheng-wjw-2025: the part is the sheet's name (一、依法履职) or closes
+    # its title (…任务台账（二、坚持依法科学民主决策）); the tasks had been read without a section.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    first = workbook.active
+    first.title = "一、依法履职"
+    second = workbook.create_sheet("Sheet2")
+    for sheet, title, task in ((first, "某某县卫健委2025年法治政府建设任务清单", "动态调整权责清单"),
+                               (second, "某某县卫健委2025年任务台账（二、坚持依法科学民主决策）", "落实重大行政决策程序")):
+        sheet.append([title])
+        sheet.merge_cells("A1:D1")
+        sheet.append(["序号", "任务内容", "责任股室", "完成时限"])
+        sheet.append([1, f"{task}，按规定向社会公布。", "政策法规股", "2025年6月底前"])
+    workbook.save(tmp_path / "清单.xlsx")
+    plan = load_plan(tmp_path / "清单.xlsx")
+    assert [(t.no, t.section) for t in plan.tasks] == [("1", "一、依法履职"), ("1", "二、坚持依法科学民主决策")]
+
+
 CORPUS = Path(__file__).parent / "corpus"
 
 

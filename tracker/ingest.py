@@ -12,7 +12,7 @@ from pathlib import Path
 from .archive import Grid, bounded_docx, bounded_xlsx
 from .errors import InputError
 from .models import Block, Document, Table
-from .numbering import WordListNumbering
+from .numbering import WordListNumbering, match_label
 from .pdf import read_pdf
 from .text import clean_text, decode, shown
 from .webpage import read_html
@@ -397,9 +397,16 @@ def read_xlsx(path: Path) -> list[Block]:
                 for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
                     values[r][c] = top
         rows = tuple(tuple(row) for row in values if any(cell.strip() for cell in row))
+        if rows and _is_part(sheet.title):
+            tables.append(sheet.title.strip())  # a sheet named as a part (一、依法履职) heads its table
         if rows:
             tables.append(Table(rows=rows))
     return tables
+
+
+def _is_part(name: str) -> bool:
+    labelled = match_label(name.strip())
+    return labelled is not None and labelled[0] in ("part", "cn") and bool(labelled[2])
 
 
 def open_workbook(path: Path, data_only: bool = True):

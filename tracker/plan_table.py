@@ -94,7 +94,9 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
             continue
         # A title above a table's header that names its lead unit (区司法局牵头任务（6项）, one sheet per unit)
         # heads its tasks as a section row does.
-        titles = [row[0] for row in block.rows[:header[0]] if len(set(row)) == 1 and heading_units(normalize(row[0]))]
+        # So does a title closed by a part's heading in brackets (…任务台账（二、坚持依法科学民主决策）, a sheet a part).
+        titles = [_bracketed_part(row[0]) or row[0] for row in block.rows[:header[0]]
+                  if len(set(row)) == 1 and (heading_units(normalize(row[0])) or _bracketed_part(row[0]))]
         heading = titles[-1] if titles else heading
         if heading:
             rows.append((heading,) * width)
@@ -104,6 +106,13 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
     if found is None:
         return None
     return Table(rows=tuple(rows)), found[1], found[2]
+
+
+def _bracketed_part(title: str) -> str:
+    """二、坚持依法科学民主决策 from a title closed by it in brackets; "" for any other title."""
+    closing = re.search(r"[（(]([^（）()]{3,40})[）)]\s*$", normalize(title))
+    labelled = match_label(closing.group(1)) if closing else None
+    return closing.group(1) if labelled is not None and labelled[0] in ("part", "cn") and labelled[2] else ""
 
 
 CARD_KEY_CHARS = 8
