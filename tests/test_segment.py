@@ -234,6 +234,21 @@ def test_a_heading_naming_a_list_the_work_made_is_no_contents_page():
     assert kinds_of_lines("某县2025年法治政府建设情况报告", "目录", "一、主要成效……1")["一、主要成效……1"] == OTHER
 
 
+def test_a_bulletins_list_of_its_items_is_a_table_of_contents():
+    # 龙门区 (tests/corpus/unseen-longmen-qu-2025): 【本期导读】 names the bulletin's items; an item's title echoing a
+    # task (区发改局加强政务诚信建设) had stood there as a sentence of evidence, its own text being about other work.
+    kinds = kinds_of_lines("法治建设工作简报",
+                           "【本期导读】区司法局推动行政复议提质增效；区发改局加强政务诚信建设　护航企业发展。",
+                           "区司法局推动行政复议提质增效", "全年以调解和解方式结案41件。",
+                           "区发改局加强政务诚信建设　护航企业发展", "全年兑现各类奖补资金3860万元。")
+    assert kinds["区发改局加强政务诚信建设　护航企业发展。"] == OTHER
+    assert kinds["全年兑现各类奖补资金3860万元。"] == ACHIEVEMENT
+    # A summary sentence that only one title repeats is content.
+    kinds = kinds_of_lines("某县2025年法治政府建设工作报告", "全年复议工作提质增效；行政应诉能力持续提升。",
+                           "行政应诉能力持续提升", "全年出庭应诉率100%。")
+    assert kinds["全年复议工作提质增效；"] == ACHIEVEMENT
+
+
 def test_what_a_meeting_required_is_no_work_done():
     # 澧水县 (tests/corpus/unseen-lishui-2025): a 部署会's requirements; a unit's own 要求 and a goal's 要点 are work.
     kinds = kinds_of_lines("澧水县2025年法治政府建设工作动态汇编", "县委政法委召开矛盾纠纷排查化解动员部署会",

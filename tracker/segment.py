@@ -276,6 +276,7 @@ def split_report(document: Document) -> Report:
         passages.extend(_passages(name, "", index, paragraphs[index], OTHER, heading_first=True))
     stack: list[_Open] = []
     restating = False  # under 【任务】, the plan's own words copied before 【落实情况】
+    titles = {_squashed(n) for n in normals[start:] if _is_title_line(n)}
     for index in range(start, len(paragraphs)):
         normal = normals[index]
         marker = _RESTATED.match(normal) or _PROGRESS_MARK.match(normal)
@@ -288,9 +289,10 @@ def split_report(document: Document) -> Report:
             location, task, kind = rows[index]
             passages.extend(_passages(name, location, index, paragraphs[index], kind, False, task))
             continue
-        if _TOC_ENTRY.search(normal) or "".join(normal.split()) == "目录":
+        if _TOC_ENTRY.search(normal) or "".join(normal.split()) == "目录" or _lists_titles(normal, titles):
             # A table of contents stands outside the document's structure: its lines name the headings to come
-            # (一、主要成效……3) and are neither headings nor evidence.
+            # (一、主要成效……3; a bulletin's 【本期导读】…；…；…, each item one of the titles below) and are
+            # neither headings nor evidence.
             passages.extend(_passages(name, "", index, paragraphs[index], OTHER, True))
             continue
         labelled = match_label(normal, parts)
@@ -589,6 +591,16 @@ def _is_title_line(normal: str, limit: int = 30) -> bool:
     halves = normal.split("，")
     paired = (len(halves) == 2 and min(map(len, halves)) >= 4 and not re.search(r"[\d。；;,：:《、]", normal))
     return paired or not re.search(r"[。；，,]", normal.rstrip("。")) or _signed(normal)
+
+
+def _squashed(normal: str) -> str:
+    return re.sub(r"\s+", "", normal).strip("。；;，,")
+
+
+def _lists_titles(normal: str, titles: set[str]) -> bool:
+    """Whether a paragraph is two or more sentences each of which is a title line of the report."""
+    entries = [_squashed(s) for s in split_sentences(_LEAD_IN.sub("", normal))]
+    return len(entries) >= 2 and all(entry in titles for entry in entries)
 
 
 def _signed(normal: str) -> bool:
