@@ -18,6 +18,9 @@ def test_units_run_together_are_split_where_the_next_begins_with_a_level_or_with
     # … but the members of a unit are one group with it, and a name holding a level inside stays whole.
     assert split_units("县政府各部门") == ["县政府各部门"] and split_units("县政府各行政执法部门") == ["县政府各行政执法部门"]
     assert split_units("局机关各科室") == ["局机关各科室"] and split_units("区委依法治区办") == ["区委依法治区办"]
+    # A name with a joiner inside is one name: 基层政权和社区建设股 had been cut into 基层政权和社 and 区建设股
+    # (tests/corpus/unseen-ningyuan-mzj-2025).
+    assert split_units("基层政权和社区建设股") == ["基层政权和社区建设股"]
 
 
 def test_level_prefix_is_inherited_but_not_into_names_with_their_own_place():

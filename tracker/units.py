@@ -112,6 +112,8 @@ def _split_joined(part: str) -> list[str]:
             return _split_joined(left)
         if is_unit_like(left) and is_unit_like(right):
             return _split_joined(left) + _split_joined(right)
+    if _JOINERS.search(part):
+        return [part]  # 基层政权和社区建设股, 行政复议与应诉股: one name with a joiner inside, not 基层政权和社 and 区建设股
     levels = tuple(_terms()["levels"])
     for end in range(3, len(part) - 2):
         left, right = part[:end], part[end:]
