@@ -317,6 +317,17 @@ def test_a_share_is_a_target_and_is_checked_against_the_share_reported():
     assert check_target(share, report_figures(rows)) == ("not_met", "即办件（件）37975，占比52.3%")
 
 
+def test_a_tables_total_decides_a_rate_its_rows_give_for_parts():
+    # 柳林镇 (tests/corpus/unseen-liulin-zhen-2025): one village's 调解成功率100% had met the town's target of 98%; the
+    # 合计 row gives 97.0%.
+    [target] = extract_targets("全年矛盾纠纷调解成功率达到98%以上。")
+    rows = ["东坡村，受理纠纷（件）31，调解成功（件）30，调解成功率96.8%。",
+            "西沟村，受理纠纷（件）26，调解成功（件）26，调解成功率100%。",
+            "合计，受理纠纷（件）132，调解成功（件）128，调解成功率97.0%。"]
+    assert check_target(target, report_figures(rows)) == ("not_met", "调解成功率97.0%")
+    assert check_target(target, report_figures(rows[:2]))[0] == "met"
+
+
 def test_rates_listed_before_a_shared_figure_each_have_it():
     # 南陵区 (tests/corpus/unseen-nanling-qu-2025): 合法性审核率、备案率均为100% gave no figure to 合法性审核率, and 均为
     # was no way of reaching one.

@@ -469,8 +469,11 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
     elif target.unit == "%":
         # Only the rates that name the metric most fully count: 诉求按时办结率 for 热线诉求按时办结率, not the
         # 办结率 of 建议提案 in another sentence.
-        rates = [(_shared_tail(target.metric, metric), value, written) for metric, value, written, _ in figures.rates
+        named = [(_shared_tail(target.metric, metric), value, written, at) for metric, value, written, at in figures.rates
                  if _same_metric(target.metric, metric)]
+        # A total (合计，…调解成功率97.0%) speaks for the whole, a row of one village (西沟村…100%) for a part.
+        totals = [rate for rate in named if _TOTAL.match(figures.texts[rate[3]])]
+        rates = [(tail, value, written) for tail, value, written, _ in totals or named]
         if not rates:
             rates = _named_by_sentence(target.metric, figures) or _shares(target, figures)
         closest = max((tail for tail, _, _ in rates), default=0)
