@@ -206,6 +206,15 @@ def test_tokens_drop_boilerplate_and_keep_phrases_whole():
     assert not lex.is_content("加强") and lex.is_content("复议")
 
 
+def test_a_negating_prefix_makes_a_word_of_its_own():
+    # 东湖区城管局 (tests/corpus/unseen-donghu-cgj-2025): 非现场执法 had been 现场 and 执法, so that 现场执法实现音像记录
+    # 全覆盖 addressed a task on 非现场执法 with all its words.
+    lex = lexicon()
+    assert "现场" not in lex.tokens("推进城市管理非现场执法") and "非现场" in lex.tokens("推进城市管理非现场执法")
+    assert lex.tokens_many(["建设非现场执法系统"]) == [lex.tokens("建设非现场执法系统")]
+    assert "非法" in lex.tokens("打击非法行医")
+
+
 def test_anchors_are_words_specific_to_the_measure_not_to_the_genre():
     from tracker.match import measure_shapes
 

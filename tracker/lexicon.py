@@ -103,6 +103,8 @@ class Lexicon:
 
     def _content_tokens(self, normal: str, words: list[str], spans: list[tuple[int, int, str]] | None = None) -> list[str]:
         spans = self.concept_spans(normal) if spans is None else spans
+        if "非" in words:
+            words = _negated(words)
         if not spans:
             known, judge = self._content, self.is_content
             return [word for word in words if (known[word] if word in known else judge(word))]
@@ -160,6 +162,17 @@ class Lexicon:
             return False
         # A stop word, or a compound jieba keeps whole but made only of stop words (严格执行, 贯彻落实).
         return not (word in self.stopwords or _splits_into(word, self.stopwords))
+
+
+def _negated(words: list[str]) -> list[str]:
+    """非 joined to the word after it: 非现场执法 is 非现场 and 执法, no 现场 (a different thing, its opposite)."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] == "非" and _WORDLIKE.match(word):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def trie_pattern(words: list[str]) -> str:
