@@ -262,6 +262,22 @@ def test_an_annex_gives_units_to_ranges_of_task_numbers():
     assert plan.tasks[4].units == ("县政府办公室",)
 
 
+def test_an_annex_gives_units_to_decimal_task_numbers_and_its_rows_are_no_tasks():
+    # 汝阳县医保局 (tests/corpus/unseen-ruyang-ybj-2025): tasks 1.1, 1.2, 2.1 …, units by 1.1-1.2 | 办公室 | …; the row
+    # 2.4 | 医药服务管理股 | … had been read as a task of its own, and no task had units.
+    paragraphs = ("1 加强党的领导", "1.1 深入学习贯彻习近平法治思想。全年开展专题学习不少于4次。",
+                  "1.2 压实法治建设第一责任人职责。年底前书面述法。", "2 依法全面履行职能",
+                  "2.1 巩固全民参保成果。参保率达到95%以上。", "2.2 严格执行待遇清单制度。开展政策清理。", "附件：任务分工")
+    annex = Table(rows=(("任务序号", "牵头股室", "配合股室"), ("1.1-1.2", "办公室", "各股室"),
+                        ("2.1", "待遇保障股", "县医疗保障服务中心"), ("2.2", "医药服务管理股", "基金监管股")))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=(*paragraphs, annex)))
+    assert [t.no for t in plan.tasks] == ["1.1", "1.2", "2.1", "2.2"]
+    assert [t.lead_units for t in plan.tasks] == [("办公室",), ("办公室",), ("待遇保障股",), ("医药服务管理股",)]
+    from tracker.assignments import decimal_cell
+
+    assert decimal_cell("2.1-2.3、3.1") == ["2.1", "2.2", "2.3", "3.1"] and decimal_cell("2.1-3.5") is None
+
+
 def test_units_named_inside_a_tasks_sentences():
     # tests/plans/forms-c/c1.docx: no unit clause; the task's text says who leads and who helps.
     from tracker.assignments import inline_units
@@ -294,6 +310,26 @@ def test_a_label_of_leaders_names_no_units():
     assert (assigned.lead, assigned.responsible) == (["县司法局"], ["县法院"])
     _, assigned = split_assignment("深化改革。（牵头单位：县司法局；责任领导：副县长张三）")
     assert assigned.lead == ["县司法局"]
+
+
+def test_clauses_of_a_parts_paragraph_each_closed_by_units_are_its_tasks():
+    # 永宁县 (tests/corpus/unseen-yongning-2025): under each part, paragraphs of 一是…（…牵头，…配合）；二是…（…）, counted
+    # afresh in each paragraph. The part had been read as one task.
+    paragraphs = [
+        "一、依法全面履行政府职能",
+        "一是深化“放管服”改革，全程网办率达到90%以上（县政数局牵头，县直各部门配合）；二是严格落实公平竞争审查制度，"
+        "2025年6月底前完成存量政策措施清理（县市场监管局牵头，县发改局配合）。",
+        "一是推行包容审慎监管，制定并公布不予行政处罚事项清单（县司法局牵头，县市场监管局配合）。",
+        "二、健全依法行政制度体系",
+        "一是规范重大行政决策程序，编制并公布年度重大行政决策事项目录（县政府办牵头，县司法局配合）；二是发挥法律顾问作用，"
+        "法律顾问配备率达到100%（县司法局牵头）。",
+    ]
+    rows = text_tasks(paragraphs)
+    assert [r.no for r in rows] == ["一是", "二是", "一是", "一是", "二是"]
+    assert [r.title[:6] for r in rows] == ["深化“放管服", "严格落实公平", "推行包容审慎", "规范重大行政", "发挥法律顾问"]
+    assert rows[1].lead == ["县市场监管局"] and "2025年6月底前完成存量政策措施清理" in rows[1].text
+    assert rows[0].section == "一、依法全面履行政府职能" and "全程网办率达到90%以上" in rows[0].text
+    assert rows[4].section == "二、健全依法行政制度体系" and rows[4].lead == ["县司法局"]
 
 
 def test_units_closing_each_measure_of_a_paragraph_are_the_tasks_and_the_measures_stay():

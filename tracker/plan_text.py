@@ -69,7 +69,7 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
             style = labelled[0]
             depth = open_styles.index(style) if style in open_styles else len(open_styles)
             parent = open_items[depth - 1] if depth > 0 and depth - 1 < len(open_items) else None
-        if (labelled is not None and style != "plain"
+        if (labelled is not None and style not in ("plain", "clause")
                 and not _in_sequence(label_number(labelled[1]), parent, last_seen.get(style))):
             labelled = None  # a line cut before 一、 or 2. by the PDF wrap, not a new item
             if items and items[-1].paragraphs and items[-1].paragraphs[-1][-1:] not in "。；）":
@@ -172,6 +172,9 @@ _ANY_NAMED = re.compile(rf"^[\u4e00-\u9fff]{{2,4}}(?:[{CN_NUMERALS}]+|\d{{1,3}})
 
 def task_label(paragraph: str, parts: frozenset[int] = frozenset()) -> tuple[str, str, str] | None:
     """A plan paragraph's numbering label (numbering.match_label), or a named ordinal such as 专项一：."""
+    if paragraph.startswith(_CLAUSE_MARK):
+        clause = paragraph[len(_CLAUSE_MARK):]
+        return "clause", clause[:_SHI.match(clause).end()], clause[_SHI.match(clause).end():]
     labelled = match_label(paragraph, parts)
     if labelled is None and (named := _ANY_NAMED.match(paragraph)):
         return "named", named.group(0), paragraph[named.end():].strip()
@@ -196,6 +199,27 @@ def _by_number(items: list[Item], paragraph: str) -> bool:
         else:
             item.assignments.append(assignment)
     return True
+
+
+# 一是…（县政数局牵头，县直各部门配合）；二是…（…）。: a paragraph of a part's tasks, each clause closed by units of
+# its own, under the part's heading and without a number of its own. Each clause is a task, marked so for
+# task_label; the clauses count afresh in each paragraph.
+_CLAUSE_MARK = "\u2060"
+_SHI = re.compile(rf"^[{CN_NUMERALS}]{{1,3}}是")
+_NEXT_CLAUSE = re.compile(rf"(?<=[；;。])\s*(?=[{CN_NUMERALS}]{{1,3}}是)")
+
+
+def clause_tasks(paragraphs: list[str]) -> list[str]:
+    split = [_NEXT_CLAUSE.split(p) if _SHI.match(p) else [] for p in paragraphs]
+    assigned = [bool(clauses) and all(split_assignment(c)[1] is not None and split_assignment(c)[0] for c in clauses)
+                for clauses in split]
+    # A paragraph of one such clause is a task too, where the plan writes its tasks so.
+    if not any(ok and len(clauses) >= 2 for ok, clauses in zip(assigned, split, strict=True)):
+        return paragraphs
+    out: list[str] = []
+    for paragraph, clauses, ok in zip(paragraphs, split, assigned, strict=True):
+        out.extend(_CLAUSE_MARK + clause for clause in clauses) if ok else out.append(paragraph)
+    return out
 
 
 def split_runs(paragraphs: list[str]) -> list[str]:
@@ -504,7 +528,7 @@ def _unnamed(paragraph: str) -> str:
 def text_tasks(paragraphs: list[str]) -> list[Row]:
     """Given normalised paragraphs of a plan, return one Row per task."""
     paragraphs = [_unnamed(p) for p in paragraphs]
-    _, items = build_items(split_runs([units_last(p) for p in circled_on(paragraphs)]))
+    _, items = build_items(clause_tasks(split_runs([units_last(p) for p in circled_on(paragraphs)])))
     style = task_style(items)
     if style is None:
         return []
