@@ -360,6 +360,21 @@ def numbered_cell(cell: str) -> list[int] | None:
     return task_numbers(match.group("numbers")) if match else None
 
 
+_DECIMAL_REF = re.compile(r"^(\d{1,2})\.(\d{1,3})(?:[—\-－~～至到](?:\1\.)?(\d{1,3}))?$")
+
+
+def decimal_cell(cell: str) -> list[str] | None:
+    """The decimal task numbers of a table cell that holds only them (1.1-1.3、2.1, 2.1—2.2), or None."""
+    out: list[str] = []
+    for part in re.split(r"[、，,和及]", re.sub(r"\s+", "", cell)):
+        match = _DECIMAL_REF.match(part)
+        if match is None:
+            return None
+        part_no, first, last = int(match.group(1)), int(match.group(2)), int(match.group(3) or match.group(2))
+        out.extend(f"{part_no}.{n}" for n in range(first, min(last, first + 50) + 1))
+    return out or None
+
+
 _LABEL_REF = re.compile(r"[（(]([一二三四五六七八九十]{1,3})[)）]")
 _LABELLED_CLAUSE = re.compile(r"^第?(?P<labels>(?:[（(][一二三四五六七八九十]{1,3}[)）]\s*(?:[、，,和及至到—\-－~～]\s*)?)+)"
                               r"项?(?:任务|工作)?由?(?P<units>[^（(].+)$")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .assignments import Assignment, numbered_assignments, numbered_cell
+from .assignments import Assignment, decimal_cell, numbered_assignments, numbered_cell
 from .errors import InputError
 from .meta import SIGNATURE, region_of, township_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
 from .numbering import match_label
-from .plan_table import Row, indicator_targets, table_tasks, task_table, unit_rows, units_by_number
+from .plan_table import Row, indicator_targets, side_table, table_tasks, task_table, unit_rows, units_by_number
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
@@ -29,7 +29,10 @@ def parse_plan(document: Document) -> Plan:
         rows = _with_text(table_tasks(*table, printed=document.format == "pdf"),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
-        rows = _with_units(text_tasks(_after_cover(paragraphs)), annexed)
+        # The rows of a table of units by task number (任务序号 | 牵头股室 | 配合股室: 2.4 | 医药服务管理股) are no tasks.
+        text = [normalize(p) for p in replace(document, blocks=tuple(
+            b for b in document.blocks if not (isinstance(b, Table) and side_table(b)))).paragraphs()]
+        rows = _with_units(text_tasks(_after_cover(text)), annexed)
     # A task table without units may have them in a table of its own, by task number (a second sheet 责任分工:
     # 任务序号 | 牵头科室 | 配合科室, with rows such as 3、4 or 7-8), as a text plan may.
     rows = _with_numbered(rows, paragraphs, {**_by_ranges(annexed), **units_by_number(document)})
@@ -118,7 +121,7 @@ def _by_ranges(units: list[Row]) -> dict[str, Assignment]:
     | …): each number with its row's units; {} unless every row names its tasks so."""
     out: dict[str, Assignment] = {}
     for row in units:
-        numbers = numbered_cell(row.no)
+        numbers = numbered_cell(row.no) or decimal_cell(row.no)  # 3-5, or 2.1-2.3 in a plan numbered 2.1, 2.2
         if not numbers:
             return {}
         for number in numbers:

@@ -244,6 +244,12 @@ def _side_tables(document: Document):
                 yield [[normalize(c) for c in raw] for raw in block.rows[1:]], roles
 
 
+def side_table(table: Table) -> bool:
+    """Whether a table gives units beside the plan's tasks (任务序号 | 牵头股室 | 配合股室) without holding any."""
+    roles = _row_roles(table.rows[0]) if table.rows else {}
+    return bool({"lead", "units"} & set(roles)) and not {"title", "text"} & set(roles)
+
+
 def _column_assignment(cells: list[str], roles: dict[str, list[int]]) -> Assignment:
     """The units a row's lead and responsible columns name; a cell that labels them itself (牵头：区司法局 / 配合：
     区政府办公室) is read by its labels."""
