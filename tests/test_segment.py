@@ -84,6 +84,9 @@ def test_sentence_about_the_future_inside_achievements_is_not_evidence():
     assert kinds_of(r.passages, "未经法制审核") == {ACHIEVEMENT}
     assert {sentence_kind(s, ACHIEVEMENT) for s in ("拟定了《机构改革实施方案》。", "拟于明年出台实施办法。")} == {
         ACHIEVEMENT, PLAN}
+    # 拟 before a noun it qualifies (拟作出较大数额罚款的案件, cases where a fine was proposed) is no intention
+    # (汝阳县医保局, tests/corpus/unseen-ruyang-ybj-2025).
+    assert sentence_kind("拟作出较大数额罚款的案件，一律经合法性把关后再提交集体讨论。", ACHIEVEMENT) == ACHIEVEMENT
     # An action not taken is no evidence either; something that did not happen may be an achievement.
     assert sentence_kind("2025年，本局未制定出台行政规范性文件；", ACHIEVEMENT) == PROBLEM
     assert sentence_kind("全年未发生因行政行为违法引发的重大群体性事件。", ACHIEVEMENT) == ACHIEVEMENT
