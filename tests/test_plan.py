@@ -623,6 +623,23 @@ def test_a_workbook_of_one_sheet_a_part_gives_each_task_its_part(tmp_path):
     assert [(t.no, t.section) for t in plan.tasks] == [("1", "一、依法履职"), ("1", "二、坚持依法科学民主决策")]
 
 
+def test_a_table_of_task_rows_over_numbered_measure_rows_gives_one_task_each():
+    # 凤凰街道 (tests/corpus/unseen-fenghuang-jd-2025): 1 | 深入学习… | | | over （1） | | 将…纳入… | 党政办 | …; the task
+    # rows had been read as sections and each measure as a task.
+    rows = (("序号", "工作任务", "具体措施", "责任单位", "完成时限"),
+            ("1", "深入学习贯彻习近平法治思想", "", "", ""),
+            ("（1）", "", "将习近平法治思想纳入中心组学习重要内容，全年专题学法不少于4次", "党政办", "2025年12月底前"),
+            ("（2）", "", "组织全体干部参加年度学法考试", "党政办、司法所", "2025年9月底前"),
+            ("2", "充分发挥法律顾问作用", "", "", ""),
+            ("（1）", "", "聘请常年法律顾问，参与重大事项论证", "司法所", "2025年3月底前"),
+            ("（2）", "", "推进一社区一法律顾问全覆盖", "司法所、各社区", "2025年6月底前"))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=("凤凰街道2025年法治建设工作任务分解表", Table(rows=rows))))
+    assert [(t.no, t.title, t.section) for t in plan.tasks] == [("1", "深入学习贯彻习近平法治思想", ""),
+                                                                ("2", "充分发挥法律顾问作用", "")]
+    assert "组织全体干部参加年度学法考试" in plan.tasks[0].text
+    assert plan.tasks[1].units == ("司法所", "各社区")
+
+
 CORPUS = Path(__file__).parent / "corpus"
 
 

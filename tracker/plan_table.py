@@ -390,8 +390,10 @@ def _merged_down(table: Table, header: int, roles: dict[str, list[int]]) -> dict
         if len(columns) >= 2 and all(map(varies, columns[1:])):
             return {**roles, "section": columns[:1], role: columns[1:]}
         numbers = roles.get("seq", []) + roles.get("no", [])
+        # Titles on rows of their own, above rows of measures (1 | 深入学习… over （1） | | 将…纳入…), are tasks
+        # of two levels, not a column merged down.
         if (role == "title" and len(columns) == 1 and roles.get("text") and all(map(varies, roles["text"]))
-                and numbers and varies(numbers[0])):
+                and numbers and varies(numbers[0]) and any(row_value(row, columns) for row in body)):
             return {**{k: v for k, v in roles.items() if k != "title"}, "section": columns}
     return roles
 
@@ -516,7 +518,18 @@ def _continues(previous: Row, row: Row, titled: bool) -> bool:
         return False
     if row.no and titled:
         return row.no == previous.no and row.title == previous.title
+    if row.no and previous.no and not titled:
+        return _deeper(row.no, previous.no)  # （1） | | 将…纳入… under 1 | 深入学习…: a measure of that task
     return not row.no and not titled and bool(previous.no)
+
+
+def _deeper(number: str, above: str) -> bool:
+    """Whether a row's number (（1）) is of another style than the task number above it (1)."""
+    def style(label: str) -> str | None:
+        labelled = match_label(label + "　")
+        return "arabic" if re.fullmatch(r"[0-9]{1,3}", label.strip()) else labelled[0] if labelled else None
+
+    return None not in (style(number), style(above)) and style(number) != style(above)
 
 
 def _is_total_row(cells: list[str]) -> bool:
