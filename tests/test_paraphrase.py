@@ -95,3 +95,9 @@ def test_a_sentence_in_other_words_lifts_a_task_only_where_the_report_does_not_c
     # Some work with facts in its own words and the rest told in other words (包容审慎 as 首违不罚、免罚清单): done.
     assert _status((CONCRETE, NONE, NONE, NONE), 1, 0.0) == "partial"
     assert _status((CONCRETE, NONE, NONE, NONE), 1, told) == "done"
+    # A weaker paraphrase keeps a task from missing, for a reviewer to check, but makes no partial task done.
+    from tracker.assess import PARAPHRASE_PARTIAL
+
+    hinted = (PARAPHRASE_PARTIAL + PARAPHRASE_FLOOR) / 2
+    assert _status((NONE, NONE, NONE), 0, hinted) == "partial"
+    assert _status((CONCRETE, NONE, NONE, NONE), 1, hinted) == "partial"
