@@ -252,6 +252,15 @@ def test_a_bulletins_list_of_its_items_is_a_table_of_contents():
     assert kinds["全年复议工作提质增效；"] == ACHIEVEMENT
 
 
+def test_a_tasks_title_quoted_after_its_label_is_a_heading():
+    # 西山县司法局 (tests/corpus/unseen-xishan-sfj-2025): 任务五：「开展行政执法案卷评查」 then 完成情况：… about training;
+    # the quoted title had stood as a sentence of evidence for the task it echoes.
+    report = passages_of("某县司法局2025年任务完成情况对照报告", "一、重点任务完成情况", "任务五：「开展行政执法案卷评查」",
+                         "完成情况：全年组织行政执法人员培训2轮，参训1120人次。")
+    heads = {p.text: p.heading for p in report}
+    assert heads["「开展行政执法案卷评查」"] and not heads["全年组织行政执法人员培训2轮，参训1120人次。"]
+
+
 def test_what_a_meeting_required_is_no_work_done():
     # 澧水县 (tests/corpus/unseen-lishui-2025): a 部署会's requirements; a unit's own 要求 and a goal's 要点 are work.
     kinds = kinds_of_lines("澧水县2025年法治政府建设工作动态汇编", "县委政法委召开矛盾纠纷排查化解动员部署会",

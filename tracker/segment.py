@@ -651,6 +651,7 @@ def _announces(sentence: str, own: str, kind: str, year: int | None) -> bool:
 
 
 _COLON = re.compile(r"[：:]")
+_QUOTED_ONLY = re.compile(r"[「“『][^」”』]{2,60}[」”』][。；;]?")
 
 
 def _passages(report: str, section: str, index: int, paragraph: str, kind: str, heading_first: bool,
@@ -680,6 +681,7 @@ def _passages(report: str, section: str, index: int, paragraph: str, kind: str, 
              and not lead_in.group(1).startswith("关于") else "")
     for number, sentence in enumerate(pieces, start=1):
         heading = ((number == 1 and (heading_first or lead_in is not None))
+                   or _QUOTED_ONLY.fullmatch(sentence.strip()) is not None  # 任务五：「开展…评查」, a title quoted
                    or (_ITEM.match(sentence) is not None and is_heading_sentence(sentence)
                        and not re.search(r"[，,]", sentence))  # 一是…，… tells the work, it does not name it
                    or (number == 1 and len(pieces) > 1 and is_heading_sentence(sentence, TOPIC_CHARS)
