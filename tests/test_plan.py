@@ -980,6 +980,31 @@ def test_measures_in_a_table_nested_in_the_measures_cell_are_read():
     assert [x.metric for x in plan.tasks[6].targets] == ["行政规范性文件合法性审核率", "备案审查率"]
 
 
+def test_a_task_table_nested_in_a_layout_table_is_a_table_of_its_own(tmp_path):
+    # 清风县统计局 (tests/corpus/unseen-qingfeng-tjj-2025): 类别 | 任务, each 任务 cell a table 序号 | 工作任务 | 责任股室 |
+    # 完成时限. The nested rows had been read as lines of one cell: no task had its units.
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.add_paragraph("某县统计局2025年法治政府建设工作要点")
+    outer = word.add_table(rows=3, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "类别", "任务"
+    for row, (area, tasks) in enumerate((("依法履职", [("1", "规范统计调查项目管理，清理未经审批的调查", "综合统计股")]),
+                                         ("统计执法", [("2", "开展双随机统计执法检查，抽查不少于60家", "统计执法监督股"),
+                                                       ("3", "加强执法队伍建设，持证率100%", "办公室")])), start=1):
+        outer.cell(row, 0).text = area
+        inner = outer.cell(row, 1).add_table(rows=1, cols=4)
+        for cell, name in zip(inner.rows[0].cells, ("序号", "工作任务", "责任股室", "完成时限"), strict=True):
+            cell.text = name
+        for number, task, office in tasks:
+            for cell, value in zip(inner.add_row().cells, (number, task, office, "2025年12月底前"), strict=True):
+                cell.text = value
+    word.save(tmp_path / "要点.docx")
+    plan = load_plan(tmp_path / "要点.docx")
+    assert [(t.no, t.lead_units) for t in plan.tasks] == [("1", ("综合统计股",)), ("2", ("统计执法监督股",)),
+                                                          ("3", ("办公室",))]
+
+
 def test_word_legal_numbering_shows_every_level_in_digits():
     # A multi-level list 一、 / 1.1 / 1.1.1 whose lower levels carry w:isLgl: tasks are 1.1, 1.2 …, not 一.1.
     plan = load_plan(CORPUS / "jiangkou-2025" / "jiangkou-2025-plan.docx")

@@ -308,9 +308,35 @@ def read_docx(path: Path) -> list[Block]:
         elif tag == "tbl":
             blocks.extend(_joined(lines))
             lines = []
-            blocks.append(_docx_table(DocxTable(child, document)))
+            blocks.extend(_docx_tables(child, lambda element: _docx_table(DocxTable(element, document))))
     blocks.extend(_joined(lines))
     return blocks
+
+
+def _docx_tables(table, read) -> list[Block]:
+    """A table as a block; a layout table whose cells hold tables of their own (类别 | 任务, each 任务 cell a table
+    序号 | 工作任务 | 责任股室 | 完成时限) as each row's own text followed by the tables it holds."""
+    rows = list(table.iterchildren(_W + "tr"))
+    held = [[nested for tc in row.iterchildren(_W + "tc") for nested in tc.iterchildren(_W + "tbl")] for row in rows]
+    if not any(_columns(nested) >= NESTED_TABLE_COLUMNS for tables in held for nested in tables):
+        return [read(table)]
+    out: list[Block] = []
+    for row, tables in zip(rows, held, strict=True):
+        own = "　".join(text for tc in row.iterchildren(_W + "tc")
+                       if (text := "".join(accepted_text(p) for p in tc.iterchildren(_W + "p")).strip()))
+        if own:
+            out.append(own)
+        for nested in tables:
+            out.extend(_docx_tables(nested, read))
+    return out
+
+
+NESTED_TABLE_COLUMNS = 3  # a table of two columns in a cell (序号 | 措施) lists the cell's items
+
+
+def _columns(table) -> int:
+    first = table.find(_W + "tr")
+    return 0 if first is None else len(list(first.iterchildren(_W + "tc")))
 
 
 def _block_children(parent):
