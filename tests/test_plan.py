@@ -332,6 +332,15 @@ def test_clauses_of_a_parts_paragraph_each_closed_by_units_are_its_tasks():
     assert rows[4].section == "二、健全依法行政制度体系" and rows[4].lead == ["县司法局"]
 
 
+def test_a_tasks_ordinal_in_bold_brackets_is_its_number():
+    # 长乐镇 (tests/corpus/unseen-changle-zhen-2025): 【任务一】深入学习… had been titled 任务一.
+    rows = text_tasks(["【任务一】深入学习贯彻习近平法治思想", "【工作内容】坚持镇政府常务会议会前学法制度。",
+                       "【责任单位】党政办（牵头）、各村", "【任务二】推进镇级合法性审核全覆盖",
+                       "【工作内容】合法性审核率达到100%。", "【责任单位】司法所（牵头）"])
+    assert [(r.no, r.title) for r in rows] == [("任务一", "深入学习贯彻习近平法治思想"), ("任务二", "推进镇级合法性审核全覆盖")]
+    assert rows[0].lead == ["党政办"] and rows[1].lead == ["司法所"]
+
+
 def test_units_closing_each_measure_of_a_paragraph_are_the_tasks_and_the_measures_stay():
     # tests/corpus/unseen-shuangqiao-jd-2025: 一是…（责任单位：党政办）；二是…（责任单位：党政办、司法所）. The first bracket
     # had been read as the task's unit clause to the paragraph's end: the second measure became "units".
