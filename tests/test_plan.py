@@ -649,6 +649,24 @@ def test_a_table_of_task_rows_over_numbered_measure_rows_gives_one_task_each():
     assert plan.tasks[1].units == ("司法所", "各社区")
 
 
+def test_an_assessment_sheet_read_as_a_task_list(tmp_path):
+    # 白沙旗 (tests/corpus/unseen-baisha-qi-2025): a 考核细则 as the year's task list. 考核项目 merged down names the
+    # part, 牵头考核单位 the unit in charge, and 评分标准 (未按期完成的扣1分) is no measure.
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["考核项目", "考核内容", "分值", "评分标准", "牵头考核单位"])
+    sheet.append(["依法全面履行职能", "推进政务服务一网通办，全程网办率达到90%以上", 6, "未达到的扣2分", "旗政数局"])
+    sheet.append(["依法全面履行职能", "推行包容审慎监管，动态调整不予处罚事项清单", 5, "未按期完成的扣1分", "旗司法局"])
+    sheet.merge_cells("A2:A3")
+    workbook.save(tmp_path / "细则.xlsx")
+    plan = load_plan(tmp_path / "细则.xlsx")
+    assert [(t.section, t.lead_units) for t in plan.tasks] == [("依法全面履行职能", ("旗政数局",)),
+                                                               ("依法全面履行职能", ("旗司法局",))]
+    assert all("扣" not in t.text for t in plan.tasks)
+
+
 CORPUS = Path(__file__).parent / "corpus"
 
 
