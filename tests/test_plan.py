@@ -336,9 +336,11 @@ def test_a_tasks_ordinal_in_bold_brackets_is_its_number():
     # 长乐镇 (tests/corpus/unseen-changle-zhen-2025): 【任务一】深入学习… had been titled 任务一.
     rows = text_tasks(["【任务一】深入学习贯彻习近平法治思想", "【工作内容】坚持镇政府常务会议会前学法制度。",
                        "【责任单位】党政办（牵头）、各村", "【任务二】推进镇级合法性审核全覆盖",
-                       "【工作内容】合法性审核率达到100%。", "【责任单位】司法所（牵头）"])
+                       "【工作内容】合法性审核率达到100%。", "【责任单位】司法所（牵头）", "【量化指标】审核合同不少于20件"])
     assert [(r.no, r.title) for r in rows] == [("任务一", "深入学习贯彻习近平法治思想"), ("任务二", "推进镇级合法性审核全覆盖")]
     assert rows[0].lead == ["党政办"] and rows[1].lead == ["司法所"]
+    # The target field after the units, in brackets as the other fields, is the task's.
+    assert rows[1].text.endswith("审核合同不少于20件")
 
 
 def test_units_closing_each_measure_of_a_paragraph_are_the_tasks_and_the_measures_stay():

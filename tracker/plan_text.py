@@ -511,8 +511,9 @@ def _field_labels() -> tuple[re.Pattern, re.Pattern]:
     columns = column_words()
 
     def named(roles: tuple[str, ...]) -> re.Pattern:
-        words = sorted({w for role in roles for w in columns[role] if len(w) >= 3}, key=len, reverse=True)
-        return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})\s*[:：]\s*")
+        words = "|".join(map(re.escape, sorted({w for role in roles for w in columns[role] if len(w) >= 3},
+                                                key=len, reverse=True)))
+        return re.compile(rf"^(?:(?:{words})\s*[:：]|【(?:{words})】[:：]?)\s*")  # 量化指标：…, 【量化指标】…
 
     return named(("title",)), named(("target",))
 
