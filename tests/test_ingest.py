@@ -256,3 +256,11 @@ def test_dates_in_a_workbook_read_as_a_plan_writes_them():
 
     plan = load_plan(Path(__file__).parent / "corpus" / "fuxing-jd-2025" / "fuxing-jd-2025-plan.xlsx")
     assert plan.tasks[3].deadline == "2025年9月30日" and plan.tasks[0].no == "1"
+
+
+def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it():
+    # 同乐县 (tests/corpus/unseen-tongle-2025): …出庭应诉率进一步提升³, the rate itself only in footnote 3.
+    path = Path(__file__).parent / "corpus" / "unseen-tongle-2025" / "unseen-tongle-2025-report.docx"
+    blocks = [b for b in read_document(path).blocks if isinstance(b, str)]
+    referring = next(i for i, b in enumerate(blocks) if "出庭应诉率进一步提升" in b)
+    assert "出庭应诉率为95.7%" in blocks[referring + 1]
