@@ -1034,6 +1034,31 @@ def test_a_task_table_nested_in_a_layout_table_is_a_table_of_its_own(tmp_path):
                                                           ("3", ("办公室",))]
 
 
+def test_a_plan_in_word_heading_styles_without_numbers(tmp_path):
+    # 盐水区 (tests/corpus/unseen-yanshui-qu-2025): parts in Heading 1, tasks in Heading 2, measures as bullets, then
+    # 牵头：…；配合：…. The heading after a unit line had been joined to it as a wrapped line, and each part's first
+    # task had been read as the part.
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    word.add_paragraph("某区2025年法治政府建设工作要点")
+    word.add_paragraph("为深入学习贯彻习近平法治思想，结合本区实际，制定本要点。")
+    plan_parts = (("加强党对法治政府建设的领导",
+                   (("压实法治建设第一责任人职责", "区政府常务会议专题研究法治政府建设工作不少于4次。"),
+                    ("深化习近平法治思想学习宣传", "落实会前学法制度，全年会前学法不少于6次。"))),
+                  ("依法全面履行政府职能", (("深化政务服务“一网通办”改革", "年内新增集成服务事项不少于15项。"),)))
+    for part, tasks in plan_parts:
+        word.add_heading(part, level=1)
+        for title, measure in tasks:
+            word.add_heading(title, level=2)
+            word.add_paragraph(measure, style="List Bullet")
+            word.add_paragraph("牵头：区司法局；配合：区政府办、区政府各部门、各街道")
+    word.save(tmp_path / "要点.docx")
+    plan = load_plan(tmp_path / "要点.docx")
+    assert [t.title for t in plan.tasks] == [title for _, tasks in plan_parts for title, _ in tasks]
+    assert all(t.units == ("区政府办", "区政府各部门", "各街道") for t in plan.tasks)
+
+
 def test_word_legal_numbering_shows_every_level_in_digits():
     # A multi-level list 一、 / 1.1 / 1.1.1 whose lower levels carry w:isLgl: tasks are 1.1, 1.2 …, not 一.1.
     plan = load_plan(CORPUS / "jiangkou-2025" / "jiangkou-2025-plan.docx")

@@ -300,8 +300,10 @@ def read_docx(path: Path) -> list[Block]:
             text = accepted_text(child)
             if text.strip():
                 text = numbering.label(paragraph) + text
+            # A line in a Word heading style is a heading, never the wrap of the line before it or after it.
+            heading = bool(text.strip()) and _heading_style(paragraph)
             for line in text.split("\n"):
-                lines.append((line, False))
+                lines.append((line, heading))
             lines.append(("", False))
             # A footnote is read where it is referred to (…出庭应诉率进一步提升¹ / ¹全年…出庭应诉率95.7%).
             for reference in child.iter(_W + "footnoteReference", _W + "endnoteReference"):
@@ -345,6 +347,21 @@ def _columns(table) -> int:
     return 0 if first is None else len(list(first.iterchildren(_W + "tc")))
 
 
+_HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*\d", re.IGNORECASE)
+
+
+def _heading_style(paragraph) -> bool:
+    """Whether a Word paragraph is in a heading style (Heading 2, 标题 2) or has an outline level of its own."""
+    properties = paragraph._p.pPr
+    if properties is not None and properties.find(_W + "outlineLvl") is not None:
+        return True
+    try:
+        name = paragraph.style.name if paragraph.style is not None else ""
+    except (KeyError, ValueError):
+        return False
+    return bool(_HEADING_STYLE.match(name or ""))
+
+
 def _notes(document) -> dict[tuple[str, str], str]:
     """The text of each footnote and endnote, by the tag and id of the reference that points to it."""
     from docx.oxml import parse_xml
@@ -378,7 +395,9 @@ def _joined(lines: list[tuple[str, bool]]) -> list[str]:
 
     if not lines:
         return []
-    return join_lines(strip_markup("\n".join(line for line, _ in lines)))
+    stripped = strip_markup("\n".join(line for line, _ in lines))
+    # A line the document marks as a heading (a Word heading style) stands alone, as a markdown heading does.
+    return join_lines([(line, heading or alone) for (line, heading), (_, alone) in zip(stripped, lines, strict=True)])
 
 
 def _docx_table(table) -> Table:

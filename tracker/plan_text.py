@@ -275,7 +275,11 @@ def plain_headings(paragraphs: list[str], parts) -> set[int]:
                 candidates.append((sum(labels[:index - 1]), index - 1))
             opened = None
             continue
-        if opened is None and _plain_heading(paragraph):
+        # Headings in a row over sentences (a part's, then its first task's, in Word heading styles): the last
+        # heads the task. Lines after a heading that are no sentences are its measures (- 编制…目录).
+        if _plain_heading(paragraph) and (opened is None or (
+                all(map(_plain_heading, paragraphs[opened:index])) and index + 1 < len(paragraphs)
+                and paragraphs[index + 1].endswith(("。", "；")))):
             opened = index
     per_part = Counter(parent for parent, _ in candidates)
     if sum(1 for n in per_part.values() if n >= 2) * 2 < len(per_part) or not per_part:
