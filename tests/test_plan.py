@@ -278,6 +278,22 @@ def test_an_annex_gives_units_to_decimal_task_numbers_and_its_rows_are_no_tasks(
     assert decimal_cell("2.1-2.3、3.1") == ["2.1", "2.2", "2.3", "3.1"] and decimal_cell("2.1-3.5") is None
 
 
+def test_a_table_after_each_part_gives_units_to_its_tasks_by_label():
+    # 春华街道 (tests/corpus/unseen-chunhua-jd-2025): 任务 | 责任科室 | 完成时限 with rows （一） | 党政办公室 | … after
+    # each part. No task had units, and the table's rows had been read into the last task's text.
+    blocks = ("一、加强党对法治建设的领导", "（一）压实法治建设第一责任人职责。党工委会议每季度至少专题研究1次法治建设。",
+              "（二）严格重大事项合法性审查。重大决策提交司法所合法性审查。",
+              Table(rows=(("任务", "责任科室", "完成时限"), ("（一）", "党政办公室", "2025年12月底前"),
+                          ("（二）", "司法所、党政办公室", "长期坚持"))),
+              "二、推进依法履职", "（三）规范街道综合行政执法行为。全年开展执法案卷评查不少于2次。",
+              Table(rows=(("任务", "责任科室", "完成时限"), ("（三）", "综合行政执法队", "2025年11月底前"))))
+    plan = parse_plan(Document(path="p.docx", format="docx", blocks=blocks))
+    assert [(t.no, t.lead_units or t.units, t.deadline) for t in plan.tasks] == [
+        ("（一）", ("党政办公室",), "2025年12月底前"), ("（二）", ("司法所", "党政办公室"), "长期坚持"),
+        ("（三）", ("综合行政执法队",), "2025年11月底前")]
+    assert "责任科室" not in plan.tasks[1].text
+
+
 def test_units_named_inside_a_tasks_sentences():
     # tests/plans/forms-c/c1.docx: no unit clause; the task's text says who leads and who helps.
     from tracker.assignments import inline_units

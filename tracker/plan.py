@@ -11,7 +11,7 @@ from .errors import InputError
 from .meta import SIGNATURE, region_of, township_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
 from .numbering import match_label
-from .plan_table import Row, indicator_targets, side_table, table_tasks, task_table, unit_rows, units_by_number
+from .plan_table import Row, indicator_targets, side_table, table_tasks, task_table, unit_rows, units_by_label, units_by_number
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
@@ -35,7 +35,8 @@ def parse_plan(document: Document) -> Plan:
         rows = _with_units(text_tasks(_after_cover(text)), annexed)
     # A task table without units may have them in a table of its own, by task number (a second sheet 责任分工:
     # 任务序号 | 牵头科室 | 配合科室, with rows such as 3、4 or 7-8), as a text plan may.
-    rows = _with_numbered(rows, paragraphs, {**_by_ranges(annexed), **units_by_number(document)})
+    rows = _with_numbered(rows, paragraphs, {**_by_ranges(annexed), **units_by_number(document),
+                                             **units_by_label(document)})
     _with_indicators(rows, indicator_targets(document))
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"

@@ -247,7 +247,32 @@ def _side_tables(document: Document):
 def side_table(table: Table) -> bool:
     """Whether a table gives units beside the plan's tasks (任务序号 | 牵头股室 | 配合股室) without holding any."""
     roles = _row_roles(table.rows[0]) if table.rows else {}
-    return bool({"lead", "units"} & set(roles)) and not {"title", "text"} & set(roles)
+    return (bool({"lead", "units"} & set(roles)) and not {"title", "text"} & set(roles)) or bool(_by_label(table))
+
+
+def units_by_label(document: Document) -> dict[str, Assignment]:
+    """Units given to tasks by their labels in tables of their own (a table after each part: 任务 | 责任科室 |
+    完成时限, with rows （一） | 党政办公室 | 2025年12月底前): each label with its row's units and deadline."""
+    return {label: given for block in document.blocks if isinstance(block, Table)
+            for label, given in _by_label(block).items()}
+
+
+def _by_label(table: Table) -> dict[str, Assignment]:
+    header = find_header(table)
+    if header is None or not {"lead", "units"} & set(header[1]) or "text" in header[1]:
+        return {}
+    index, roles = header
+    names = roles.get("title", []) + roles.get("seq", []) + roles.get("no", [])
+    out: dict[str, Assignment] = {}
+    for raw in table.rows[index + 1:]:
+        cells = [normalize(c) for c in raw]
+        labelled = match_label(row_value(cells, names) + "　")
+        if labelled is None or labelled[2]:
+            return {}  # a row that names a task in words: a table of tasks
+        assigned = _column_assignment(cells, roles)
+        assigned.deadline = row_value(cells, roles.get("deadline"))
+        out[label_text(labelled[1])] = assigned
+    return out
 
 
 def _column_assignment(cells: list[str], roles: dict[str, list[int]]) -> Assignment:
