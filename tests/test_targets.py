@@ -328,6 +328,13 @@ def test_a_tables_total_decides_a_rate_its_rows_give_for_parts():
     assert check_target(target, report_figures(rows[:2]))[0] == "met"
 
 
+def test_an_estimate_for_the_year_is_no_result():
+    # 翠湖县教育局 (tests/corpus/unseen-cuihu-jyj-2025): a 1—11月 summary, 覆盖率为85.7%，预计全年…将达到100%.
+    [target] = extract_targets("对校外培训机构年度检查覆盖率达到100%。")
+    sentence = "截至十一月底，已完成42家机构年度检查，检查覆盖率为百分之八十五点七，预计全年检查覆盖率将达到百分之百。"
+    assert check_target(target, report_figures([sentence], 2025))[0] == "not_met"
+
+
 def test_rates_listed_before_a_shared_figure_each_have_it():
     # 南陵区 (tests/corpus/unseen-nanling-qu-2025): 合法性审核率、备案率均为100% gave no figure to 合法性审核率, and 均为
     # was no way of reaching one.

@@ -329,6 +329,10 @@ def this_year_only(text: str, year: int | None = None) -> str:
                 part = False
             clauses.append(figure.sub("某", clause) if part else clause)
         text = "".join(clauses)
+    # An estimate (截至十一月底…覆盖率为85.7%，预计全年覆盖率将达到100%) is no result: its clause's figures do not count.
+    if any(word in text for word in _ESTIMATES):
+        text = "".join(figure.sub("某", clause) if clause.lstrip().startswith(_ESTIMATES) else clause
+                       for clause in re.split(r"(?<=[，；;：:。])", text))
     # A year in brackets beside a figure outside them gives the year compared with.
     text = _COMPARED.sub(lambda m: figure.sub("某", m.group(0)) if figure.search(text.replace(m.group(0), ""))
                          else m.group(0), text)
@@ -343,6 +347,7 @@ def this_year_only(text: str, year: int | None = None) -> str:
                    and max(named) < latest else c for c in clauses)
 
 
+_ESTIMATES = ("预计", "有望", "力争", "争取")
 _COMPARED = re.compile(r"[（(](?:上年|去年|上一年度?|同期|20\d\d年)[^（）()]*[）)]")
 _PART_OF_YEAR = re.compile(r"(?:其中)?(?:第?[一二三1-3]季度|前[二两三]季度|上半年)")
 _WHOLE_YEAR = re.compile(r"全年|年底|年末|年内")
