@@ -330,7 +330,7 @@ def test_a_tables_total_decides_a_rate_its_rows_give_for_parts():
 
 def test_an_estimate_for_the_year_is_no_result():
     # 翠湖县教育局 (tests/corpus/unseen-cuihu-jyj-2025): a 1—11月 summary, 覆盖率为85.7%，预计全年…将达到100%.
-    [target] = extract_targets("对校外培训机构年度检查覆盖率达到100%。")
+    [target] = extract_targets("完成全县校外培训机构年度检查，检查覆盖率达到百分之百。")
     sentence = "截至十一月底，已完成42家机构年度检查，检查覆盖率为百分之八十五点七，预计全年检查覆盖率将达到百分之百。"
     assert check_target(target, report_figures([sentence], 2025))[0] == "not_met"
 
