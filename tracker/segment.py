@@ -276,7 +276,8 @@ def split_report(document: Document) -> Report:
         passages.extend(_passages(name, "", index, paragraphs[index], OTHER, heading_first=True))
     stack: list[_Open] = []
     restating = False  # under 【任务】, the plan's own words copied before 【落实情况】
-    titles = {_squashed(n) for n in normals[start:] if _is_title_line(n)}
+    title_lines = [_is_title_line(n) for n in normals]
+    titles = {_squashed(n) for n, titled in zip(normals[start:], title_lines[start:], strict=True) if titled}
     for index in range(start, len(paragraphs)):
         normal = normals[index]
         marker = _RESTATED.match(normal) or _PROGRESS_MARK.match(normal)
@@ -311,7 +312,7 @@ def split_report(document: Document) -> Report:
             stack.append(_Open(style, label + heading.rstrip("。；"), kind))
             passages.extend(_passages(name, _path(stack), index, paragraphs[index], kind, titled, year=year))
             continue
-        if _is_title_line(normal):
+        if title_lines[index]:
             # A signature or a date (a cover page's 2026年1月20日) is no heading, whatever year it names.
             signed = _signed(normal)
             kind = None if signed else heading_kind(normal, year)
@@ -599,7 +600,11 @@ def _squashed(normal: str) -> str:
 
 def _lists_titles(normal: str, titles: set[str]) -> bool:
     """Whether a paragraph is two or more sentences each of which is a title line of the report."""
-    entries = [_squashed(s) for s in split_sentences(_LEAD_IN.sub("", normal))]
+    body = _LEAD_IN.sub("", normal) if normal[:1] == "【" or "：" in normal[:12] else normal
+    first = _SENTENCE.match(body)
+    if first is None or _squashed(first.group(0)) not in titles:  # most paragraphs: one look at the first sentence
+        return False
+    entries = [_squashed(s) for s in split_sentences(body)]
     return len(entries) >= 2 and all(entry in titles for entry in entries)
 
 
