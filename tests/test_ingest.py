@@ -264,3 +264,17 @@ def test_a_footnote_is_read_after_the_paragraph_that_refers_to_it():
     blocks = [b for b in read_document(path).blocks if isinstance(b, str)]
     referring = next(i for i, b in enumerate(blocks) if "出庭应诉率进一步提升" in b)
     assert "出庭应诉率为95.7%" in blocks[referring + 1]
+
+
+def test_a_web_page_tables_spanning_cells_cover_every_cell(tmp_path):
+    # 青林区 (tests/corpus/unseen-qinglin-qu-2025): 领域 with rowspan="2"; the second row's cells had moved one column
+    # to the left, its 牵头区领导 read as its task.
+    page = tmp_path / "清单.html"
+    page.write_text("<html><body><div><p>青林区2025年法治政府建设重点任务清单</p><table>"
+                    "<tr><th>序号</th><th>领域</th><th>重点任务</th><th>牵头单位</th></tr>"
+                    "<tr><td>1</td><td rowspan=\"2\">党的领导</td><td>压实第一责任人职责</td><td>区政府办公室</td></tr>"
+                    "<tr><td>2</td><td>健全学法用法制度</td><td>区司法局</td></tr>"
+                    "<tr><td colspan=\"4\">二、政府职能</td></tr></table></div></body></html>", encoding="utf-8")
+    [table] = [b for b in read_document(page).blocks if not isinstance(b, str)]
+    assert table.rows[2] == ("2", "党的领导", "健全学法用法制度", "区司法局")
+    assert table.rows[3] == ("二、政府职能",) * 4

@@ -38,6 +38,7 @@ class _Page(HTMLParser):
         self.text: list[str] = []
         self.blocks: list[tuple[tuple[int, ...], Block]] = []  # (containers, paragraph or table)
         self.tables: list[list[list[str]]] = []  # tables being read, innermost last
+        self.spans: list[list[list[tuple[int, int]]]] = []  # each cell's (rowspan, colspan), as self.tables
         self.heading = ""  # the report's title (its meta title, the page's <title> or first <h1>), often outside the article
         self.in_title = False
 
@@ -73,10 +74,13 @@ class _Page(HTMLParser):
             self.flush()
         if tag == "table":
             self.tables.append([])
+            self.spans.append([])
         elif tag == "tr" and self.tables:
             self.tables[-1].append([])
+            self.spans[-1].append([])
         elif tag in ("td", "th") and self.tables and self.tables[-1]:
             self.tables[-1][-1].append("")
+            self.spans[-1][-1].append((_span(named.get("rowspan")), _span(named.get("colspan"))))
         self.serial += 1
         self.stack.append((tag, self.serial))
 
@@ -95,7 +99,8 @@ class _Page(HTMLParser):
             if open_tag == tag:
                 break
         if tag == "table" and self.tables:
-            rows = tuple(tuple(cell.strip() for cell in row) for row in self.tables.pop() if any(c.strip() for c in row))
+            grid = _grid(self.tables.pop(), self.spans.pop())
+            rows = tuple(tuple(cell.strip() for cell in row) for row in grid if any(c.strip() for c in row))
             if rows:
                 self.blocks.append((self.containers(), Table(rows=rows)))
 
@@ -112,6 +117,41 @@ class _Page(HTMLParser):
     def close(self) -> None:
         super().close()
         self.flush()
+
+
+MAX_SPAN = 100
+
+
+def _span(value: str | None) -> int:
+    return min(MAX_SPAN, max(1, int(value))) if value and value.strip().isdigit() else 1
+
+
+def _grid(rows: list[list[str]], spans: list[list[tuple[int, int]]]) -> list[list[str]]:
+    """A table's rows with each cell that spans rows or columns (rowspan, colspan) repeated in every cell it
+    covers, as merged cells of Word and Excel tables are read."""
+    out: list[list[str]] = []
+    above: dict[int, tuple[str, int]] = {}  # column -> (text, rows it still covers below)
+    for row, widths in zip(rows, spans, strict=True):
+        cells, column, own = [], 0, iter(zip(row, widths, strict=True))
+        while True:
+            if column in above:
+                text, left = above.pop(column)
+                if left > 1:
+                    above[column] = (text, left - 1)
+                cells.append(text)
+                column += 1
+                continue
+            cell = next(own, None)
+            if cell is None:
+                break
+            text, (down, across) = cell
+            for _ in range(across):
+                if down > 1:
+                    above[column] = (text, down - 1)
+                cells.append(text)
+                column += 1
+        out.append(cells)
+    return out
 
 
 def read_html(path: Path) -> list[Block]:
