@@ -522,14 +522,17 @@ def _field_labels() -> tuple[re.Pattern, re.Pattern]:
     return named(("title",)), named(("target",))
 
 
-# 【任务一】深入学习…: a task's ordinal in bold brackets is its numbering label (任务一：).
-_BRACKETED_ORDINAL = re.compile(rf"^【((?:任务|项目|行动|举措|第)(?:[{CN_NUMERALS}]+|\d{{1,3}})[项条]?)】\s*(?=\S)")
+_BRACKETED = re.compile(r"^【([^】]{2,8})】\s*(?=\S)")
 
 
 def _unnamed(paragraph: str) -> str:
     """A title field's line without its name, which says what the line is, not what the task is (任务名称：深入学习…
-    is titled 深入学习…); kept whole where nothing follows the name or a numbering label does."""
-    paragraph = _BRACKETED_ORDINAL.sub(r"\1：", paragraph)
+    is titled 深入学习…); kept whole where nothing follows the name or a numbering label does. A task's ordinal in
+    bold brackets (【任务一】深入学习…) is its numbering label, as 任务一： is."""
+    bracketed = _BRACKETED.match(paragraph)
+    ordinal = match_label(bracketed.group(1) + "：") if bracketed else None
+    if ordinal is not None and ordinal[0] == "named" and not ordinal[2]:
+        paragraph = bracketed.group(1) + "：" + paragraph[bracketed.end():]
     named = _field_labels()[0].match(paragraph)
     rest = paragraph[named.end():] if named else ""
     return rest if rest and match_label(rest) is None else paragraph
