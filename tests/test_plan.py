@@ -1682,3 +1682,39 @@ def test_a_task_written_as_a_record_of_fields_is_titled_by_its_name_field_and_ke
     assert [t.title for t in plan.tasks] == ["深入学习贯彻习近平法治思想", "提升政务服务全程网办水平"]
     assert [t.text for t in plan.tasks[1].targets] == ["政务服务事项全程网办率≥92%"]
     assert list(plan.tasks[1].lead_units) == ["电子政务科"]
+
+
+def test_a_unit_matrix_marks_each_tasks_units_and_its_legend_tells_which_mark_leads():
+    # 朝阳旗's 任务分工矩阵 (tests/corpus/unseen-zhaoyang-2025): one column per unit, ● 牵头 and ○ 配合 in the cells,
+    # the legend in a row above the header.
+    plan = load_plan(CORPUS / "unseen-zhaoyang-2025" / "unseen-zhaoyang-2025-plan.xlsx")
+    assert len(plan.tasks) == 16
+    first, _, _, _, fifth = plan.tasks[:5]
+    assert first.lead_units == ("旗司法局", "旗政府办") and first.units == ("各苏木镇",)
+    assert fifth.lead_units == ("旗市场监管局",) and fifth.units == ("旗司法局", "旗发改委", "旗财政局")
+    # 责任单位 merged over a second header row of units, and no legend: the filled mark leads, the hollow one helps.
+    rows = (("序号", "工作任务", "完成时限", "责任单位", "责任单位", "责任单位"),
+            ("序号", "工作任务", "完成时限", "县司法局", "县财政局", "各乡镇"),
+            ("1", "开展行政规范性文件集中清理，公布保留目录。", "2025年9月底前", "★", "", "☆"),
+            ("2", "规范涉企行政检查，公布检查事项清单。", "2025年6月底前", "☆", "★", ""))
+    first, second = parse_plan(Document(path="p.docx", format="docx", blocks=(Table(rows=rows),))).tasks
+    assert first.title.startswith("开展行政规范性文件集中清理")
+    assert first.lead_units == ("县司法局",) and first.units == ("各乡镇",)
+    assert second.lead_units == ("县财政局",) and second.units == ("县司法局",)
+
+
+def test_a_note_that_the_unit_named_first_leads_gives_each_task_its_lead():
+    # 霞林县's 工作台账 (tests/corpus/unseen-xialin-2025): 注：责任单位中排在第一位的为牵头单位 under its table.
+    plan = load_plan(CORPUS / "unseen-xialin-2025" / "unseen-xialin-2025-plan.docx")
+    task = plan.tasks[5]
+    assert task.title == "落实公平竞争审查制度"
+    assert task.lead_units == ("县市场监管局",) and task.units == ("县发改局", "县司法局")
+    # A plan by quarter is due in the last quarter that holds one of the task's milestones.
+    assert plan.tasks[6].deadline == "四季度"
+    paragraphs = ["某县2025年法治政府建设工作计划",
+                  "（一）落实公平竞争审查制度。开展存量政策措施清理。（责任单位：县市场监管局、县发改局）",
+                  "（二）规范涉企行政检查。公布检查事项清单。（责任单位：县司法局、各执法部门）"]
+    plain = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs))).tasks
+    assert all(not t.lead_units for t in plain)  # without the note, no unit leads
+    noted = parse_plan(Document(path="p.txt", format="txt", blocks=(*paragraphs, "注：排名第一的单位为牵头单位。"))).tasks
+    assert [t.lead_units for t in noted] == [("县市场监管局",), ("县司法局",)]

@@ -20,13 +20,17 @@ from .vocabulary import document_words
 
 # ---------------------------------------------------------------- entry point
 
+# 排在第一位的为牵头单位, 第一个单位为牵头单位, 列首位的单位牵头: the unit named first leads.
+FIRST_LEADS = re.compile(r"(?:第一位|第一个|首位|首个|排名第一|排序第一|列第一|排第一)[^，。；：]{0,8}?(?:为|是|负责)?牵头")
+
+
 def parse_plan(document: Document) -> Plan:
     """Given a plan document, return its tasks with units, deadlines and targets."""
     table = task_table(document)
     paragraphs = [normalize(p) for p in document.paragraphs()]
     annexed = unit_rows(document)
     if table is not None:
-        rows = _with_text(table_tasks(*table, printed=document.format == "pdf"),
+        rows = _with_text(table_tasks(*table, printed=document.format == "pdf", notes=paragraphs),
                           text_tasks([normalize(b) for b in document.blocks if not isinstance(b, Table)]))
     else:
         # The rows of a table of units by task number (任务序号 | 牵头股室 | 配合股室: 2.4 | 医药服务管理股) are no tasks.
@@ -41,7 +45,12 @@ def parse_plan(document: Document) -> Plan:
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
                          f"请确认这是一份工作计划或任务分解表。")
+    first_leads = any(map(FIRST_LEADS.search, paragraphs))
     for row in rows:
+        # A plan's note that the unit named first leads (注：责任单位中排在第一位的为牵头单位) gives each task
+        # its lead.
+        if first_leads and not row.lead and row.units and not is_group(row.units[0]):
+            row.lead, row.units = row.units[:1], row.units[1:]
         # A task given to one unit alone, without roles (责任股室：办公室), is that unit's to lead.
         if not row.lead and len(row.units) == 1 and not is_group(row.units[0]):
             row.lead, row.units = list(row.units), []

@@ -20,9 +20,9 @@ from .assignments import (
 from .models import Document, Table, row_value
 from .numbering import match_label
 from .resources import load_toml
-from .targets import extract_targets
+from .targets import extract_deadline, extract_targets
 from .text import normalize, sentences
-from .units import is_placeholder
+from .units import is_group, is_placeholder, is_unit_like
 from .vocabulary import column_words
 
 TITLE_CHARS = 50
@@ -325,11 +325,18 @@ def _column_role(name: str, columns: dict[str, list[str]]) -> str | None:
     return None
 
 
-def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed: bool = False) -> list[Row]:
+def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed: bool = False,
+                notes: list[str] = ()) -> list[Row]:
     """Given a task table and its header, return one Row per task row; merged section rows name sections. A
     printed table (a PDF's) shows a cell merged down over several rows once: there a task row without a lead
-    unit has that of the row above (区司法局 merged over tasks 1–3)."""
+    unit has that of the row above (区司法局 merged over tasks 1–3). notes: the plan's other paragraphs, where
+    the legend of a unit matrix may stand."""
     roles = _merged_down(table, header, roles)
+    matrix = unit_matrix(table, header, roles, notes)
+    if matrix.columns:  # a 责任单位 header merged over the unit columns names none of the units
+        marked = {position for position, _ in matrix.columns}
+        roles = {role: [p for p in positions if p not in marked] for role, positions in roles.items()}
+        header += matrix.names_row
     rows: list[Row] = []
     section = ""
     grouped = None  # a table grouped by lead unit: 区司法局牵头（6项） over its tasks
@@ -366,13 +373,13 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
             rows.pop()
         items = _numbered_items(cells, roles)
         if items:
-            rows.extend(row for row in (_task_row(c, roles, section, grouped, n, steps) for n, c in items) if row)
+            rows.extend(row for row in (_task_row(c, roles, section, grouped, n, steps, matrix) for n, c in items) if row)
             split = None
             continue
         leads = roles.get("lead") or []
         if printed and len(leads) == 1 and leads[0] < len(cells) and number and not cells[leads[0]] and rows:
             cells[leads[0]] = "、".join(rows[-1].lead)
-        row = _task_row(cells, roles, section, grouped, steps=steps)
+        row = _task_row(cells, roles, section, grouped, steps=steps, matrix=matrix)
         if row is None:
             continue
         titled = bool(row_value(cells, roles.get("title")))
@@ -483,7 +490,7 @@ _PERIOD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:—\
 
 
 def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, grouped: Assignment | None,
-              number: str = "", steps: tuple[tuple[int, str], ...] = ()) -> Row | None:
+              number: str = "", steps: tuple[tuple[int, str], ...] = (), matrix: Matrix | None = None) -> Row | None:
     """One row of a task table as a task: its title, text (with a target column's targets), units and deadline."""
     def cell(role: str) -> str:
         return row_value(cells, roles.get(role))
@@ -502,7 +509,8 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
     if title and text and not text.startswith(title):
         text = title + ("" if title[-1] in "。；;" else "。") + text
     text = text or title
-    milestones = [f"{name}：{cells[i]}" for i, name in steps if i < len(cells) and cells[i]]
+    reached = [(name, cells[i]) for i, name in steps if i < len(cells) and cells[i]]
+    milestones = [f"{name}：{value}" for name, value in reached]
     if milestones:
         text = text.rstrip("。；;") + "。" + "；".join(m.rstrip("。；;") for m in milestones) + "。"
     # A target column (or a 考核指标 column beside the task's own) gives the targets the text does not state;
@@ -516,13 +524,79 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
         if extract_targets(joined):
             text = joined + "。"
     assigned = _column_assignment(cells, roles)
+    if matrix is not None:
+        assigned.merge(matrix.assignment(cells))
     text, clause = split_assignment(text)
     if clause is not None:
         assigned.merge(clause)
     if grouped is not None and not assigned.lead:
         assigned.lead = list(grouped.lead)
     return Row(no=number, section=cell("section") or section, title=task_title(title or text), text=text,
-               lead=assigned.lead, units=assigned.responsible, deadline=cell("deadline") or assigned.deadline)
+               lead=assigned.lead, units=assigned.responsible, deadline=cell("deadline") or assigned.deadline or (
+                   # A plan by quarter is due in the last period that holds one of the task's milestones.
+                   reached[-1][0] if reached and not extract_deadline(text) else ""))
+
+
+# ---------------------------------------------------------------- unit matrix
+
+# A matrix of tasks by units (序号 | 工作任务 | 旗司法局 | 旗政府办 | …) marks each task's units in their columns.
+MARKS = "●○◎★☆▲△■□◆◇√✓✔"
+FILLED = "●◎★▲■◆"
+_MARK_WORDS = re.compile(r"^(?:牵头|主办|主责|配合|协办|参与|责任)(?:单位)?$")
+_LEGEND = re.compile(rf"([{MARKS}])\s*(?:为|表示|代表|系|是)?\s*(牵头|主办|主责|配合|协办|参与|责任)")
+_LEAD_ROLES = ("牵头", "主办", "主责")
+
+
+@dataclass
+class Matrix:
+    """The unit columns of a task table (position, unit), the marks that make a unit lead, and whether the
+    units are named in a second header row (责任单位 merged over 旗司法局 | 旗政府办 | …)."""
+
+    columns: tuple[tuple[int, str], ...] = ()
+    lead_marks: str = ""
+    names_row: bool = False
+
+    def assignment(self, cells: list[str]) -> Assignment:
+        assigned = Assignment()
+        for position, unit in self.columns:
+            mark = re.sub(r"\s+", "", cells[position]) if position < len(cells) else ""
+            if mark:
+                lead = mark in self.lead_marks or mark.startswith(_LEAD_ROLES)
+                (assigned.lead if lead else assigned.responsible).append(unit)
+        return assigned
+
+
+def _is_mark(cell: str) -> bool:
+    cell = re.sub(r"\s+", "", cell)
+    return not cell or all(c in MARKS for c in cell) or bool(_MARK_WORDS.match(cell))
+
+
+def unit_matrix(table: Table, header: int, roles: dict[str, list[int]], notes: list[str] = ()) -> Matrix:
+    """The unit columns of a task table whose cells hold only marks (● 牵头, ○ 配合), named by the header row or
+    by a row of unit names under it. A legend (说明：●为牵头单位，○为配合单位), in the table or the plan's text,
+    tells which marks lead; without one, filled marks (●) lead where hollow ones (○) also occur."""
+    taken = {position for role, positions in roles.items() if role not in ("lead", "units") for position in positions}
+
+    def marked(named: tuple[str, ...], body: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, str], ...]:
+        cells = [[normalize(row[position]) if position < len(row) else "" for row in body] for position in range(len(named))]
+        return tuple((position, name) for position, name in enumerate(re.sub(r"\s+", "", normalize(c)) for c in named)
+                     if position not in taken and (is_unit_like(name) or is_group(name))
+                     and all(map(_is_mark, cells[position])) and any(cells[position]))
+
+    columns, names_row = marked(table.rows[header], table.rows[header + 1:]), False
+    if len(columns) < 2 and header + 1 < len(table.rows):
+        columns, names_row = marked(table.rows[header + 1], table.rows[header + 2:]), True
+    if len(columns) < 2:
+        return Matrix()
+    body = table.rows[header + 1 + names_row:]
+    legend = "".join(normalize(c) for row in table.rows[:header + 1] for c in dict.fromkeys(row)) + "".join(notes)
+    roles_of = {mark: role for mark, role in _LEGEND.findall(legend)}
+    if roles_of:
+        lead_marks = "".join(mark for mark, role in roles_of.items() if role in _LEAD_ROLES)
+    else:
+        used = {c for row in body for position, _ in columns if position < len(row) for c in normalize(row[position])}
+        lead_marks = FILLED if used & set(FILLED) and used - set(FILLED) else ""
+    return Matrix(columns, lead_marks, names_row)
 
 
 def _heading_task(heading: str) -> Row:
