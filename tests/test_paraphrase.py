@@ -101,3 +101,9 @@ def test_a_sentence_in_other_words_lifts_a_task_only_where_the_report_does_not_c
     hinted = (PARAPHRASE_PARTIAL + PARAPHRASE_FLOOR) / 2
     assert _status((NONE, NONE, NONE), 0, hinted) == "partial"
     assert _status((CONCRETE, NONE, NONE, NONE), 1, hinted) == "partial"
+    # So does it where the task's words occur only in general sentences, which alone leave it missing (溪坪镇
+    # task 3: its 权责清单 told as 职权运行目录, its 便民服务 as 一次性告知单 and 上门代跑).
+    from tracker.assess import GENERAL
+
+    assert _status((GENERAL, NONE, NONE, NONE), 0, 0.0) == "missing"
+    assert _status((GENERAL, NONE, NONE, NONE), 0, hinted) == "partial"

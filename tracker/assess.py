@@ -263,8 +263,10 @@ def statuses(X: np.ndarray, paraphrase: np.ndarray | None = None,
     Limits of the rubric hold whatever the model says: a task with no measure evidenced is missing (there is
     nothing to quote), unless a sentence clearly tells it in other words (paraphrase, Features.paraphrase): then
     it is partial, for a reviewer to check, unless the report names the task and its measures only among its
-    problems or plans (it says the task is still to do); one whose core a sentence with facts shows is not missing
-    (held out: 5 critical errors fewer, 0.1 point of agreement less); a partial task whose own words show some work
+    problems or plans (it says the task is still to do); so is a task the model calls missing on general
+    sentences alone (held out over 320 families: 5 critical errors fewer, 2 tasks more agreeing); one whose core
+    a sentence with facts shows is not missing (held out: 5 critical errors fewer, 0.1 point of agreement less);
+    a partial task whose own words show some work
     with facts and which a sentence clearly tells in other words is done (held out +13 tasks, LOFO +6); a done task
     has a sentence with facts and no target missed. The paraphrase is a limit, not an input of the model: as an
     input it learned the corpus writers' words (held out +11 points of high confidence, but the seed reports,
@@ -280,7 +282,7 @@ def statuses(X: np.ndarray, paraphrase: np.ndarray | None = None,
     hinted = np.zeros(len(X), bool) if paraphrase is None else paraphrase >= PARAPHRASE_PARTIAL
     undone = (X[:, _ELSEWHERE] > 0) & (X[:, _UNDONE] > 0)
     codes = np.where(X[:, _FOUND] == 0, np.where(hinted & ~undone, 1, 0),
-                     np.where((codes == 0) & (X[:, _CORE] > 0), 1, codes))
+                     np.where((codes == 0) & ((X[:, _CORE] > 0) | (hinted & ~undone)), 1, codes))
     codes = np.where((codes == 1) & told & (X[:, _FOUND] > 0) & (X[:, _CONCRETE] > 0) & (X[:, _ELSEWHERE] == 0), 2,
                      codes)
     codes = np.where((codes == 2) & ((X[:, _CONCRETE] == 0) | (X[:, _MISSED] > 0)), 1, codes)
