@@ -1718,3 +1718,23 @@ def test_a_note_that_the_unit_named_first_leads_gives_each_task_its_lead():
     assert all(not t.lead_units for t in plain)  # without the note, no unit leads
     noted = parse_plan(Document(path="p.txt", format="txt", blocks=(*paragraphs, "注：排名第一的单位为牵头单位。"))).tasks
     assert [t.lead_units for t in noted] == [("县市场监管局",), ("县司法局",)]
+
+
+def test_a_table_of_measures_keyed_by_task_number_gives_each_task_its_measures():
+    # 东城区人社局 (tests/corpus/unseen-dongcheng-rsj-2025): a sheet 重点任务 (序号 | 重点任务 | 牵头科室) and a sheet
+    # 任务分解 (编号 | 具体措施 | 责任科室 | 完成时限 | 量化指标) with rows 1-1, 1-2, 2-1 ….
+    plan = load_plan(CORPUS / "unseen-dongcheng-rsj-2025" / "unseen-dongcheng-rsj-2025-plan.xlsx")
+    fourth = plan.tasks[3]
+    assert fourth.title == "落实就业优先政策，规范人力资源市场秩序" and fourth.lead_units == ("就业促进科",)
+    assert "免申即享" in fourth.text and fourth.units == ("政策法规科", "劳动保障监察大队")
+    assert [t.text for t in fourth.targets] == ["检查人力资源服务机构不少于60家"]
+    tasks = Table(rows=(("序号", "重点任务", "牵头单位"), ("1", "规范涉企行政检查", "县司法局"),
+                        ("2", "加强行政规范性文件管理", "县政府办")))
+    measures = Table(rows=(("编号", "具体措施", "责任单位", "完成时限"),
+                           ("1-1", "公布涉企行政检查事项清单", "县司法局", "2025年6月底前"),
+                           ("2-1", "开展规范性文件集中清理", "县司法局", "2025年9月底前")))
+    first, second = parse_plan(Document(path="p.docx", format="docx", blocks=(tasks, measures))).tasks
+    assert "公布涉企行政检查事项清单" in first.text and "集中清理" in second.text and second.deadline == "2025年9月底前"
+    # Without the task numbers' keys, the same table is the plan's task table of its own.
+    alone = parse_plan(Document(path="p.docx", format="docx", blocks=(measures,))).tasks
+    assert [t.title for t in alone] == ["公布涉企行政检查事项清单", "开展规范性文件集中清理"]

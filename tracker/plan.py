@@ -11,7 +11,17 @@ from .errors import InputError
 from .meta import SIGNATURE, region_of, township_of, wrapped_title, year_of
 from .models import Document, Plan, Table, Task
 from .numbering import match_label
-from .plan_table import Row, indicator_targets, side_table, table_tasks, task_table, unit_rows, units_by_label, units_by_number
+from .plan_table import (
+    Row,
+    indicator_targets,
+    measures_by_number,
+    side_table,
+    table_tasks,
+    task_table,
+    unit_rows,
+    units_by_label,
+    units_by_number,
+)
 from .plan_text import text_tasks
 from .targets import extract_deadline, extract_targets
 from .text import normalize
@@ -41,6 +51,7 @@ def parse_plan(document: Document) -> Plan:
     # 任务序号 | 牵头科室 | 配合科室, with rows such as 3、4 or 7-8), as a text plan may.
     rows = _with_numbered(rows, paragraphs, {**_by_ranges(annexed), **units_by_number(document),
                                              **units_by_label(document)})
+    _with_measures(rows, measures_by_number(document))
     _with_indicators(rows, indicator_targets(document))
     if not rows:
         raise InputError(f"在“{document.name}”中没有找到编号的工作任务（如“（一）”“1.”开头的段落，或含“工作任务”列的表格）。"
@@ -124,6 +135,16 @@ def _with_numbered(rows: list[Row], paragraphs: list[str], by_unit: dict[str, As
         out.append(replace(row, lead=list(dict.fromkeys(assigned.lead)), units=list(dict.fromkeys(assigned.responsible)),
                            deadline=row.deadline or assigned.deadline) if assigned else row)
     return out
+
+
+def _with_measures(rows: list[Row], measures: dict[str, list[Row]]) -> None:
+    """A plan may break its tasks down in a table of their measures, keyed by the task's number (1-1, 1-2 for task
+    1): each task takes in its measures, with their units, deadlines and targets."""
+    if sum(row.no in measures for row in rows) < len(rows) / 2:
+        return
+    for row in rows:
+        for measure in measures.get(row.no, ()):
+            row.extend(measure, titled=False)
 
 
 def _by_ranges(units: list[Row]) -> dict[str, Assignment]:

@@ -204,6 +204,31 @@ def units_by_number(document: Document) -> dict[str, Assignment]:
     return {}
 
 
+_MEASURE_KEY = re.compile(r"^(\d{1,3})\s*[-－—–]\s*\d{1,2}$")
+
+
+def measures_by_number(document: Document) -> dict[str, list[Row]]:
+    """A table of measures keyed to the tasks' numbers (编号 | 具体措施 | 责任科室 | 完成时限, rows 1-1, 1-2, 2-1 …: a
+    sheet 任务分解 beside the sheet of 重点任务): each task number with its measures, in order; {} if there is none."""
+    for block in document.blocks:
+        header = find_header(block) if isinstance(block, Table) else None
+        if header is None:
+            continue
+        index, roles = header
+        numbered = roles.get("no") or roles.get("seq")
+        body = [[normalize(c) for c in row] for row in block.rows[index + 1:] if any(c.strip() for c in row)]
+        keys = [_MEASURE_KEY.match(row_value(cells, numbered)) for cells in body] if numbered else []
+        if not body or not {"title", "text"} & set(roles) or sum(k is not None for k in keys) < 0.8 * len(body):
+            continue
+        out: dict[str, list[Row]] = {}
+        for cells, key in zip(body, keys, strict=True):
+            row = _task_row(cells, roles, "", None, number=key.group(0)) if key else None
+            if row is not None:
+                out.setdefault(key.group(1), []).append(row)
+        return out
+    return {}
+
+
 def unit_rows(document: Document) -> list[Row]:
     """The rows of a plan's division-of-work table that names no task, only its number (序号 | 牵头单位 | 责任单位
     | 完成时限, numbered 一（一）…): each row's units and deadline, in order, for the tasks of the plan's text."""
