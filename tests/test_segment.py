@@ -754,6 +754,17 @@ def test_a_task_title_quoted_before_a_colon_is_the_paragraph_heading():
     assert not rest.heading and "合同" not in rest.text and not rest.topic
 
 
+def test_a_numbered_items_bracketed_lead_in_is_its_heading():
+    # 玉河乡 (tests/corpus/unseen-yuhe-xiang-2025): ❶【严格落实重大行政决策程序】 over work on 政务公开: the lead-in
+    # after the item's number echoes a task and proves nothing, as a bare 【…】 lead-in does.
+    for number in ("❶", "1.", "（一）"):
+        passages = passages_of("玉河乡2025年法治政府建设工作总结", "一、主要工作",
+                               f"{number}【严格落实重大行政决策程序】依托乡政务公开栏，全年主动公开政府信息136条。")
+        first, rest = passages[-2], passages[-1]
+        assert (first.text, first.heading) == ("【严格落实重大行政决策程序】", True)
+        assert not rest.heading and rest.text.startswith("依托乡政务公开栏")
+
+
 @pytest.mark.parametrize("heading", ["【问题】", "问题：", "四、困难"])
 def test_a_heading_that_is_the_word_problem_alone_opens_the_problems(heading):
     # 柘林区住建局 (tests/corpus/unseen-zhelin-zjj-2025): a terse summary under 【执法】【普法】【问题】【明年】; the

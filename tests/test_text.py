@@ -87,6 +87,8 @@ def test_normalize_unifies_widths_brackets_colons_and_stray_spaces():
     assert normalize("(1) 出庭应诉率达到 ９８％ ,牵头单位:旗司法局") == "（1）出庭应诉率达到98%，牵头单位：旗司法局"
     assert normalize("时间 12:30，金额 2,500 元") == "时间12:30，金额2,500元"
     assert normalize("⑴ 第一项") == "（1）第一项"
+    # Circled digits in dingbat styles (玉河乡's ❶【…】 items, tests/corpus/unseen-yuhe-xiang-2025) count as ① ….
+    assert normalize("❶❿➀➊⓵⓫") == "①⑩①①①⑪"
 
 
 def test_decode_detects_gb18030_and_utf8_bom():

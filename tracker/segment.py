@@ -623,8 +623,10 @@ def _path(stack: list[_Open]) -> str:
 
 
 # A bold lead-in 【…】 or 关于“…”： (a task's title quoted as the paragraph's heading), or a short phrase and a colon
-# opening the paragraph (强化领导：…, 下步打算：…, 2026年打算：…).
-_LEAD_IN = re.compile(r"^\s*(【[^】]{2,40}】|关于[^：:。，,；;]{2,40}[：:]|(?:20\d\d年)?[\u4e00-\u9fff]{2,8}[：:])\s*(?=\S)")
+# opening the paragraph (强化领导：…, 下步打算：…, 2026年打算：…). An item's number may stand before a 【…】 lead-in
+# (❶【压实责任链条】…, 1.【…】…).
+_LEAD_IN = re.compile(r"^\s*(?:(?:[①-⑳❶-❿➀-➓⓫-⓾]|\d{1,2}[.、．]|[（(][一二三四五六七八九十\d]{1,3}[)）])\s*(?=【))?"
+                      r"(【[^】]{2,40}】|关于[^：:。，,；;]{2,40}[：:]|(?:20\d\d年)?[\u4e00-\u9fff]{2,8}[：:])\s*(?=\S)")
 
 
 _TURN = re.compile(r"(?<=[，,；;])(?=(?:但是?|然而|不过|只是)[^。]{2,})")

@@ -278,6 +278,10 @@ _TO_ASCII.update({ord("％"): "%", ord("．"): ".", ord("＋"): "+", ord("－"):
 _TO_ASCII.update({ord("("): "（", ord(")"): "）", ord(";"): "；", ord("［"): "【", ord("］"): "】"})
 _TO_ASCII.update({0x2474 + i: f"（{i + 1}）" for i in range(20)})  # ⑴ … ⒇
 _TO_ASCII.update({0x2488 + i: f"{i + 1}." for i in range(20)})  # ⒈ … ⒛
+# Circled digits in dingbat styles (❶, ➀, ➊, ⓵) count as ① … ⑩; ⓫ … ⓴ as ⑪ … ⑳.
+for _first in (0x2776, 0x2780, 0x278A, 0x24F5):
+    _TO_ASCII.update({_first + i: chr(0x2460 + i) for i in range(10)})
+_TO_ASCII.update({0x24EB + i: chr(0x246A + i) for i in range(10)})
 _CJK = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》—…·"
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u00a0\u3000]+|[ \t\u00a0\u3000]+(?=[{_CJK}])")
 _COLON = re.compile(r"(?<!\d):|:(?!\d)")
