@@ -139,6 +139,8 @@ def test_a_row_numbered_like_the_plan_reports_on_that_task():
 def test_claims_and_owners():
     assert claims_done("已完成") and claims_done("完成") and claims_done("100%")
     assert not claims_done("未完成") and not claims_done("推进中") and not claims_done("部分完成")
+    # A 是否完成 column (桥南街道's 自查表, tests/corpus/unseen-qiaonan-jd-2025) ticks or answers 是.
+    assert claims_done("√") and claims_done("是") and not claims_done("×") and not claims_done("部分")
     plan = load_plan(CORPUS / "hongshan-sfj-2025-plan.docx")
     assert owner("20 做好防汛抗旱物资储备", plan.tasks) is None
     titled = plan.tasks[8]

@@ -33,7 +33,7 @@ HEADER_ROWS = 4
 FILLED_SHARE = 0.5
 
 UNSUPPORTED_CLAIM = "自报已完成，佐证不足"
-DONE_CLAIM = re.compile(r"^(?:已?完成|已办结|已落实|全面完成|完成率?100%|100%)")
+DONE_CLAIM = re.compile(r"^(?:已?完成|已办结|已落实|全面完成|完成率?100%|100%|[√✓✔]|是$)")  # √, 是: a 是否完成 column
 _UNDONE_CLAIM = re.compile(r"未|正在|推进|进行|持续|部分")
 
 
