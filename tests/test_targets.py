@@ -344,3 +344,12 @@ def test_rates_listed_before_a_shared_figure_each_have_it():
     # 备案率 is not 备案审查率; where the report names it so, it has the figure too.
     assert check_target(filed, figures)[0] == "unknown"
     assert check_target(filed, report_figures(["合法性审核率、备案审查率均为100%。"]))[0] == "met"
+
+
+def test_a_count_is_read_from_the_clause_that_names_its_metric_most_fully():
+    # 双塔县生态环境分局 (tests/corpus/unseen-shuangta-sthj-2025): 集体学法 3 times against 不少于4次, beside 会前学法 11
+    # times in another sentence; both share 学法, only the first is the target's metric.
+    [target] = extract_targets("全年集体学法不少于4次")
+    figures = report_figures(["局党组理论学习中心组全年开展集体学法3次，重点学习新修订的《行政复议法》；",
+                              "坚持局务会会前学法，全年会前学法11次。"])
+    assert check_target(target, figures) == ("not_met", "习中心组全年开展集体学法3次")

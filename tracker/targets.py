@@ -491,25 +491,31 @@ def check_target(target: Target, figures: Figures) -> tuple[str, str]:
     elif target.value is not None:
         pattern = re.compile(_FIGURE_COUNT.format(unit=same_units(target.unit)))
         keys = _count_keys(target)
+        counted: list[tuple[int, bool, str]] = []  # how much of the metric the figure's clause names, and the figure
         for text in figures.texts:
-            loose, strict = [], len(found)
+            loose, strict = [], len(counted)
             for match in pattern.finditer(text):
                 figure = (_compare(target.op, float(match.group("value")), target.value),
                           _figure_excerpt(text, match.start(), match.end()))
                 # The figure and what is counted stand in one clause (人均学时达到48学时).
                 start = max(text.rfind(mark, 0, match.start()) for mark in "，；。:：")
                 clause = text[start + 1: match.end()]
+                named = sum(key in clause for key in keys)
                 # … or the clause counts the unit itself (人均学时达到48学时) in a sentence about the metric.
                 names_unit = len(target.unit) >= 2 and target.unit in text[start + 1: match.start()]
-                if any(key in clause for key in keys) or (names_unit and any(key in text for key in keys)):
-                    found.append(figure)
+                if named or (names_unit and any(key in text for key in keys)):
+                    counted.append((named, *figure))
                 elif target.unit in _TELLING_UNITS and _PER_HEAD.search(clause) and any(key in text for key in keys):
-                    loose.append(figure)
+                    loose.append((0, *figure))
             # A telling unit says what is counted: the one figure of hours per head in a sentence about the metric
             # is its figure, though the clause says it in other words (组织执法人员参加…培训，人均参训48学时); the
             # hours of lectures given (举办讲座12学时) are not.
-            if len(loose) == 1 and len(found) == strict:
-                found.extend(loose)
+            if len(loose) == 1 and len(counted) == strict:
+                counted.extend(loose)
+        # Only the figures whose clause names the metric most fully count: 集体学法3次 for 集体学法不少于4次, not the
+        # 会前学法11次 of another clause, which shares 学法 alone.
+        fullest = max((named for named, _, _ in counted), default=0)
+        found = [(met, written) for named, met, written in counted if named == fullest]
     if not found:
         return UNKNOWN, ""
     return next(((MET, figure) for met, figure in found if met), (NOT_MET, found[0][1]))
