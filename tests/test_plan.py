@@ -11,7 +11,7 @@ from tracker.classify import load_plan
 from tracker.ingest import read_document
 from tracker.models import Document, Table
 from tracker.plan import parse_plan
-from tracker.plan_table import task_title
+from tracker.plan_table import task_refs, task_title
 from tracker.plan_text import text_tasks
 
 PLANS = ["wulatezhong-2024-plan", "dalate-2022-plan"]
@@ -1264,6 +1264,17 @@ def test_units_given_by_task_numbers_in_a_sentence_or_in_an_annex_by_unit():
     assert len(plan.tasks) == 15 and plan.tasks[3].title == "持续优化法治化营商环境"
     assert plan.tasks[3].lead_units == ("区发展改革局", "区市场监管局") and plan.tasks[3].units == ("区司法局",)
     assert plan.tasks[4].lead_units == ("区政务服务管理局",)
+
+
+def test_an_annex_by_lead_unit_lists_its_tasks_by_number_and_range_and_names_their_helpers():
+    # 丰香旗 (tests/corpus/unseen-fengxiang-qi-2025): tasks （1）…（16） through the plan, and a PDF annex 牵头单位 |
+    # 负责任务 | 配合单位 with rows such as 旗司法局 | （1）、（3）、（6）、（8）—（11）、（14）、（16） | 旗政府各部门、…
+    assert task_refs("（1）、（3）、（8）—（11）") == ["（1）", "（3）", "（8）", "（9）", "（10）", "（11）"]
+    assert task_refs("（二）至（四）") == ["（二）", "（三）", "（四）"] and task_refs("负责（1）") is None
+    plan = load_plan(CORPUS / "unseen-fengxiang-qi-2025" / "unseen-fengxiang-qi-2025-plan.pdf")
+    assert len(plan.tasks) == 16 and plan.tasks[0].title == "深入学习贯彻习近平法治思想"
+    assert plan.tasks[9].lead_units == ("旗司法局", "旗委编办")
+    assert plan.tasks[9].units == ("旗政府各部门", "各苏木镇人民政府")
 
 
 def test_tasks_named_by_their_ordinal_without_a_space_after_it():

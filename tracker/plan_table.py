@@ -18,11 +18,11 @@ from .assignments import (
     split_assignment,
 )
 from .models import Document, Table, row_value
-from .numbering import match_label
+from .numbering import chinese_number, chinese_numeral, match_label
 from .resources import load_toml
 from .targets import extract_deadline, extract_targets
 from .text import normalize, sentences
-from .units import is_group, is_placeholder, is_unit_like
+from .units import is_group, is_placeholder, is_unit_like, split_units
 from .vocabulary import column_words
 
 TITLE_CHARS = 50
@@ -156,13 +156,26 @@ def find_header(table: Table) -> tuple[int, dict[str, list[int]]] | None:
     return None
 
 
-_TASK_REF = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]?)?[（(][一二三四五六七八九十]{1,3}[）)]$|^\d{1,3}(?:\.\d{1,2})?$"
-                       r"|^[一二三四五六七八九十]{1,3}$")
+_TASK_REF = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]?)?[（(](?:[一二三四五六七八九十]{1,3}|\d{1,3})[）)]$"
+                       r"|^\d{1,3}(?:\.\d{1,2})?$|^[一二三四五六七八九十]{1,3}$")
 _REF_SEPARATORS = re.compile(r"[、，,；;\s]+")
+# A range of bracketed numbers (（8）—（11）, （二）至（四）): each number it spans.
+_REF_NUMBER = r"[（(](\d{1,3}|[一二三四五六七八九十]{1,3})[）)]"
+_REF_RANGE = re.compile(rf"{_REF_NUMBER}\s*[—\-－~～至到]+\s*{_REF_NUMBER}")
+
+
+def _spanned(match: re.Match) -> str:
+    first, last = (int(n) if n.isdigit() else chinese_number(n) for n in match.groups())
+    if not first or not last or not 0 < last - first <= 50:
+        return match.group(0)
+    arabic = match.group(1).isdigit()
+    return "、".join(f"（{n if arabic else chinese_numeral(n)}）" for n in range(first, last + 1))
 
 
 def task_refs(cell: str) -> list[str] | None:
-    """The task numbers a cell lists (一（一）、一（二）、三（一）; （一）（二）; 1、3、5), or None when it holds words."""
+    """The task numbers a cell lists (一（一）、一（二）、三（一）; （一）（二）; 1、3、5; （8）—（11）), or None when it
+    holds words."""
+    cell = _REF_RANGE.sub(_spanned, cell)
     cell = re.sub(r"[）)](?=[（(])", "）、", cell)  # （一）（二） run together
     pieces = [p for p in _REF_SEPARATORS.split(cell.strip()) if p and not is_placeholder(p)]
     return pieces if all(_TASK_REF.match(p) for p in pieces) else None
@@ -180,16 +193,23 @@ def by_unit(table: Table, header: int, roles: dict[str, list[int]]) -> dict[str,
     if sum(1 for refs in listed if refs is not None) < 0.7 * len(listed):
         return None
     names = [normalize(c) for c in table.rows[header]]
+    # The row's own unit stands in its lead column, or in its only unit column (责任单位 | 牵头任务 | 配合任务); a
+    # unit column beside a lead column (牵头单位 | 负责任务 | 配合单位) names those who help on the row's tasks.
+    own_columns = roles.get("lead") or roles.get("units", [])
+    helper_columns = roles.get("units", []) if roles.get("lead") else []
     out: dict[str, Assignment] = {}
     for row in rows:
-        unit = next((row[i].strip() for i in unit_columns if i < len(row) and row[i].strip()), "")
-        if not unit:
+        units = [split_units(normalize(row[i])) for i in own_columns if i < len(row) and row[i].strip()][:1]
+        if not units:
             continue
+        helpers = [u for i in helper_columns if i < len(row) for u in split_units(normalize(row[i]))]
         for i in task_columns:
             helping = any(word in names[i] for word in ("配合", "协办", "参与", "协同"))
             for ref in (task_refs(row[i]) if i < len(row) else None) or []:
                 assigned = out.setdefault(normalize(ref).replace("(", "（").replace(")", "）"), Assignment())
-                (assigned.responsible if helping else assigned.lead).append(unit)
+                (assigned.responsible if helping else assigned.lead).extend(units[0])
+                if not helping:
+                    assigned.responsible.extend(helpers)
     return out or None
 
 
