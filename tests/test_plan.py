@@ -1749,3 +1749,13 @@ def test_a_table_of_measures_keyed_by_task_number_gives_each_task_its_measures()
     # Without the task numbers' keys, the same table is the plan's task table of its own.
     alone = parse_plan(Document(path="p.docx", format="docx", blocks=(measures,))).tasks
     assert [t.title for t in alone] == ["公布涉企行政检查事项清单", "开展规范性文件集中清理"]
+
+
+def test_a_goal_column_before_a_measures_column_names_the_task():
+    # 临川县退役军人事务局 (tests/corpus/unseen-tuijun-2025): 序号 | 工作目标 | 工作措施 | 责任股室 | 完成时限, the goal a
+    # short name, the measures numbered lines; the two had been read as one text, the title running into measure 1.
+    rows = (("序号", "工作目标", "工作措施", "责任股室", "完成时限"),
+            ("5", "推进优抚对象信息数据核查", "1.开展抚恤补助资金发放数据比对。\n2.建立动态核查台账。", "优抚安置股",
+             "2025年9月底前"))
+    [task] = parse_plan(Document(path="p.docx", format="docx", blocks=(Table(rows=rows),))).tasks
+    assert task.title == "推进优抚对象信息数据核查" and "1.开展抚恤补助资金发放数据比对" in task.text

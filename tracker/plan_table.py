@@ -338,6 +338,12 @@ def _row_roles(row: tuple[str, ...]) -> dict[str, list[int]]:
         role = _column_role(re.sub(r"\s+", "", cell), columns)
         if role and position not in roles.get(role, []):
             roles.setdefault(role, []).append(position)
+    # A column of goals or contents before one of measures (工作目标 | 工作措施), and none named for tasks: the
+    # first names the task, the second holds its measures.
+    texts = roles.get("text", [])
+    measures = [p for p in texts if any(word in row[p] for word in _terms()["columns"]["measures"])]
+    if "title" not in roles and len(texts) >= 2 and measures and texts[0] < measures[0]:
+        roles["title"], roles["text"] = [texts[0]], [p for p in texts if p != texts[0]]
     names = {position: re.sub(r"\s+", "", row[position]) for position in roles.get("units", [])}
     leads = [position for position, name in names.items() if name in paired_leads(list(names.values()))]
     if "lead" not in roles and 0 < len(leads) < len(names):  # 责任股室 beside 配合股室: the first is in charge
