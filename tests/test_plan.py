@@ -1759,3 +1759,19 @@ def test_a_goal_column_before_a_measures_column_names_the_task():
              "2025年9月底前"))
     [task] = parse_plan(Document(path="p.docx", format="docx", blocks=(Table(rows=rows),))).tasks
     assert task.title == "推进优抚对象信息数据核查" and "1.开展抚恤补助资金发放数据比对" in task.text
+
+
+def test_a_task_merged_down_over_its_measure_rows_is_one_task():
+    # 龙源县财政局 (tests/corpus/unseen-longyuan-czj-2025): 重点任务 | 具体措施 | 责任股室 | 完成时限, each task's cell
+    # merged down over two to four measure rows, each with its own office and deadline.
+    rows = (("加强行政规范性文件管理", "制发的行政规范性文件全部经法规股合法性审核", "法规股"),
+            ("加强行政规范性文件管理", "对现行有效的规范性文件开展全面清理", "法规股、预算股"),
+            ("健全重大财政决策程序", "编制年度重大行政决策事项目录并向社会公布", "法规股"))
+    table = Table(rows=(("重点任务", "具体措施", "责任股室"), *rows))
+    first, second = parse_plan(Document(path="p.docx", format="docx", blocks=(table,))).tasks
+    assert first.title == "加强行政规范性文件管理" and "全面清理" in first.text and first.units == ("法规股", "预算股")
+    assert second.title == "健全重大财政决策程序"
+    # Rows of tasks of their own (具体任务) under one shared title stay tasks, the title their group.
+    table = Table(rows=(("重点工作", "具体任务", "责任单位"), *rows))
+    tasks = parse_plan(Document(path="p.docx", format="docx", blocks=(table,))).tasks
+    assert len(tasks) == 3 and tasks[0].section == "加强行政规范性文件管理"

@@ -398,8 +398,9 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
     steps = tuple((i, name) for i, name in enumerate(repeated) if _PERIOD.fullmatch(name))
     # A table of measures without a column of tasks (序号 | 工作措施 | 责任股室 | 完成时限): the rows merged across
     # it name the tasks (一、深化…“放管服”改革), and the rows under each are that task's measures.
-    measures_only = "title" not in roles and "section" not in roles and any(
-        word in repeated[i] for i in roles.get("text", ()) if i < len(repeated) for word in _terms()["columns"]["measures"])
+    measured = any(word in repeated[i] for i in roles.get("text", ()) if i < len(repeated)
+                   for word in _terms()["columns"]["measures"])
+    measures_only = "title" not in roles and "section" not in roles and measured
     for raw in table.rows[header + 1:]:
         cells = [normalize(c) for c in raw]
         distinct = {c for c in cells if c}
@@ -434,7 +435,10 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
         if row is None:
             continue
         titled = bool(row_value(cells, roles.get("title")))
-        if rows and (measures_only and section or _continues(rows[-1], row, titled)):
+        # A task's cell merged down over its measure rows (重点任务 | 具体措施): one task, however many rows.
+        merged = (measured and titled and rows and row.title == rows[-1].title and row.section == rows[-1].section
+                  and row.no == rows[-1].no)
+        if rows and (measures_only and section or merged or _continues(rows[-1], row, titled)):
             rows[-1].extend(row, titled)
             split = None
         else:
