@@ -11,7 +11,7 @@ from tracker.classify import is_plan, load_plan, load_report
 from tracker.cli import cli
 from tracker.ingest import read_document
 from tracker.models import Table
-from tracker.progress import claims_done, owner, progress_columns
+from tracker.progress import claims_done, owner, progress_columns, progress_rows
 
 CORPUS = Path(__file__).parent / "corpus" / "hongshan-sfj-2025"
 PLAN = "wulatezhong-2024-plan.txt"
@@ -224,7 +224,19 @@ def test_a_ledger_by_quarter_reads_every_quarter_and_its_notes_on_problems_and_p
     workbook.save(path)
     passages = split_report(read_document(path)).passages
     row = [p.text for p in passages if p.section == "表格第3行"]
-    assert row[:2] == ["制定方案。", "审核规范性文件5件。"] and "全年审核17件，纠正2件。" in row
+    assert row == ["制定方案。", "审核规范性文件5件。", "全年审核17件，纠正2件"]  # 已完成 is the unit's claim
     kinds = {p.text: p.kind for p in passages}
     assert kinds["政府法律顾问参与涉法信访化解的作用发挥不充分，部分部门尚未设立公职律师岗位。"] == "problem"
     assert kinds["全面开展存量涉企政策措施公平竞争审查清理，引入第三方评估机构开展抽查。"] == "plan"
+
+
+def test_a_ledger_by_quarter_tells_the_work_in_its_quarter_columns_and_claims_in_its_status_column():
+    # 文昌街道's 推进台账 (tests/corpus/unseen-wenchang-jd-2025): 工作任务 | 一季度 | … | 四季度 | 年度完成情况, the last
+    # holding only 已完成 / 基本完成 / 未完成 — the unit's claim, whatever the column is called.
+    table = Table(rows=(("序号", "工作任务", "一季度", "二季度", "三季度", "四季度", "年度完成情况"),
+                        ("3", "开展网格员法治培训", "", "原定法治专题培训未能举办。", "", "尚未开展。", "基本完成"),
+                        ("10", "加强矛盾纠纷排查化解", "每月开展排查", "调处纠纷52件", "", "调解成功率98.9%", "已完成")))
+    columns = progress_columns(table)
+    assert columns is not None and columns.claim == 6 and (columns.progress, *columns.later) == (2, 3, 4, 5)
+    [_, row] = progress_rows(table, columns)
+    assert row.claim == "已完成" and row.progress == "每月开展排查。调处纠纷52件。调解成功率98.9%"

@@ -28,6 +28,11 @@ _PAPERS = re.compile(r"佐证|材料|附件")
 # Remarks (备注) beside a 完成情况 column say more of the same (已完成 | 6月印发并公布; 未完成 | 顺延至下年): read as the
 # rest of its sentence. Alone they make no progress table (a plan's task table has its 备注 too).
 _REMARKS = re.compile(r"^备\s*注$")
+# A ledger by period (工作任务 | 一季度 | 二季度 | … | 年度完成情况): each period's column tells what was done then.
+_PERIOD = re.compile(r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:[-—至]\d{1,2})?月份?)(?:进展|完成情况|工作|进度)?$")
+# A column whose every cell is a status word (已完成 / 基本完成 / 未完成), whatever its name (年度完成情况): the unit's
+# own claim, not what was done.
+_STATUS_WORD = re.compile(r"^(?:已|基本|全面|部分|未|尚未|正在)?(?:完成|落实|办结|启动|推进中?|进行中?)$|^[√✓✔×]$")
 HEADER_ROWS = 4
 # A plan's task table may carry an empty 完成情况 column for units to fill: only a filled one is a report.
 FILLED_SHARE = 0.5
@@ -75,19 +80,31 @@ def progress_columns(table: Table) -> Columns | None:
                 continue
             kind = ("remarks" if _REMARKS.match(label) else "number" if _NUMBER.match(label)
                     else "claim" if _CLAIM.search(label) else "problem" if _PROBLEM.search(label)
-                    else "plan" if _PLAN.search(label) else "progress" if _PROGRESS.search(label)
+                    else "plan" if _PLAN.search(label)
+                    else "progress" if _PROGRESS.search(label) or _PERIOD.match(label)
                     else "task" if _TASK.search(label) else None)
             if kind and kind not in found:
                 found[kind] = column
             elif kind == "progress":
                 later.append(column)
+        body = table.rows[index + 1:]
+        told = [c for c in (found.get("progress"), *later) if c is not None]
+        claims = [c for c in told if _only_status_words(body, c)]
+        if claims and len(claims) < len(told):
+            found["claim"] = found.get("claim", claims[0])
+            told = [c for c in told if c not in claims]
+            found["progress"], later = told[0], told[1:]
         if "task" in found and "progress" in found:
             columns = Columns(index, found["task"], found["progress"], found.get("number"), found.get("claim"),
                               tuple(later), found.get("problem"), found.get("plan"), found.get("remarks"))
-            body = table.rows[index + 1:]
             filled = sum(1 for r in body if progress_text(r, columns))
             return columns if body and filled >= FILLED_SHARE * len(body) else None
     return None
+
+
+def _only_status_words(body: tuple[tuple[str, ...], ...], column: int) -> bool:
+    cells = [normalize(row[column]).replace(" ", "") for row in body if column < len(row) and row[column].strip()]
+    return bool(cells) and all(_STATUS_WORD.match(cell) for cell in cells)
 
 
 def progress_text(row: list[str], columns: Columns) -> str:
