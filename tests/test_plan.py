@@ -1775,3 +1775,15 @@ def test_a_task_merged_down_over_its_measure_rows_is_one_task():
     table = Table(rows=(("重点工作", "具体任务", "责任单位"), *rows))
     tasks = parse_plan(Document(path="p.docx", format="docx", blocks=(table,))).tasks
     assert len(tasks) == 3 and tasks[0].section == "加强行政规范性文件管理"
+
+
+def test_bulleted_one_sentence_tasks_each_closed_by_a_unit_line():
+    # 红庙乡 (tests/corpus/unseen-hongmiao-xiang-2025): ★ key and ☆ regular tasks, no numbers, each one sentence and
+    # followed by 责任：X（牵头）、Y；时间：… — the part's tasks, not one task of the part.
+    paragraphs = ["红庙乡2025年法治政府建设工作安排", "★为重点任务、☆为常规任务", "一、强化法治建设组织保障",
+                  "★落实党政主要负责人履行推进法治建设第一责任人职责，乡党委会议每季度研究1次法治建设。",
+                  "责任：党政办（牵头）、司法所；时间：全年",
+                  "☆深化领导干部学法用法，全年集体学法不少于4次。", "责任：党政办（牵头）、司法所；时间：2025年6月底前"]
+    first, second = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs))).tasks
+    assert first.title.startswith("落实党政主要负责人履行推进法治建设第一责任人职责") and first.units == ("司法所",)
+    assert second.lead_units == ("党政办",) and second.deadline == "2025年6月底前"

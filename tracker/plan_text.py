@@ -270,8 +270,10 @@ def plain_headings(paragraphs: list[str], parts) -> set[int]:
         if split_assignment(paragraph)[1] is not None:
             if opened is not None:
                 candidates.append((sum(labels[:opened]), opened))
-            elif index and not labels[index - 1] and _task_body(paragraphs[index - 1]):
-                # ● 落实…。街道党工委会议每季度…, then 责任科室：… on a line of its own: the same whole task.
+            elif index and not labels[index - 1] and (_task_body(paragraphs[index - 1])
+                                                      or paragraphs[index - 1][:1] in BULLETS):
+                # ● 落实…。街道党工委会议每季度…, then 责任科室：… on a line of its own: the same whole task; so is a
+                # bulleted line of one sentence (★落实…，乡党委会议每季度…。).
                 candidates.append((sum(labels[:index - 1]), index - 1))
             opened = None
             continue
