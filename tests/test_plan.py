@@ -1787,3 +1787,11 @@ def test_bulleted_one_sentence_tasks_each_closed_by_a_unit_line():
     first, second = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs))).tasks
     assert first.title.startswith("落实党政主要负责人履行推进法治建设第一责任人职责") and first.units == ("司法所",)
     assert second.lead_units == ("党政办",) and second.deadline == "2025年6月底前"
+
+
+def test_an_annex_table_of_the_tasks_takes_their_words_from_the_text_though_the_text_numbers_more():
+    # 绿洲县's 实施方案 (tests/corpus/unseen-lvzhou-2025): 二、重点任务 （一）…（十四） without units, 三、保障措施 with its own
+    # （一）（二）（三）, then 附件：重点任务分工表 repeating the fourteen titles with their units.
+    plan = load_plan(CORPUS / "unseen-lvzhou-2025" / "unseen-lvzhou-2025-plan.docx")
+    assert len(plan.tasks) == 14 and all(t.section == "二、重点任务" for t in plan.tasks)
+    assert "中心组年度学习计划" in plan.tasks[0].text and plan.tasks[0].lead_units == ("县委依法治县办", "县司法局")

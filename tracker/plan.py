@@ -99,10 +99,13 @@ def _with_text(table: list[Row], text: list[Row]) -> list[Row]:
     """A plan may give its tasks twice: in its text, with their measures, and in an annex table (重点任务分工表),
     with their units. Where both list the same tasks in the same order, the text gives each task's words and
     section, the table its units and deadline."""
-    if len(table) < 2 or sum(len(r.text) for r in text) <= sum(len(r.text) for r in table) \
-            or not _aligned(table, text, _same_task):
+    # The text may hold more numbered items than the table (三、保障措施's （一）（二）（三） after the tasks): the
+    # run of them that lists the table's tasks is the one.
+    runs = [text[start:start + len(table)] for start in range(len(text) - len(table) + 1)]
+    words = next((run for run in runs if _aligned(table, run, _same_task)), None)
+    if len(table) < 2 or words is None or sum(len(r.text) for r in words) <= sum(len(r.text) for r in table):
         return table
-    return [_given_units(words, units) for units, words in zip(table, text, strict=True)]
+    return [_given_units(said, units) for units, said in zip(table, words, strict=True)]
 
 
 def _with_units(rows: list[Row], units: list[Row]) -> list[Row]:
