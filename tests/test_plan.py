@@ -1795,3 +1795,15 @@ def test_an_annex_table_of_the_tasks_takes_their_words_from_the_text_though_the_
     plan = load_plan(CORPUS / "unseen-lvzhou-2025" / "unseen-lvzhou-2025-plan.docx")
     assert len(plan.tasks) == 14 and all(t.section == "二、重点任务" for t in plan.tasks)
     assert "中心组年度学习计划" in plan.tasks[0].text and plan.tasks[0].lead_units == ("县委依法治县办", "县司法局")
+
+
+def test_decimal_tasks_count_under_their_part_number_and_roman_numerals_head_parts():
+    # 湘江街道 (tests/corpus/unseen-xiangjiang-jd-2025): parts Ⅰ、Ⅱ、Ⅲ、 and tasks 1.1 … 2.1 … restarting in each
+    # part; the 2.1 after 1.3 had been taken for a line cut by the PDF wrap.
+    paragraphs = ["湘江街道2025年法治建设工作要点", "Ⅰ、坚持党的领导，压实法治建设责任",
+                  "1.1压实党政主要负责人履行推进法治建设第一责任人职责。党工委会议专题研究法治建设不少于4次。",
+                  "1.2深入学习宣传习近平法治思想。专题学习不少于2次。", "Ⅱ、规范基层执法，提升依法行政水平",
+                  "2.1全面落实行政执法“三项制度”。执法记录仪配备使用到位。", "2.2加强执法人员法治培训。每人每年不少于40学时。"]
+    tasks = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs))).tasks
+    assert [t.no for t in tasks] == ["1.1", "1.2", "2.1", "2.2"]
+    assert tasks[2].section == "Ⅱ、规范基层执法，提升依法行政水平" and tasks[2].title == "全面落实行政执法“三项制度”"

@@ -18,6 +18,7 @@ STYLES = (
     ("named", rf"(?:(?:任务|项目|行动|举措|第)(?:[{CN_NUMERALS}]+|\d{{1,3}})(?:[项条][：:、\s]?|[：:、\s])"
               rf"|(?:任务|项目|行动|举措)(?:[{CN_NUMERALS}]+|\d{{1,3}})$)"),
     ("cn", rf"[{CN_NUMERALS}]+(?:、|\.(?!\d))"),  # 三、2026年工作思路 is a heading, 一.5 is not
+    ("roman", r"[Ⅰ-Ⅻ](?:、|\.(?!\d))"),  # Ⅰ、坚持党的领导 (parts in Roman numerals)
     ("bar", r"\d{2}\s*[|丨｜]\s*"),  # 01 | 加强党的领导, 02丨…: the part numbers of an article on a WeChat account
     ("paren_cn", rf"（[{CN_NUMERALS}]+）"),
     # Decimal outline numbering (1 / 1.1 / 1.1.1), as department task lists and standards use it.
@@ -63,6 +64,9 @@ def label_number(label: str) -> int | None:
     circled = re.search(r"[①-⑳]", label)
     if circled:
         return ord(circled.group(0)) - ord("①") + 1
+    roman = re.search(r"[Ⅰ-Ⅻ]", label)
+    if roman:
+        return ord(roman.group(0)) - ord("Ⅰ") + 1
     numeral = re.search(rf"[{CN_NUMERALS}]+", label)
     return chinese_number(numeral.group(0)) if numeral else None
 

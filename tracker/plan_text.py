@@ -70,7 +70,8 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
             depth = open_styles.index(style) if style in open_styles else len(open_styles)
             parent = open_items[depth - 1] if depth > 0 and depth - 1 < len(open_items) else None
         if (labelled is not None and style not in ("plain", "clause")
-                and not _in_sequence(label_number(labelled[1]), parent, last_seen.get(style))):
+                and not _in_sequence(label_number(labelled[1]), _counted_under(style, labelled[1], parent),
+                                     last_seen.get(style))):
             labelled = None  # a line cut before 一、 or 2. by the PDF wrap, not a new item
             if items and items[-1].paragraphs and items[-1].paragraphs[-1][-1:] not in "。；）":
                 items[-1].paragraphs[-1] += paragraph
@@ -85,7 +86,7 @@ def build_items(paragraphs: list[str]) -> tuple[list[str], list[Item]]:
                 preamble.append(paragraph)
             continue
         style, label, rest = labelled
-        last_seen[style] = (label_number(label) or 0, parent)
+        last_seen[style] = (label_number(label) or 0, _counted_under(style, label, parent))
         if style in open_styles:
             depth = open_styles.index(style)
             del open_styles[depth + 1:]
@@ -311,7 +312,13 @@ def _plain_heading(paragraph: str) -> bool:
             and split_assignment(paragraph)[1] is None and not SIGNATURE.match(paragraph))
 
 
-def _in_sequence(number: int | None, parent: int | None, last: tuple[int, int | None] | None) -> bool:
+def _counted_under(style: str, label: str, parent: int | None) -> object:
+    """What a label counts under: its parent item, or for a decimal label (2.1, 1.2.3) the item its leading numbers
+    name (2, 1.2), whether or not that item's own heading was read as one (Ⅰ、… 2.1 …)."""
+    return ("outline", label.strip().rsplit(".", 1)[0]) if style.startswith("decimal") else parent
+
+
+def _in_sequence(number: int | None, parent: object, last: tuple[int, object] | None) -> bool:
     """A label continues its style's count (allowing a small skip), or starts again at 1 under a new parent."""
     if number is None:
         return False
