@@ -1807,3 +1807,17 @@ def test_decimal_tasks_count_under_their_part_number_and_roman_numerals_head_par
     tasks = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs))).tasks
     assert [t.no for t in tasks] == ["1.1", "1.2", "2.1", "2.2"]
     assert tasks[2].section == "Ⅱ、规范基层执法，提升依法行政水平" and tasks[2].title == "全面落实行政执法“三项制度”"
+
+
+def test_a_plan_without_parts_opens_at_task_headings_over_numbered_measures():
+    # 金松县司法局 (tests/corpus/unseen-jinsong-sfj-2025): （一）…（十二） title lines, each over measures 1. 2. 3. that
+    # close with their own office, then 完成时限：…; with no part above them, the （一） lines are still the tasks.
+    paragraphs = ["金松县司法局2025年法治政府建设工作计划", "（一）深入学习贯彻习近平法治思想",
+                  "1.将习近平法治思想纳入局党组理论学习中心组年度学习重点，全年开展专题学习不少于4次。（责任股室：办公室）",
+                  "2.举办全局干部职工习近平法治思想专题培训班。（责任股室：政治处）", "完成时限：2025年12月底前",
+                  "（二）加强行政规范性文件合法性审核和备案监督",
+                  "1.对拟出台的行政规范性文件严格开展合法性审核，审核率达到100%。（责任股室：行政执法协调监督股）",
+                  "2.落实行政规范性文件备案审查制度。（责任股室：行政执法协调监督股）", "完成时限：2025年11月底前"]
+    first, second = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs))).tasks
+    assert first.title == "深入学习贯彻习近平法治思想" and "专题培训班" in first.text
+    assert set(first.units) == {"办公室", "政治处"} and second.deadline == "2025年11月底前"

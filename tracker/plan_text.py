@@ -400,11 +400,16 @@ def _heading_over_measures(items: list[Item], style: str) -> str | None:
     if any(item.parent is not None and items[item.parent].style == style for item in items):
         return None  # the items have numbered measures of their own: they are the tasks
     heads = [items[p] for p in parents]
-    # The headings sit under the plan's parts (一、… over （一）…): the parts themselves are not tasks.
-    if len({h.style for h in heads}) != 1 or any(h.parent is None for h in heads) or not all(map(_title_only, heads)):
+    # The headings sit under the plan's parts (一、… over （一）…): the parts themselves are not tasks. A plan without
+    # parts may open at （一） headings (a department's 12 tasks (一)…(十二), each over its numbered measures).
+    if len({h.style for h in heads}) != 1 or not all(map(_title_only, heads)) or any(
+            h.parent is None and h.style not in _TOP_TASK_STYLES for h in heads):
         return None
     single = sum(1 for item in members if item.assignments and len(sentences("".join(item.paragraphs))) == 1)
     return heads[0].style if single >= ONE_SENTENCE_SHARE * len(members) else None
+
+
+_TOP_TASK_STYLES = ("paren_cn", "named")  # （一）, 第一项: task labels even where nothing stands above them
 
 
 def _over_sole_children(items: list[Item], style: str) -> str | None:
