@@ -13,6 +13,9 @@ from datetime import date
 
 from .numbering import chinese_number
 
+# A period of the year that names a column of milestones or of progress (一季度, 第三季度, 上半年, 3月, 1—6月).
+PERIOD = r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:[-—至]\d{1,2})?月份?"
+
 OVERDUE, SOON, LATER = "overdue", "soon", "later"
 SOON_DAYS = 30
 LABELS = {OVERDUE: "已到期", SOON: "30天内到期", LATER: "未到期"}

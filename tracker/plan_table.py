@@ -17,6 +17,7 @@ from .assignments import (
     paired_leads,
     split_assignment,
 )
+from .deadlines import PERIOD
 from .models import Document, Table, row_value
 from .numbering import chinese_number, chinese_numeral, match_label
 from .resources import load_toml
@@ -541,7 +542,7 @@ def _by_number(cell: str) -> dict[str, str]:
     return out if numbers and numbers == list(range(numbers[0], numbers[0] + len(numbers))) else {}
 
 
-_PERIOD = re.compile(r"第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:—\d{1,2})?月份?")
+_PERIOD = re.compile(PERIOD)
 
 
 def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, grouped: Assignment | None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .deadlines import PERIOD
 from .models import Table, Task, row_value
 from .text import normalize
 from .units import is_placeholder
@@ -29,7 +30,7 @@ _PAPERS = re.compile(r"佐证|材料|附件")
 # rest of its sentence. Alone they make no progress table (a plan's task table has its 备注 too).
 _REMARKS = re.compile(r"^备\s*注$")
 # A ledger by period (工作任务 | 一季度 | 二季度 | … | 年度完成情况): each period's column tells what was done then.
-_PERIOD = re.compile(r"^(?:第?[一二三四1-4]季度|[上下]半年|\d{1,2}(?:[-—至]\d{1,2})?月份?)(?:进展|完成情况|工作|进度)?$")
+_PERIOD = re.compile(rf"^(?:{PERIOD})(?:进展|完成情况|工作|进度)?$")
 # A column whose every cell is a status word (已完成 / 基本完成 / 未完成), whatever its name (年度完成情况): the unit's
 # own claim, not what was done.
 _STATUS_WORD = re.compile(r"^(?:已|基本|全面|部分|未|尚未|正在)?(?:完成|落实|办结|启动|推进中?|进行中?)$|^[√✓✔×]$")
