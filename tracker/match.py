@@ -57,7 +57,7 @@ class Measure(NamedTuple):
     titled: bool = False  # the heading, or one clause of a heading of several (落实…，开展…)
     generic: bool = False  # a heading without a specific word (加强队伍建设, 强化科技支撑): its measures say what
     fields: frozenset[str] = frozenset()  # the specific words of the field a heading names (_fields)
-    local: bool = False  # a heading about the work of townships (深化乡镇综合行政执法改革): _LOCAL
+    local: bool = False  # a heading or measure about the work of townships (深化乡镇综合行政执法改革): _LOCAL
 
     @property
     def weight(self) -> float:
@@ -165,8 +165,9 @@ class PlanModel:
                 measure = Measure(text=text, tokens=tokens, weights=(), concepts=concepts,
                                   anchors=anchors or unanchored(tokens, self.lexicon), core=core, terms=terms,
                                   titled=titled, generic=generic)
-                out[seq].append(measure._replace(fields=_fields(measure), local=bool(_LOCAL.search(text)))
-                                if titled else measure)
+                local = bool(_LOCAL.search(text))
+                out[seq].append(measure._replace(fields=_fields(measure), local=local) if titled
+                                else measure._replace(local=local))
         return out
 
     def measures(self, task: Task, weights: Weights) -> list[Measure]:
@@ -434,8 +435,11 @@ class ReportIndex:
             # A task's heading names its object with its strongest word: a sentence without it (民生 and 监督
             # but no 计量, for 加强民生计量监督) speaks of something else, however much else it shares. So does
             # each clause of a heading of several (县乡两级 and 协调…工作体系 but no 行政执法协调监督).
-            if objects and (objects.isdisjoint(common) or (measure.fields and measure.fields.isdisjoint(common))
-                            or (measure.local and not _LOCAL_PLACE.search(self.normals[index]))):
+            if objects and (objects.isdisjoint(common) or (measure.fields and measure.fields.isdisjoint(common))):
+                continue
+            # Work of townships (推进乡镇综合行政执法队规范化建设) is shown in a sentence that names one: the county
+            # bureau's own 综合执法 is another matter.
+            if measure.local and not _LOCAL_PLACE.search(self.normals[index]):
                 continue
             # A document read or forwarded is no work on its matter, unless the measure is to study or spread it.
             if self.cited[index] and self.cited[index].issuperset(common) and not citing()[1].search(measure.text):
