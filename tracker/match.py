@@ -9,7 +9,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .lexicon import CONCEPT_CREDIT, CONCEPT_MARK, Lexicon, PlanTerms, Weights, document_frequency, trie_pattern
-from .meta import department_issuer
+from .meta import department_issuer, is_township, township_of
 from .models import ACHIEVEMENT, OTHER, PROBLEM, Passage, Plan, Task
 from .paraphrase import Told, paraphrases
 from .resources import load_toml
@@ -135,6 +135,9 @@ class PlanModel:
         # document of the place a report names.
         place = frozenset(lexicon.tokens(plan.region, remember=True)) if plan.region else frozenset()
         self.shapes = {task.seq: measure_shapes(task.title, task.text, lexicon, self.mask, place) for task in plan.tasks}
+        # A township's own plan names itself (编制并公布街道年度重大行政决策事项目录): its measures are not about the
+        # work of townships below the plan's issuer.
+        self.township = bool(township_of(plan.title)) or is_township(plan.region)
 
     @cached_property
     def task_tokens(self) -> dict[int, frozenset[str]]:
@@ -167,7 +170,7 @@ class PlanModel:
                                   titled=titled, generic=generic)
                 local = bool(_LOCAL.search(text))
                 out[seq].append(measure._replace(fields=_fields(measure), local=local) if titled
-                                else measure._replace(local=local))
+                                else measure._replace(local=local and not self.township))
         return out
 
     def measures(self, task: Task, weights: Weights) -> list[Measure]:

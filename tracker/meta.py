@@ -158,6 +158,11 @@ def township_of(title: str) -> str:
     return head if head.endswith(tuple(load_toml(PLAN_TERMS)["units"]["township_issuers"])) else ""
 
 
+def is_township(place: str) -> bool:
+    """Whether a place is a township or street (西关街道, 丰收镇), not a county above them."""
+    return bool(place) and place.endswith(tuple(load_toml(PLAN_TERMS)["units"]["township_issuers"]))
+
+
 def plan_issuer(title: str, region: str) -> str:
     """Who follows a plan up, where its title says: the department that issued it, or the street (…办事处) or
     township (…人民政府); "" for a place's own plan."""
