@@ -598,9 +598,17 @@ def _task_row(cells: list[str], roles: dict[str, list[int]], section: str, group
 # A matrix of tasks by units (序号 | 工作任务 | 旗司法局 | 旗政府办 | …) marks each task's units in their columns.
 MARKS = "●○◎★☆▲△■□◆◇√✓✔"
 FILLED = "●◎★▲■◆"
-_MARK_WORDS = re.compile(r"^(?:牵头|主办|主责|配合|协办|参与|责任)(?:单位)?$")
-_LEGEND = re.compile(rf"([{MARKS}])\s*(?:为|表示|代表|系|是)?\s*(牵头|主办|主责|配合|协办|参与|责任)")
-_LEAD_ROLES = ("牵头", "主办", "主责")
+
+
+@lru_cache(maxsize=1)
+def _matrix_roles() -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
+    """The role words of the plan's unit labels (牵头, 主办 … lead; 配合, 协办 … help): a matrix cell may write one
+    instead of a mark, and a legend gives each mark one (●为牵头单位，○为配合单位)."""
+    labels = _terms()["labels"]
+    leads = tuple(labels["lead_roles"])
+    words = "|".join(map(re.escape, sorted(leads + tuple(labels["responsible_roles"]), key=len, reverse=True)))
+    return (leads, re.compile(rf"^(?:{words})(?:单位)?$"),
+            re.compile(rf"([{MARKS}])\s*(?:为|表示|代表|系|是)?\s*({words})"))
 
 
 @dataclass
@@ -617,14 +625,14 @@ class Matrix:
         for position, unit in self.columns:
             mark = re.sub(r"\s+", "", cells[position]) if position < len(cells) else ""
             if mark:
-                lead = mark in self.lead_marks or mark.startswith(_LEAD_ROLES)
+                lead = mark in self.lead_marks or mark.startswith(_matrix_roles()[0])
                 (assigned.lead if lead else assigned.responsible).append(unit)
         return assigned
 
 
 def _is_mark(cell: str) -> bool:
     cell = re.sub(r"\s+", "", cell)
-    return not cell or all(c in MARKS for c in cell) or bool(_MARK_WORDS.match(cell))
+    return not cell or all(c in MARKS for c in cell) or bool(_matrix_roles()[1].match(cell))
 
 
 def unit_matrix(table: Table, header: int, roles: dict[str, list[int]], notes: list[str] = ()) -> Matrix:
@@ -646,9 +654,10 @@ def unit_matrix(table: Table, header: int, roles: dict[str, list[int]], notes: l
         return Matrix()
     body = table.rows[header + 1 + names_row:]
     legend = "".join(normalize(c) for row in table.rows[:header + 1] for c in dict.fromkeys(row)) + "".join(notes)
-    roles_of = {mark: role for mark, role in _LEGEND.findall(legend)}
+    leads, _, legend_pattern = _matrix_roles()
+    roles_of = {mark: role for mark, role in legend_pattern.findall(legend)}
     if roles_of:
-        lead_marks = "".join(mark for mark, role in roles_of.items() if role in _LEAD_ROLES)
+        lead_marks = "".join(mark for mark, role in roles_of.items() if role in leads)
     else:
         used = {c for row in body for position, _ in columns if position < len(row) for c in normalize(row[position])}
         lead_marks = FILLED if used & set(FILLED) and used - set(FILLED) else ""
