@@ -1821,3 +1821,21 @@ def test_a_plan_without_parts_opens_at_task_headings_over_numbered_measures():
     first, second = parse_plan(Document(path="p.txt", format="txt", blocks=tuple(paragraphs))).tasks
     assert first.title == "深入学习贯彻习近平法治思想" and "专题培训班" in first.text
     assert set(first.units) == {"办公室", "政治处"} and second.deadline == "2025年11月底前"
+
+
+def test_a_list_of_tasks_by_unit_joins_each_tasks_rows_and_their_units():
+    # 墨溪县 (tests/corpus/unseen-moxi-2025): a table per unit under 县司法局（牵头任务5项，配合任务3项）, each task coded
+    # MX-01 … and repeated as “…（配合）” under each unit that helps.
+    header = ("任务编号", "任务名称", "工作要求", "时间节点")
+    blocks = ("墨溪县2025年法治政府建设重点任务责任清单", "县司法局（牵头任务2项）",
+              Table(rows=(header, ("MX-04", "加强行政规范性文件合法性审核", "审核率达到100%。", "全年"),
+                          ("MX-02", "推行重大行政决策目录化管理（配合）", "编制并公布决策事项目录。", "2025年3月底前"))),
+              "县政府办公室（牵头任务1项，配合任务1项）",
+              Table(rows=(header, ("MX-02", "推行重大行政决策目录化管理", "编制并公布决策事项目录。", "2025年3月底前"),)))
+    tasks = parse_plan(Document(path="p.docx", format="docx", blocks=blocks)).tasks
+    assert [(t.no, t.title) for t in tasks] == [("MX-02", "推行重大行政决策目录化管理"),
+                                                ("MX-04", "加强行政规范性文件合法性审核")]
+    assert tasks[0].lead_units == ("县政府办公室",) and tasks[0].units == ("县司法局",)
+    assert tasks[1].lead_units == ("县司法局",)
+    plan = load_plan(CORPUS / "unseen-moxi-2025" / "unseen-moxi-2025-plan.docx")
+    assert [t.no for t in plan.tasks] == [f"MX-{n:02d}" for n in range(1, 15)]

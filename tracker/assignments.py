@@ -247,7 +247,11 @@ def heading_units(heading: str) -> Assignment | None:
     """The units a section row or heading names with their roles (区司法局牵头（6项）, 区司法局牵头任务：, a task table
     grouped by lead unit), else None: the units of the tasks under it that name none of their own."""
     bare = re.sub(r"(?:的?(?:重点)?(?:工作)?任务(?:清单)?)?\s*(?:[（(]\s*\d+\s*项\s*[）)])?\s*[：:]?$", "", heading)
-    return _units_with_roles(bare, default=None)
+    return _units_with_roles(bare, default=None) or named_units(_COUNTED_TASKS.sub("", heading))
+
+
+# A unit's heading that counts its tasks (县司法局（牵头任务5项，配合任务3项）): the count is no part of its name.
+_COUNTED_TASKS = re.compile(r"\s*[（(][^（）()]*\d+\s*项[^（）()]*[）)]\s*[：:]?$")
 
 
 def named_units(heading: str) -> Assignment | None:

@@ -59,6 +59,11 @@ class Row:
         self.deadline = "；".join(dict.fromkeys(d for d in (self.deadline, other.deadline) if d))
 
 
+# A unit's line that says it counts or leads tasks (县司法局（牵头任务5项）, 区司法局牵头任务), not a bare name (an
+# issuer's signature above an annex table).
+_TASKS_OF_UNIT = re.compile(r"\d+\s*项|牵头|配合")
+
+
 def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | None:
     """The plan's task table. A plan may give one table per section, each under its heading (一、…) and with
     the same columns: they are read as one table, each heading becoming a section row."""
@@ -79,6 +84,9 @@ def task_table(document: Document) -> tuple[Table, int, dict[str, list[int]]] | 
             if (labelled is not None and labelled[0] in ("part", "cn") and len(labelled[2]) <= SECTION_CHARS
                     and not re.search(r"[。；]", labelled[2])):
                 heading = normalize(block)
+            elif (labelled is None and len(normalize(block)) <= SECTION_CHARS and _TASKS_OF_UNIT.search(normalize(block))
+                  and heading_units(normalize(block))):
+                heading = normalize(block)  # 县司法局（牵头任务5项）above its table: a list of tasks by unit
             continue
         header = find_header(block)
         if header is None and found is not None and follows and block.rows and len(block.rows[0]) == len(rows[found[1]]):
@@ -445,7 +453,38 @@ def table_tasks(table: Table, header: int, roles: dict[str, list[int]], printed:
         else:
             rows.append(row)
             split = cells if number else None
-    return _grouped_by_title(rows)
+    return _numbers_joined(_grouped_by_title(rows))
+
+
+def _numbers_joined(rows: list[Row]) -> list[Row]:
+    """A list of tasks by unit gives a task under each unit that works on it (MX-06 under 县司法局, and again as
+    MX-06 …（配合） under 县市场监管局): the rows of one number are one task, whose units are those of its rows — a
+    row marked （配合） names a unit that helps. The tasks then go by their numbers."""
+    numbers = [row.no for row in rows]
+    if not all(numbers) or len(set(numbers)) == len(numbers):
+        return rows
+    helping = re.compile(rf"[（(](?:{'|'.join(map(re.escape, _terms()['labels']['responsible_roles']))})[）)]$")
+    titles: dict[str, set[str]] = {}
+    for row in rows:
+        titles.setdefault(row.no, set()).add(helping.sub("", row.title))
+    if any(len(named) > 1 for named in titles.values()):
+        return rows  # numbered anew in each part or sheet (1, 2, 3 under each): each row its own task
+    out: dict[str, Row] = {}
+    for row in rows:
+        helper = helping.search(row.title)
+        if helper:
+            row.units, row.lead = [*row.lead, *row.units], []
+            row.title = row.title[:helper.start()]
+            row.text = row.text.replace(helper.group(0), "", 1)
+        first = out.get(row.no)
+        if first is None:
+            out[row.no] = row
+        elif helper:
+            first.units += row.units
+        else:  # the task's own row: its words, and the units of the rows before it
+            row.lead, row.units = first.lead + row.lead, first.units + row.units
+            out[row.no] = row
+    return sorted(out.values(), key=lambda row: [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", row.no)])
 
 
 def _merged_down(table: Table, header: int, roles: dict[str, list[int]]) -> dict[str, list[int]]:
